@@ -1,0 +1,69 @@
+// Builds the SDK's runtime table (operationId -> method, path, tag, request encoding, list shape) from the bundle.
+import type { OperationEntry } from '../../src/operation-entry.js';
+import { deref, listOperations, type Json, type JsonObject } from './spec.js';
+
+
+function params(doc: JsonObject, pathItem: JsonObject, operation: JsonObject, where: string): string[] {
+  const all = [...((pathItem.parameters as Json[]) ?? []), ...((operation.parameters as Json[]) ?? [])];
+  return all
+    .map((p) => deref(doc, p))
+    .filter((p): p is JsonObject => !!p && p.in === where)
+    .map((p) => String(p.name));
+}
+
+function isPageEnvelope(doc: JsonObject, schema: JsonObject): string | null {
+  const parts = (schema.allOf as Json[] | undefined)?.map((s) => ({ raw: s, resolved: deref(doc, s) })) ?? [];
+  const hasEnvelope = parts.some((p) => p.raw && typeof p.raw === 'object' && !Array.isArray(p.raw) && String(p.raw.$ref ?? '').endsWith('/PageEnvelope'));
+  if (!hasEnvelope) return null;
+  for (const { resolved } of parts) {
+    const props = resolved?.properties as JsonObject | undefined;
+    if (!props) continue;
+    for (const [key, prop] of Object.entries(props)) {
+      if (deref(doc, prop)?.type === 'array') return key;
+    }
+  }
+  throw new Error('A paged response has no array member for its items');
+}
+
+export function buildOperationsTable(doc: JsonObject): Record<string, OperationEntry> {
+  const table: Record<string, OperationEntry> = {};
+  const rootSecured = Array.isArray(doc.security) && doc.security.length > 0;
+  for (const { operationId, method, path, pathItem, operation } of listOperations(doc)) {
+    if (table[operationId]) throw new Error(`operationId ${operationId} is used twice`);
+    const requestBody = deref(doc, operation.requestBody);
+    const content = (requestBody?.content ?? {}) as JsonObject;
+    const requestMediaType = Object.keys(content)[0] ?? null;
+    const bodySchema = requestMediaType ? deref(doc, (content[requestMediaType] as JsonObject).schema) : undefined;
+    const arrayFields = Object.entries((bodySchema?.properties ?? {}) as JsonObject)
+      .filter(([, s]) => deref(doc, s)?.type === 'array')
+      .map(([k]) => k);
+    const responses = (operation.responses ?? {}) as JsonObject;
+    const success = Object.keys(responses).filter((s) => /^2\d\d$/.test(s)).sort()[0];
+    if (!success) throw new Error(`${operationId} declares no 2xx response`);
+    const successResponse = deref(doc, responses[success]);
+    const json = ((successResponse?.content ?? {}) as JsonObject)['application/json'] as JsonObject | undefined;
+    const schema = json ? deref(doc, json.schema) : undefined;
+    let list: OperationEntry['list'] = null;
+    if (schema?.type === 'array') list = { kind: 'array' };
+    else if (schema) {
+      const itemsKey = isPageEnvelope(doc, schema);
+      if (itemsKey) list = { kind: 'page', itemsKey };
+    }
+    const security = operation.security as Json[] | undefined;
+    table[operationId] = {
+      method: method.toUpperCase(),
+      path,
+      tag: String((operation.tags as Json[] | undefined)?.[0] ?? ''),
+      summary: String(operation.summary ?? ''),
+      secured: security ? security.length > 0 : rootSecured,
+      pathParams: params(doc, pathItem, operation, 'path'),
+      queryParams: params(doc, pathItem, operation, 'query'),
+      requestMediaType,
+      arrayFields,
+      successStatus: Number(success),
+      list,
+      inferred: operation['x-inferred'] === true,
+    };
+  }
+  return table;
+}

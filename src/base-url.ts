@@ -1,0 +1,26 @@
+export const API_PATH = '/restcomm/2012-04-24';
+export const DEFAULT_DOMAIN = 'cloud.restcomm.com';
+
+const loopback = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * Works out the API base URL from either a full `baseUrl` or a `domain`. Credentials travel in every request, so plain
+ * HTTP is refused except on the loopback interface (local servers and mocks).
+ */
+export function resolveBaseUrl(options: { baseUrl?: string | undefined; domain?: string | undefined }): string {
+  if (options.baseUrl !== undefined && options.domain !== undefined) {
+    throw new TypeError('Pass either baseUrl or domain, not both');
+  }
+  const raw = options.baseUrl ?? `https://${options.domain ?? DEFAULT_DOMAIN}${API_PATH}`;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new TypeError(`baseUrl "${raw}" is not an absolute URL`);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback.test(url.hostname))) {
+    throw new TypeError(`baseUrl "${raw}" must use https (plain http is only allowed for localhost)`);
+  }
+  if (url.search || url.hash) throw new TypeError(`baseUrl "${raw}" must not carry a query or fragment`);
+  return url.toString().replace(/\/+$/, '');
+}

@@ -1,0 +1,51 @@
+// What the mock does with requests the spec forbids: missing credentials, missing or malformed parameters, wrong body type.
+import { describe, expect, it } from 'vitest';
+import { ACCOUNT_SID, mockUrl } from './harness.js';
+import { operations } from '../../generated/operations.js';
+import { declaredResponse } from '../support/spec.js';
+
+const auth = `Basic ${btoa(`${ACCOUNT_SID}:token`)}`;
+const form = 'application/x-www-form-urlencoded';
+
+describe('requests the spec rejects', () => {
+  it('answers 401 with the Restcomm realm when credentials are missing, for every secured operation', async () => {
+    const secured = Object.entries(operations).filter(([, op]) => op.secured && op.pathParams.length === 0);
+    expect(secured.length).toBeGreaterThan(0);
+    for (const [id, op] of secured) {
+      const res = await fetch(`${mockUrl}${op.path}`, { method: op.method });
+      expect(res.status, id).toBe(401);
+      expect(res.headers.get('WWW-Authenticate'), id).toBe('Basic realm="Restcomm realm"');
+    }
+    const res = await fetch(`${mockUrl}/Accounts/${ACCOUNT_SID}.json`);
+    expect(res.status).toBe(401);
+  });
+
+  it("answers Prism's 422 naming the parameter when a path parameter breaks its pattern and the operation declares no 400", async () => {
+    expect(declaredResponse('fetchAccount', 400)).toBeUndefined();
+    const res = await fetch(`${mockUrl}/Accounts/not-a-sid.json`, { headers: { Authorization: auth } });
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as { validation: { location: string[]; code: string }[] };
+    expect(problem.validation.some((v) => v.location.join('.') === 'path.accountsid' && v.code === 'pattern')).toBe(true);
+  });
+
+  it("answers the operation's own 400 and names the missing field when a required body field is absent", async () => {
+    expect(declaredResponse('createAccount', 400)).toBeDefined();
+    const res = await fetch(`${mockUrl}/Accounts.json`, {
+      method: 'POST',
+      headers: { Authorization: auth, 'Content-Type': form },
+      body: 'FriendlyName=No+email',
+    });
+    expect(res.status).toBe(400);
+    const violations = JSON.parse(res.headers.get('sl-violations') ?? '[]') as { message: string }[];
+    expect(violations.map((v) => v.message).join('\n')).toMatch(/required property 'EmailAddress'/);
+  });
+
+  it('refuses a JSON body where the server reads form fields', async () => {
+    const res = await fetch(`${mockUrl}/Accounts.json`, {
+      method: 'POST',
+      headers: { Authorization: auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ EmailAddress: 'a@acme-tel.example', Password: 'Rc0m-Supp0rt!desk' }),
+    });
+    expect(res.status).toBe(415);
+  });
+});

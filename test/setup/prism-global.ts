@@ -1,0 +1,14 @@
+import type { TestProject } from 'vitest/node';
+import { startPrism } from '../support/prism.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    mockUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const mock = await startPrism();
+  project.provide('mockUrl', mock.url);
+  return () => mock.stop();
+}

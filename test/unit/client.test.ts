@@ -1,0 +1,58 @@
+// The typed client's wire format, observed on a local HTTP server: auth, Content-Type only with a body, form encoding.
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRestcommClient } from '../../src/client.js';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+const seen: Seen[] = [];
+const server = createServer((req, res) => {
+  let body = '';
+  req.on('data', (c: Buffer) => (body += c.toString()));
+  req.on('end', () => {
+    seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
+  });
+});
+let baseUrl = '';
+beforeAll(async () => {
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/restcomm/2012-04-24`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+const SID = 'AC9f46b62376f96e83cc19ed9502987c78';
+
+describe('createRestcommClient', () => {
+  it('sends Basic auth and no Content-Type on a request without a body', async () => {
+    const api = createRestcommClient({ accountSid: SID, authToken: 'tok', baseUrl });
+    await api.GET('/Accounts/{AccountSid}.json', { params: { path: { AccountSid: SID } } });
+    const req = seen.at(-1)!;
+    expect(req.method).toBe('GET');
+    expect(req.url).toBe(`/restcomm/2012-04-24/Accounts/${SID}.json`);
+    expect(req.headers.authorization).toBe(`Basic ${Buffer.from(`${SID}:tok`).toString('base64')}`);
+    expect(req.headers['content-type']).toBeUndefined();
+  });
+
+  it('sends form-encoded bodies with the form Content-Type', async () => {
+    const api = createRestcommClient({ accountSid: SID, authToken: 'tok', baseUrl });
+    await api.POST('/Accounts.json', { body: { EmailAddress: 'ops+eu@acme-tel.example', Password: 'p&ss word' } });
+    const req = seen.at(-1)!;
+    expect(req.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(req.body).toBe('EmailAddress=ops%2Beu%40acme-tel.example&Password=p%26ss+word');
+  });
+
+  it('refuses plain http to a remote host, so credentials never travel in clear', () => {
+    expect(() => createRestcommClient({ accountSid: SID, authToken: 'tok', baseUrl: 'http://restcomm.acme-tel.example' })).toThrow(/https/);
+  });
+
+  it('refuses missing credentials with a message naming the option', () => {
+    expect(() => createRestcommClient({ accountSid: '', authToken: 'tok' })).toThrow(/accountSid is required/);
+    expect(() => createRestcommClient({ accountSid: SID, authToken: '' })).toThrow(/authToken is required/);
+  });
+});
