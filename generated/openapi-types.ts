@@ -663,6 +663,274 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/Accounts/{AccountSid}/IncomingPhoneNumbers.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List incoming numbers
+         * @description Returns one page of the numbers that belong to the account in the path, ordered by phone number unless `SortBy`
+         *     names another member. Both filters match anywhere in the value.
+         *
+         *     The documentation shows a bare array, an exact `FriendlyName` match, a `*` wildcard for `PhoneNumber` and a
+         *     `Beta` filter. The server answers with the paging envelope (items under `incomingPhoneNumbers`), matches
+         *     substrings, does not expand `*`, and ignores `Beta`. Any failure inside the handler, such as a non-numeric
+         *     `Page` or `PageSize`, gets `500`.
+         */
+        get: operations["listIncomingPhoneNumbers"];
+        put?: never;
+        /**
+         * Buy or register a number
+         * @description Adds a number to the account. Without `isSIP` the number is bought from the configured number provider (as
+         *     type `Global`); with `isSIP` it is registered as a pure SIP number and the provider is not contacted. Success is
+         *     `200` with the new number, not `201`.
+         *
+         *     Provider numbers must be free across every organization; pure SIP numbers only within the caller's
+         *     organization. A taken number, or a purchase the provider refuses, gets `400` with the bare body `21452`. API
+         *     extensions may veto a purchase (`403`). The documentation says `AreaCode` alone buys any free number in that
+         *     area; on the server that request ends in `500`.
+         */
+        post: operations["createIncomingPhoneNumber"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+                /**
+                 * @description The incoming number to act on. It must belong to the account in the path; a malformed SID gets `500`.
+                 * @example PN4e3c2b1a0f9e8d7c6b5a493827160504
+                 */
+                PhoneNumberSid: components["schemas"]["PhoneNumberSid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Fetch an incoming number
+         * @description Returns one number with all its members; unset ones are written as `null`.
+         */
+        get: operations["fetchIncomingPhoneNumber"];
+        put?: never;
+        /**
+         * Update an incoming number
+         * @description Changes the number's label, callback URLs and methods, applications and capability flags. Fields that are not
+         *     sent keep their values; an empty URL or application SID clears it. `date_updated` is refreshed. The server
+         *     accepts `PUT` as well as `POST` here.
+         *
+         *     For a provider number the server first sends the update to the number provider and only then saves the
+         *     changes; if the provider refuses, nothing is saved and the answer is `400` with the bare body `21452`. The
+         *     phone number itself and its SIP flag cannot be changed. The documentation's `AccountSid` field, meant to move
+         *     the number to another account, is ignored.
+         */
+        post: operations["updateIncomingPhoneNumber"];
+        /**
+         * Release an incoming number
+         * @description Removes the number from the account. A provider number is also released at the number provider; the server does
+         *     not check whether that succeeded. Success is `204` with no body.
+         */
+        delete: operations["deleteIncomingPhoneNumber"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/Accounts/{AccountSid}/IncomingPhoneNumbers/AvailableCountries.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List countries with numbers for sale
+         * @description Returns the countries in which the configured number provider sells numbers, as a bare array of ISO 3166-1
+         *     alpha-2 codes with no paging. When the provider does not say, the answer is `["US"]`. The documentation does
+         *     not mention this operation.
+         */
+        get: operations["listAvailableCountries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List incoming numbers (Local path)
+         * @description The documentation presents this path as the account's local numbers only. The server applies no type filter:
+         *     the answer is the same page of all the account's numbers as the main list gives, with the same filters, sorting
+         *     and paging; only the envelope's `uri` members name the `/Local` path. Any failure inside the handler, such
+         *     as a non-numeric `Page` or `PageSize`, gets `500`.
+         */
+        get: operations["listLocalIncomingPhoneNumbers"];
+        put?: never;
+        /**
+         * Buy or register a local number
+         * @description Works like buying a number on the main collection, with the same fields and answers, except that the number
+         *     provider is asked for a number of type `Local`. With `isSIP` the provider is not contacted and the type plays
+         *     no part. Success is `200` with the new number, not `201`.
+         *
+         *     Provider numbers must be free across every organization; pure SIP numbers only within the caller's
+         *     organization. A taken number, or a purchase the provider refuses, gets `400` with the bare body `21452`. API
+         *     extensions may veto a purchase (`403`). `AreaCode` without `PhoneNumber` ends in `500`, although the
+         *     documentation says it buys any free number in that area.
+         */
+        post: operations["createLocalIncomingPhoneNumber"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/Accounts/{AccountSid}/IncomingPhoneNumbers/migrate.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account whose numbers move, together with the numbers of every account below it. It must not be a
+                 *     top-level account (`400`); an unknown account gets `404`.
+                 * @example ACe0d2e82a089d5686d85f728e245bc7da
+                 */
+                AccountSid: components["schemas"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move numbers to another organization
+         * @description Moves every number of an account tree (the account in the path and all its sub-accounts) to
+         *     another organization. Only a super admin, an active account with no parent, may call this (`403` otherwise).
+         *     Provider numbers are also updated at the number provider; a failure there is only logged and does not stop the
+         *     move. Success is `200` with an empty body. Accounts are moved separately.
+         */
+        post: operations["migrateIncomingPhoneNumbers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List incoming numbers (Mobile path)
+         * @description The documentation presents this path as the account's mobile numbers only. The server applies no type filter:
+         *     the answer is the same page of all the account's numbers as the main list gives, with the same filters, sorting
+         *     and paging; only the envelope's `uri` members name the `/Mobile` path. Any failure inside the handler, such
+         *     as a non-numeric `Page` or `PageSize`, gets `500`.
+         */
+        get: operations["listMobileIncomingPhoneNumbers"];
+        put?: never;
+        /**
+         * Buy or register a mobile number
+         * @description Works like buying a number on the main collection, with the same fields and answers, except that the number
+         *     provider is asked for a number of type `Mobile`. With `isSIP` the provider is not contacted and the type plays
+         *     no part. Success is `200` with the new number, not `201`.
+         *
+         *     Provider numbers must be free across every organization; pure SIP numbers only within the caller's
+         *     organization. A taken number, or a purchase the provider refuses, gets `400` with the bare body `21452`. API
+         *     extensions may veto a purchase (`403`). `AreaCode` without `PhoneNumber` ends in `500`, although the
+         *     documentation says it buys any free number in that area.
+         */
+        post: operations["createMobileIncomingPhoneNumber"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List incoming numbers (TollFree path)
+         * @description The documentation presents this path as the account's toll-free numbers only. The server applies no type filter:
+         *     the answer is the same page of all the account's numbers as the main list gives, with the same filters, sorting
+         *     and paging; only the envelope's `uri` members name the `/TollFree` path. Any failure inside the handler, such
+         *     as a non-numeric `Page` or `PageSize`, gets `500`.
+         */
+        get: operations["listTollFreeIncomingPhoneNumbers"];
+        put?: never;
+        /**
+         * Buy or register a toll-free number
+         * @description Works like buying a number on the main collection, with the same fields and answers, except that the number
+         *     provider is asked for a number of type `TollFree`. With `isSIP` the provider is not contacted and the type plays
+         *     no part. Success is `200` with the new number, not `201`.
+         *
+         *     Provider numbers must be free across every organization; pure SIP numbers only within the caller's
+         *     organization. A taken number, or a purchase the provider refuses, gets `400` with the bare body `21452`. API
+         *     extensions may veto a purchase (`403`). `AreaCode` without `PhoneNumber` ends in `500`, although the
+         *     documentation says it buys any free number in that area.
+         */
+        post: operations["createTollFreeIncomingPhoneNumber"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/Accounts/{AccountSid}/Notifications.json": {
         parameters: {
             query?: never;
@@ -1504,6 +1772,219 @@ export interface components {
          */
         HttpMethod: "GET" | "POST";
         /**
+         * IncomingPhoneNumber
+         * @description A phone number the account owns: either a number bought from the configured number provider or a pure SIP number
+         *     registered only in Restcomm, together with the URLs and applications that handle voice calls, SMS, USSD and SIP
+         *     REFER requests for it.
+         *
+         *     Unlike most resources, the JSON of an incoming number always carries every member and writes unset ones as
+         *     `null`. The only members that can be missing are the four `*_application_name` ones, which appear only when the
+         *     matching `*_application_sid` is set. (The documentation's creation examples leave null members out; the server
+         *     does not.) Whether the number is pure SIP, its organization and its cost are stored but never shown.
+         */
+        IncomingPhoneNumber: {
+            account_sid: components["schemas"]["AccountSid"];
+            api_version: components["schemas"]["ApiVersion"];
+            capabilities: components["schemas"]["IncomingPhoneNumberCapabilities"];
+            date_created: components["schemas"]["Rfc2822Date"];
+            date_updated: components["schemas"]["Rfc2822Date"];
+            /** @description A readable label. Unless one was given, it is the phone number (or the name the provider chose). */
+            friendly_name: string;
+            /**
+             * @description The number as sent when it was created, or as rewritten by the provider. Provider numbers are normally E.164
+             *     (`+` and digits); pure SIP numbers are kept exactly as given and may be any SIP user part.
+             */
+            phone_number: string;
+            /** @description The friendly name of the REFER application. Present only when `refer_application_sid` is set. */
+            refer_application_name?: string | null;
+            /** @description The application that handles SIP REFER transfers instead of `refer_url`, or `null`. */
+            refer_application_sid: components["schemas"]["ApplicationSid"] | null;
+            /** @description The HTTP method used for `refer_url`, or `null`. */
+            refer_method: components["schemas"]["HttpMethod"] | null;
+            /**
+             * Format: uri
+             * @description The URL Restcomm requests when a call to the number is transferred with SIP REFER, or `null`.
+             */
+            refer_url: string | null;
+            sid: components["schemas"]["PhoneNumberSid"];
+            /** @description The friendly name of the SMS application. Present only when `sms_application_sid` is set. */
+            sms_application_name?: string | null;
+            /** @description The application that handles SMS to the number instead of `sms_url`, or `null`. */
+            sms_application_sid: components["schemas"]["ApplicationSid"] | null;
+            /** @description The HTTP method used for `sms_fallback_url`, or `null`. */
+            sms_fallback_method: components["schemas"]["HttpMethod"] | null;
+            /**
+             * Format: uri
+             * @description The URL tried when requesting `sms_url` fails, or `null`.
+             */
+            sms_fallback_url: string | null;
+            /** @description The HTTP method used for `sms_url`, or `null`. */
+            sms_method: components["schemas"]["HttpMethod"] | null;
+            /**
+             * Format: uri
+             * @description The URL Restcomm requests when an SMS reaches the number, or `null`.
+             */
+            sms_url: string | null;
+            /**
+             * Format: uri
+             * @description The URL told about the progress of calls to the number, or `null`.
+             */
+            status_callback: string | null;
+            /** @description The HTTP method used for `status_callback`, or `null`. */
+            status_callback_method: components["schemas"]["HttpMethod"] | null;
+            /** @description This number's path, `/2012-04-24/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json`. */
+            uri: components["schemas"]["RelativeUri"];
+            /** @description The friendly name of the USSD application. Present only when `ussd_application_sid` is set. */
+            ussd_application_name?: string | null;
+            /** @description The application that handles USSD for the number instead of `ussd_url`, or `null`. */
+            ussd_application_sid: components["schemas"]["ApplicationSid"] | null;
+            /** @description The HTTP method used for `ussd_fallback_url`, or `null`. */
+            ussd_fallback_method: components["schemas"]["HttpMethod"] | null;
+            /**
+             * Format: uri
+             * @description The URL tried when requesting `ussd_url` fails, or `null`.
+             */
+            ussd_fallback_url: string | null;
+            /** @description The HTTP method used for `ussd_url`, or `null`. */
+            ussd_method: components["schemas"]["HttpMethod"] | null;
+            /**
+             * Format: uri
+             * @description The URL Restcomm requests when a USSD session reaches the number, or `null`.
+             */
+            ussd_url: string | null;
+            /** @description The friendly name of the voice application. Present only when `voice_application_sid` is set. */
+            voice_application_name?: string | null;
+            /** @description The application that handles calls to the number instead of `voice_url`, or `null`. */
+            voice_application_sid: components["schemas"]["ApplicationSid"] | null;
+            /** @description Whether the caller's name is looked up for incoming calls. */
+            voice_caller_id_lookup: boolean;
+            /** @description The HTTP method used for `voice_fallback_url`, or `null`. */
+            voice_fallback_method: components["schemas"]["HttpMethod"] | null;
+            /**
+             * Format: uri
+             * @description The URL tried when fetching or running `voice_url` fails, or `null`.
+             */
+            voice_fallback_url: string | null;
+            /** @description The HTTP method used for `voice_url`, or `null`. */
+            voice_method: components["schemas"]["HttpMethod"] | null;
+            /**
+             * Format: uri
+             * @description The URL Restcomm fetches RCML from when a call reaches the number, or `null`.
+             */
+            voice_url: string | null;
+        };
+        /**
+         * IncomingPhoneNumberApplicationSidOrEmpty
+         * @description An application SID (`AP` followed by 32 hexadecimal digits), or an empty string to detach the application (the number then shows `null`).
+         * @example AP8d5a4b1f0c3e4d2a9b6f7e1c2d3a4b5c
+         * @example
+         */
+        IncomingPhoneNumberApplicationSidOrEmpty: string | unknown | unknown;
+        /**
+         * IncomingPhoneNumberCapabilities
+         * @description What the number can be used for. Each flag is `false` when it was never set.
+         */
+        IncomingPhoneNumberCapabilities: {
+            /** @description The number can send and receive faxes. */
+            fax_capable: boolean;
+            /** @description The number can send and receive MMS. */
+            mms_capable: boolean;
+            /** @description The number can send and receive SMS. */
+            sms_capable: boolean;
+            /** @description The number can place and receive voice calls. */
+            voice_capable: boolean;
+        };
+        /**
+         * IncomingPhoneNumberList
+         * @description One page of incoming numbers. The documentation shows a bare array; the server wraps the items in the paging
+         *     envelope, under the camelCase member `incomingPhoneNumbers`. The envelope's `uri` starts at `/2012-04-24` and
+         *     names the path that was requested (including `/Local`, `/TollFree` or `/Mobile`), without `.json`.
+         */
+        IncomingPhoneNumberList: components["schemas"]["PageEnvelope"] & {
+            /** @description The numbers on this page, in the requested order. */
+            incomingPhoneNumbers: components["schemas"]["IncomingPhoneNumber"][];
+        };
+        /**
+         * IncomingPhoneNumberSortBy
+         * @description The member an incoming-number list is ordered by. Give the field name alone: unlike the `SortBy` of calls or
+         *     messages, no `:asc`/`:desc` suffix is read here; use `Reverse=true` for descending order.
+         * @enum {string}
+         */
+        IncomingPhoneNumberSortBy: "PhoneNumber" | "FriendlyName";
+        /**
+         * IncomingPhoneNumberUpdate
+         * @description The form fields an update may change. Only fields that are sent are touched. For the URL and application fields
+         *     an empty value clears the stored setting. `PhoneNumber` and `isSIP` cannot be changed. The documentation also
+         *     offers `AccountSid` to hand the number to another account; the server ignores it. Field names are
+         *     case-sensitive (`SMSMethod`, for instance, is ignored).
+         */
+        IncomingPhoneNumberUpdate: {
+            /** @description A new API version to record on the number. */
+            ApiVersion?: components["schemas"]["ApiVersion"];
+            /** @description Sets the fax capability flag. */
+            FaxCapable?: boolean;
+            /**
+             * @description A new readable label.
+             * @example Support line (EU)
+             */
+            FriendlyName?: string;
+            /** @description Sets the MMS capability flag. */
+            MmsCapable?: boolean;
+            /** @description A new application for SIP REFER transfers; empty detaches it. */
+            ReferApplicationSid?: components["schemas"]["IncomingPhoneNumberApplicationSidOrEmpty"];
+            /** @description A new HTTP method for `ReferUrl`. */
+            ReferMethod?: components["schemas"]["HttpMethod"];
+            /** @description A new URL for SIP REFER transfers; empty clears it. */
+            ReferUrl?: components["schemas"]["IncomingPhoneNumberUrlOrEmpty"];
+            /** @description A new application for incoming SMS; empty detaches it. */
+            SmsApplicationSid?: components["schemas"]["IncomingPhoneNumberApplicationSidOrEmpty"];
+            /** @description Sets the SMS capability flag. */
+            SmsCapable?: boolean;
+            /** @description A new HTTP method for `SmsFallbackUrl`. */
+            SmsFallbackMethod?: components["schemas"]["HttpMethod"];
+            /** @description A new fallback URL for SMS; empty clears it. */
+            SmsFallbackUrl?: components["schemas"]["IncomingPhoneNumberUrlOrEmpty"];
+            /** @description A new HTTP method for `SmsUrl`. */
+            SmsMethod?: components["schemas"]["HttpMethod"];
+            /** @description A new URL for incoming SMS; empty clears it. */
+            SmsUrl?: components["schemas"]["IncomingPhoneNumberUrlOrEmpty"];
+            /** @description A new URL for call progress notifications; empty clears it. */
+            StatusCallback?: components["schemas"]["IncomingPhoneNumberUrlOrEmpty"];
+            /** @description A new HTTP method for `StatusCallback`. */
+            StatusCallbackMethod?: components["schemas"]["HttpMethod"];
+            /** @description A new application for USSD; empty detaches it. */
+            UssdApplicationSid?: components["schemas"]["IncomingPhoneNumberApplicationSidOrEmpty"];
+            /** @description A new HTTP method for `UssdFallbackUrl`. */
+            UssdFallbackMethod?: components["schemas"]["HttpMethod"];
+            /** @description A new fallback URL for USSD; empty clears it. */
+            UssdFallbackUrl?: components["schemas"]["IncomingPhoneNumberUrlOrEmpty"];
+            /** @description A new HTTP method for `UssdUrl`. */
+            UssdMethod?: components["schemas"]["HttpMethod"];
+            /** @description A new URL for USSD sessions; empty clears it. */
+            UssdUrl?: components["schemas"]["IncomingPhoneNumberUrlOrEmpty"];
+            /** @description A new application for incoming calls; empty detaches it. */
+            VoiceApplicationSid?: components["schemas"]["IncomingPhoneNumberApplicationSidOrEmpty"];
+            /** @description Turns caller-name lookup on (the text `true`, any case) or off (anything else). */
+            VoiceCallerIdLookup?: boolean;
+            /** @description Sets the voice capability flag. */
+            VoiceCapable?: boolean;
+            /** @description A new HTTP method for `VoiceFallbackUrl`. */
+            VoiceFallbackMethod?: components["schemas"]["HttpMethod"];
+            /** @description A new fallback URL for calls; empty clears it. */
+            VoiceFallbackUrl?: components["schemas"]["IncomingPhoneNumberUrlOrEmpty"];
+            /** @description A new HTTP method for `VoiceUrl`. */
+            VoiceMethod?: components["schemas"]["HttpMethod"];
+            /** @description A new URL to fetch RCML from for incoming calls; empty clears it. */
+            VoiceUrl?: components["schemas"]["IncomingPhoneNumberUrlOrEmpty"];
+        };
+        /**
+         * IncomingPhoneNumberUrlOrEmpty
+         * @description An absolute URL, or an empty string to clear the stored value (the number then shows `null`).
+         * @example https://rcml.acme-tel.example/voice/support.xml
+         * @example
+         */
+        IncomingPhoneNumberUrlOrEmpty: string | unknown | unknown;
+        /**
          * InstanceId
          * @description Identifies the Restcomm server instance that handled a call; it is the first half of a call SID. Thirty-four characters, the prefix `ID` followed by 32 hexadecimal digits (a UUID without dashes). The server writes lower-case hex but accepts any 32 letters or digits after the prefix.
          * @example ID5f0e1d2c3b4a59687766a5b4c3d2e1f0
@@ -1945,6 +2426,42 @@ export interface components {
                 "text/plain": components["schemas"]["PlainTextError"];
             };
         };
+        /**
+         * @description The number was not created. Without `PhoneNumber` (and without `AreaCode`) the body is a short message. When the
+         *     number cannot be had the body is just the code `21452`: a provider number that any organization already owns, a
+         *     pure SIP number already registered in the caller's organization, or a purchase the provider refused.
+         */
+        IncomingPhoneNumberCreateBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "text/plain": components["schemas"]["PlainTextError"];
+            };
+        };
+        /**
+         * @description The number was not created. The caller's role lacks `RestComm:Create:IncomingPhoneNumbers` or the account is
+         *     outside the caller's tree (empty body); an API extension vetoed the request before it reached the handler (empty
+         *     body, reason phrase `Extension blocked access`); an extension refused the purchase itself (JSON body with
+         *     `DID_QUOTA_EXCEEDED`); or the caller's account is not active (plain-text message). The JSON message reads
+         *     "now allowed" exactly as the server writes it.
+         */
+        IncomingPhoneNumberCreateForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorMessage"];
+                "text/plain": components["schemas"]["PlainTextError"];
+            };
+        };
+        /** @description No such resource in this account, or no such route. The body is empty. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description The requested page is past the last page (`Page > total / PageSize`), or a filter value could not be parsed. The body is empty. */
         PageOutOfRange: {
             headers: {
@@ -1998,6 +2515,27 @@ export interface components {
          */
         AccountSidOrEmail: components["schemas"]["AccountSid"] | string;
         /**
+         * @description Only numbers whose friendly name contains this text. The documentation describes an exact match; the server matches substrings.
+         * @example Support
+         */
+        IncomingPhoneNumberFilterFriendlyName: string;
+        /**
+         * @description Only numbers containing this text. It is a plain substring match; the documentation's `*` wildcard is not
+         *     translated and matches only a literal `*`.
+         * @example 555
+         */
+        IncomingPhoneNumberFilterPhoneNumber: string;
+        /**
+         * @description Sort in descending order. Only the text `true` (any case) does this; any other value keeps ascending order.
+         * @example true
+         */
+        IncomingPhoneNumberReverse: boolean;
+        /**
+         * @description The member to order by, without a direction suffix. Combine with `Reverse` for descending order.
+         * @example FriendlyName
+         */
+        IncomingPhoneNumberSortBy: components["schemas"]["IncomingPhoneNumberSortBy"];
+        /**
          * @description The country to search in, as an upper-case ISO 3166-1 alpha-2 code such as `US`, `CA`, `GB` or `ES`. Which
          *     countries return anything depends on the number provider the server is configured with.
          * @example US
@@ -2014,7 +2552,161 @@ export interface components {
          */
         PageSize: number;
     };
-    requestBodies: never;
+    requestBodies: {
+        /** @description The form fields for buying or registering a number, shared by the four create operations. */
+        IncomingPhoneNumberCreate: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description The API version to record on the number. The server stores what it is given without checking it.
+                     * @default 2012-04-24
+                     */
+                    ApiVersion?: components["schemas"]["ApiVersion"];
+                    /**
+                     * @description Lets a request without `PhoneNumber` pass the server's first check, but the handler then fails on the missing
+                     *     number and answers `500`. The documentation says an area code alone buys any free number in that area; the
+                     *     server does not do this.
+                     * @example 415
+                     */
+                    AreaCode?: string;
+                    /**
+                     * @description Read by the server but not used for anything.
+                     * @example 1.00
+                     */
+                    Cost?: string;
+                    /** @description Marks the number as able to carry faxes. Unset means `false`. */
+                    FaxCapable?: boolean;
+                    /**
+                     * @description A readable label. Defaults to the phone number; the provider may replace it with its own.
+                     * @example Support line
+                     */
+                    FriendlyName?: string;
+                    /**
+                     * @description Sending this field at all, whatever its value, makes the number a pure SIP number: nothing is bought from
+                     *     the provider, the number is kept exactly as sent, and it only has to be unique within the caller's
+                     *     organization (provider numbers must be unique across all organizations). Note the lower-case `is`.
+                     * @example true
+                     */
+                    isSIP?: string;
+                    /** @description Marks the number as able to carry MMS. Unset means `false`. */
+                    MmsCapable?: boolean;
+                    /**
+                     * @description The number to buy, or the SIP user part to register. It is stored as sent unless the provider rewrites it.
+                     *     For provider numbers the server also derives an E.164 form (adding a leading `+`), but only to check that no
+                     *     organization owns the number yet. Strictly, the server's own check accepts `AreaCode` in its place, but the
+                     *     purchase itself still needs `PhoneNumber`.
+                     * @example +14155550123
+                     */
+                    PhoneNumber: string;
+                    /** @description An application that handles SIP REFER transfers in place of `ReferUrl`. */
+                    ReferApplicationSid?: components["schemas"]["ApplicationSid"];
+                    /**
+                     * @description The HTTP method for `ReferUrl`.
+                     * @default POST
+                     */
+                    ReferMethod?: components["schemas"]["HttpMethod"];
+                    /**
+                     * Format: uri
+                     * @description The URL to request when a call to the number is transferred with SIP REFER.
+                     * @example https://rcml.acme-tel.example/voice/transfer.xml
+                     */
+                    ReferUrl?: string;
+                    /** @description An application that handles SMS to the number in place of `SmsUrl`. */
+                    SmsApplicationSid?: components["schemas"]["ApplicationSid"];
+                    /** @description Marks the number as able to carry SMS. Unset means `false`. */
+                    SmsCapable?: boolean;
+                    /**
+                     * @description The HTTP method for `SmsFallbackUrl`.
+                     * @default POST
+                     */
+                    SmsFallbackMethod?: components["schemas"]["HttpMethod"];
+                    /**
+                     * Format: uri
+                     * @description The URL to try when requesting `SmsUrl` fails.
+                     * @example https://rcml.acme-tel.example/sms/fallback
+                     */
+                    SmsFallbackUrl?: string;
+                    /**
+                     * @description The HTTP method for `SmsUrl`.
+                     * @default POST
+                     */
+                    SmsMethod?: components["schemas"]["HttpMethod"];
+                    /**
+                     * Format: uri
+                     * @description The URL to request when an SMS reaches the number.
+                     * @example https://rcml.acme-tel.example/sms/inbound
+                     */
+                    SmsUrl?: string;
+                    /**
+                     * Format: uri
+                     * @description The URL to notify about the progress of calls to the number.
+                     * @example https://hooks.acme-tel.example/call-status
+                     */
+                    StatusCallback?: string;
+                    /**
+                     * @description The HTTP method for `StatusCallback`.
+                     * @default POST
+                     */
+                    StatusCallbackMethod?: components["schemas"]["HttpMethod"];
+                    /** @description An application that handles USSD for the number in place of `UssdUrl`. */
+                    UssdApplicationSid?: components["schemas"]["ApplicationSid"];
+                    /**
+                     * @description The HTTP method for `UssdFallbackUrl`.
+                     * @default POST
+                     */
+                    UssdFallbackMethod?: components["schemas"]["HttpMethod"];
+                    /**
+                     * Format: uri
+                     * @description The URL to try when requesting `UssdUrl` fails.
+                     * @example https://rcml.acme-tel.example/ussd/fallback
+                     */
+                    UssdFallbackUrl?: string;
+                    /**
+                     * @description The HTTP method for `UssdUrl`.
+                     * @default POST
+                     */
+                    UssdMethod?: components["schemas"]["HttpMethod"];
+                    /**
+                     * Format: uri
+                     * @description The URL to request when a USSD session reaches the number.
+                     * @example https://rcml.acme-tel.example/ussd/menu
+                     */
+                    UssdUrl?: string;
+                    /** @description An application that handles calls to the number in place of `VoiceUrl`. */
+                    VoiceApplicationSid?: components["schemas"]["ApplicationSid"];
+                    /**
+                     * @description Look up the caller's name on incoming calls. Only the text `true` (any case) turns it on.
+                     * @default false
+                     */
+                    VoiceCallerIdLookup?: boolean;
+                    /** @description Marks the number as able to carry voice calls. Unset means `false`. */
+                    VoiceCapable?: boolean;
+                    /**
+                     * @description The HTTP method for `VoiceFallbackUrl`.
+                     * @default POST
+                     */
+                    VoiceFallbackMethod?: components["schemas"]["HttpMethod"];
+                    /**
+                     * Format: uri
+                     * @description The URL to try when fetching or running `VoiceUrl` fails.
+                     * @example https://rcml.acme-tel.example/voice/fallback.xml
+                     */
+                    VoiceFallbackUrl?: string;
+                    /**
+                     * @description The HTTP method for `VoiceUrl`.
+                     * @default POST
+                     */
+                    VoiceMethod?: components["schemas"]["HttpMethod"];
+                    /**
+                     * Format: uri
+                     * @description The URL to fetch RCML from when a call reaches the number.
+                     * @example https://rcml.acme-tel.example/voice/support.xml
+                     */
+                    VoiceUrl?: string;
+                };
+            };
+        };
+    };
     headers: {
         /** @description The authentication challenge; always `Basic realm="Restcomm realm"`. */
         "WWW-Authenticate": "Basic realm=\"Restcomm realm\"";
@@ -2044,6 +2736,13 @@ export type ConferenceStatus = components['schemas']['ConferenceStatus'];
 export type EmailMessage = components['schemas']['EmailMessage'];
 export type ErrorMessage = components['schemas']['ErrorMessage'];
 export type HttpMethod = components['schemas']['HttpMethod'];
+export type IncomingPhoneNumber = components['schemas']['IncomingPhoneNumber'];
+export type IncomingPhoneNumberApplicationSidOrEmpty = components['schemas']['IncomingPhoneNumberApplicationSidOrEmpty'];
+export type IncomingPhoneNumberCapabilities = components['schemas']['IncomingPhoneNumberCapabilities'];
+export type IncomingPhoneNumberList = components['schemas']['IncomingPhoneNumberList'];
+export type IncomingPhoneNumberSortBy = components['schemas']['IncomingPhoneNumberSortBy'];
+export type IncomingPhoneNumberUpdate = components['schemas']['IncomingPhoneNumberUpdate'];
+export type IncomingPhoneNumberUrlOrEmpty = components['schemas']['IncomingPhoneNumberUrlOrEmpty'];
 export type InstanceId = components['schemas']['InstanceId'];
 export type IsoDateTime = components['schemas']['IsoDateTime'];
 export type Notification = components['schemas']['Notification'];
@@ -2074,15 +2773,23 @@ export type UsageRecordSubresource = components['schemas']['UsageRecordSubresour
 export type ResponseAccountNotActive = components['responses']['AccountNotActive'];
 export type ResponseBodyTooLarge = components['responses']['BodyTooLarge'];
 export type ResponseForbidden = components['responses']['Forbidden'];
+export type ResponseIncomingPhoneNumberCreateBadRequest = components['responses']['IncomingPhoneNumberCreateBadRequest'];
+export type ResponseIncomingPhoneNumberCreateForbidden = components['responses']['IncomingPhoneNumberCreateForbidden'];
+export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponsePageOutOfRange = components['responses']['PageOutOfRange'];
 export type ResponseServerError = components['responses']['ServerError'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseUnauthorizedOrDenied = components['responses']['UnauthorizedOrDenied'];
 export type ParameterAccountSid = components['parameters']['AccountSid'];
 export type ParameterAccountSidOrEmail = components['parameters']['AccountSidOrEmail'];
+export type ParameterIncomingPhoneNumberFilterFriendlyName = components['parameters']['IncomingPhoneNumberFilterFriendlyName'];
+export type ParameterIncomingPhoneNumberFilterPhoneNumber = components['parameters']['IncomingPhoneNumberFilterPhoneNumber'];
+export type ParameterIncomingPhoneNumberReverse = components['parameters']['IncomingPhoneNumberReverse'];
+export type ParameterIncomingPhoneNumberSortBy = components['parameters']['IncomingPhoneNumberSortBy'];
 export type ParameterIsoCountryCode = components['parameters']['IsoCountryCode'];
 export type ParameterPage = components['parameters']['Page'];
 export type ParameterPageSize = components['parameters']['PageSize'];
+export type RequestBodyIncomingPhoneNumberCreate = components['requestBodies']['IncomingPhoneNumberCreate'];
 export type HeaderWwwAuthenticate = components['headers']['WWW-Authenticate'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -3081,13 +3788,14 @@ export interface operations {
                      */
                     StatusCallback?: string;
                     /**
-                     * @description Which call-progress events to send to `StatusCallback`, as one field holding event names separated by
-                     *     commas with no spaces (the server splits on `,` and does not trim). The server always starts from all
+                     * @description Which call-progress events to send to `StatusCallback`. On the wire this is ONE field holding the event
+                     *     names joined by commas with no spaces (form style, `explode: false`; the server splits on `,` and does not
+                     *     trim), not repeated keys. The server always starts from all
                      *     four events (`initiated`, `ringing`, `answered`, `completed`) and adds the listed ones, so in practice
                      *     every event is sent whenever `StatusCallback` is set. The documentation describes a space-separated
                      *     list and says only `completed` is sent by default.
                      */
-                    StatusCallbackEvent?: string;
+                    StatusCallbackEvent?: ("initiated" | "ringing" | "answered" | "completed")[];
                     /**
                      * @description How to request `StatusCallback`. Read only when `StatusCallback` is given.
                      * @default POST
@@ -4007,6 +4715,586 @@ export interface operations {
                     "text/plain": components["schemas"]["PlainTextError"];
                 };
             };
+        };
+    };
+    listIncomingPhoneNumbers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only numbers whose friendly name contains this text. The documentation describes an exact match; the server matches substrings.
+                 * @example Support
+                 */
+                FriendlyName?: components["parameters"]["IncomingPhoneNumberFilterFriendlyName"];
+                /**
+                 * @description The zero-based page to return. Asking for a page past the last one (`Page > total / PageSize`) gets `400` with an empty body.
+                 * @example 0
+                 */
+                Page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items each page holds.
+                 * @example 50
+                 */
+                PageSize?: components["parameters"]["PageSize"];
+                /**
+                 * @description Only numbers containing this text. It is a plain substring match; the documentation's `*` wildcard is not
+                 *     translated and matches only a literal `*`.
+                 * @example 555
+                 */
+                PhoneNumber?: components["parameters"]["IncomingPhoneNumberFilterPhoneNumber"];
+                /**
+                 * @description Sort in descending order. Only the text `true` (any case) does this; any other value keeps ascending order.
+                 * @example true
+                 */
+                Reverse?: components["parameters"]["IncomingPhoneNumberReverse"];
+                /**
+                 * @description The member to order by, without a direction suffix. Combine with `Reverse` for descending order.
+                 * @example FriendlyName
+                 */
+                SortBy?: components["parameters"]["IncomingPhoneNumberSortBy"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the account's numbers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingPhoneNumberList"];
+                };
+            };
+            400: components["responses"]["PageOutOfRange"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createIncomingPhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["IncomingPhoneNumberCreate"];
+        responses: {
+            /** @description The new number. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingPhoneNumber"];
+                };
+            };
+            400: components["responses"]["IncomingPhoneNumberCreateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["IncomingPhoneNumberCreateForbidden"];
+            413: components["responses"]["BodyTooLarge"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    fetchIncomingPhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+                /**
+                 * @description The incoming number to act on. It must belong to the account in the path; a malformed SID gets `500`.
+                 * @example PN4e3c2b1a0f9e8d7c6b5a493827160504
+                 */
+                PhoneNumberSid: components["schemas"]["PhoneNumberSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The number. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingPhoneNumber"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateIncomingPhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+                /**
+                 * @description The incoming number to act on. It must belong to the account in the path; a malformed SID gets `500`.
+                 * @example PN4e3c2b1a0f9e8d7c6b5a493827160504
+                 */
+                PhoneNumberSid: components["schemas"]["PhoneNumberSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["IncomingPhoneNumberUpdate"];
+            };
+        };
+        responses: {
+            /** @description The number after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingPhoneNumber"];
+                };
+            };
+            /** @description The number provider refused the update; nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["PlainTextError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteIncomingPhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+                /**
+                 * @description The incoming number to act on. It must belong to the account in the path; a malformed SID gets `500`.
+                 * @example PN4e3c2b1a0f9e8d7c6b5a493827160504
+                 */
+                PhoneNumberSid: components["schemas"]["PhoneNumberSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The number was removed. The body is empty. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listAvailableCountries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The country codes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listLocalIncomingPhoneNumbers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only numbers whose friendly name contains this text. The documentation describes an exact match; the server matches substrings.
+                 * @example Support
+                 */
+                FriendlyName?: components["parameters"]["IncomingPhoneNumberFilterFriendlyName"];
+                /**
+                 * @description The zero-based page to return. Asking for a page past the last one (`Page > total / PageSize`) gets `400` with an empty body.
+                 * @example 0
+                 */
+                Page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items each page holds.
+                 * @example 50
+                 */
+                PageSize?: components["parameters"]["PageSize"];
+                /**
+                 * @description Only numbers containing this text. It is a plain substring match; the documentation's `*` wildcard is not
+                 *     translated and matches only a literal `*`.
+                 * @example 555
+                 */
+                PhoneNumber?: components["parameters"]["IncomingPhoneNumberFilterPhoneNumber"];
+                /**
+                 * @description Sort in descending order. Only the text `true` (any case) does this; any other value keeps ascending order.
+                 * @example true
+                 */
+                Reverse?: components["parameters"]["IncomingPhoneNumberReverse"];
+                /**
+                 * @description The member to order by, without a direction suffix. Combine with `Reverse` for descending order.
+                 * @example FriendlyName
+                 */
+                SortBy?: components["parameters"]["IncomingPhoneNumberSortBy"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the account's numbers, of every type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingPhoneNumberList"];
+                };
+            };
+            400: components["responses"]["PageOutOfRange"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createLocalIncomingPhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["IncomingPhoneNumberCreate"];
+        responses: {
+            /** @description The new number. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingPhoneNumber"];
+                };
+            };
+            400: components["responses"]["IncomingPhoneNumberCreateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["IncomingPhoneNumberCreateForbidden"];
+            413: components["responses"]["BodyTooLarge"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    migrateIncomingPhoneNumbers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account whose numbers move, together with the numbers of every account below it. It must not be a
+                 *     top-level account (`400`); an unknown account gets `404`.
+                 * @example ACe0d2e82a089d5686d85f728e245bc7da
+                 */
+                AccountSid: components["schemas"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description The organization that receives the numbers. A missing or malformed value gets `400`; an unknown one `404`. */
+                    OrganizationSid: components["schemas"]["OrganizationSid"];
+                };
+            };
+        };
+        responses: {
+            /** @description The numbers were moved. The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The account in the path is a top-level account, or `OrganizationSid` is missing or malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["PlainTextError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description The caller is not a super admin or lacks `RestComm:Modify:IncomingPhoneNumbers` (empty body), or its account is not active (plain-text message). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["PlainTextError"];
+                };
+            };
+            /** @description The account in the path or the destination organization does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["PlainTextError"];
+                };
+            };
+            413: components["responses"]["BodyTooLarge"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listMobileIncomingPhoneNumbers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only numbers whose friendly name contains this text. The documentation describes an exact match; the server matches substrings.
+                 * @example Support
+                 */
+                FriendlyName?: components["parameters"]["IncomingPhoneNumberFilterFriendlyName"];
+                /**
+                 * @description The zero-based page to return. Asking for a page past the last one (`Page > total / PageSize`) gets `400` with an empty body.
+                 * @example 0
+                 */
+                Page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items each page holds.
+                 * @example 50
+                 */
+                PageSize?: components["parameters"]["PageSize"];
+                /**
+                 * @description Only numbers containing this text. It is a plain substring match; the documentation's `*` wildcard is not
+                 *     translated and matches only a literal `*`.
+                 * @example 555
+                 */
+                PhoneNumber?: components["parameters"]["IncomingPhoneNumberFilterPhoneNumber"];
+                /**
+                 * @description Sort in descending order. Only the text `true` (any case) does this; any other value keeps ascending order.
+                 * @example true
+                 */
+                Reverse?: components["parameters"]["IncomingPhoneNumberReverse"];
+                /**
+                 * @description The member to order by, without a direction suffix. Combine with `Reverse` for descending order.
+                 * @example FriendlyName
+                 */
+                SortBy?: components["parameters"]["IncomingPhoneNumberSortBy"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the account's numbers, of every type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingPhoneNumberList"];
+                };
+            };
+            400: components["responses"]["PageOutOfRange"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createMobileIncomingPhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["IncomingPhoneNumberCreate"];
+        responses: {
+            /** @description The new number. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingPhoneNumber"];
+                };
+            };
+            400: components["responses"]["IncomingPhoneNumberCreateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["IncomingPhoneNumberCreateForbidden"];
+            413: components["responses"]["BodyTooLarge"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listTollFreeIncomingPhoneNumbers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only numbers whose friendly name contains this text. The documentation describes an exact match; the server matches substrings.
+                 * @example Support
+                 */
+                FriendlyName?: components["parameters"]["IncomingPhoneNumberFilterFriendlyName"];
+                /**
+                 * @description The zero-based page to return. Asking for a page past the last one (`Page > total / PageSize`) gets `400` with an empty body.
+                 * @example 0
+                 */
+                Page?: components["parameters"]["Page"];
+                /**
+                 * @description How many items each page holds.
+                 * @example 50
+                 */
+                PageSize?: components["parameters"]["PageSize"];
+                /**
+                 * @description Only numbers containing this text. It is a plain substring match; the documentation's `*` wildcard is not
+                 *     translated and matches only a literal `*`.
+                 * @example 555
+                 */
+                PhoneNumber?: components["parameters"]["IncomingPhoneNumberFilterPhoneNumber"];
+                /**
+                 * @description Sort in descending order. Only the text `true` (any case) does this; any other value keeps ascending order.
+                 * @example true
+                 */
+                Reverse?: components["parameters"]["IncomingPhoneNumberReverse"];
+                /**
+                 * @description The member to order by, without a direction suffix. Combine with `Reverse` for descending order.
+                 * @example FriendlyName
+                 */
+                SortBy?: components["parameters"]["IncomingPhoneNumberSortBy"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the account's numbers, of every type. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingPhoneNumberList"];
+                };
+            };
+            400: components["responses"]["PageOutOfRange"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createTollFreeIncomingPhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["IncomingPhoneNumberCreate"];
+        responses: {
+            /** @description The new number. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncomingPhoneNumber"];
+                };
+            };
+            400: components["responses"]["IncomingPhoneNumberCreateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["IncomingPhoneNumberCreateForbidden"];
+            413: components["responses"]["BodyTooLarge"];
+            500: components["responses"]["ServerError"];
         };
     };
     listNotifications: {

@@ -15,7 +15,7 @@ export const operations = {
       "DomainName"
     ],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "array"
@@ -31,7 +31,7 @@ export const operations = {
     "pathParams": [],
     "queryParams": [],
     "requestMediaType": "application/x-www-form-urlencoded",
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -47,7 +47,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -63,7 +63,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": "application/x-www-form-urlencoded",
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -79,7 +79,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": "application/x-www-form-urlencoded",
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -97,7 +97,7 @@ export const operations = {
       "includeNumbers"
     ],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "array"
@@ -115,7 +115,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": "application/x-www-form-urlencoded",
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -132,7 +132,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -149,7 +149,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": "application/x-www-form-urlencoded",
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -166,7 +166,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -182,7 +182,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "array"
@@ -200,7 +200,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": "application/x-www-form-urlencoded",
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -217,7 +217,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -234,7 +234,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": "application/x-www-form-urlencoded",
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -251,8 +251,261 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
+    "list": null,
+    "inferred": false
+  },
+  "listIncomingPhoneNumbers": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers.json",
+    "tag": "Incoming Phone Numbers",
+    "summary": "List incoming numbers",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [
+      "PhoneNumber",
+      "FriendlyName",
+      "Page",
+      "PageSize",
+      "SortBy",
+      "Reverse"
+    ],
+    "requestMediaType": null,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": {
+      "kind": "page",
+      "itemsKey": "incomingPhoneNumbers"
+    },
+    "inferred": false
+  },
+  "createIncomingPhoneNumber": {
+    "method": "POST",
+    "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers.json",
+    "tag": "Incoming Phone Numbers",
+    "summary": "Buy or register a number",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [],
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false
+  },
+  "listLocalIncomingPhoneNumbers": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json",
+    "tag": "Incoming Phone Numbers",
+    "summary": "List incoming numbers (Local path)",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [
+      "PhoneNumber",
+      "FriendlyName",
+      "Page",
+      "PageSize",
+      "SortBy",
+      "Reverse"
+    ],
+    "requestMediaType": null,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": {
+      "kind": "page",
+      "itemsKey": "incomingPhoneNumbers"
+    },
+    "inferred": false
+  },
+  "createLocalIncomingPhoneNumber": {
+    "method": "POST",
+    "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json",
+    "tag": "Incoming Phone Numbers",
+    "summary": "Buy or register a local number",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [],
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false
+  },
+  "listTollFreeIncomingPhoneNumbers": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json",
+    "tag": "Incoming Phone Numbers",
+    "summary": "List incoming numbers (TollFree path)",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [
+      "PhoneNumber",
+      "FriendlyName",
+      "Page",
+      "PageSize",
+      "SortBy",
+      "Reverse"
+    ],
+    "requestMediaType": null,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": {
+      "kind": "page",
+      "itemsKey": "incomingPhoneNumbers"
+    },
+    "inferred": false
+  },
+  "createTollFreeIncomingPhoneNumber": {
+    "method": "POST",
+    "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json",
+    "tag": "Incoming Phone Numbers",
+    "summary": "Buy or register a toll-free number",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [],
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false
+  },
+  "listMobileIncomingPhoneNumbers": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json",
+    "tag": "Incoming Phone Numbers",
+    "summary": "List incoming numbers (Mobile path)",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [
+      "PhoneNumber",
+      "FriendlyName",
+      "Page",
+      "PageSize",
+      "SortBy",
+      "Reverse"
+    ],
+    "requestMediaType": null,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": {
+      "kind": "page",
+      "itemsKey": "incomingPhoneNumbers"
+    },
+    "inferred": false
+  },
+  "createMobileIncomingPhoneNumber": {
+    "method": "POST",
+    "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json",
+    "tag": "Incoming Phone Numbers",
+    "summary": "Buy or register a mobile number",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [],
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false
+  },
+  "listAvailableCountries": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/AvailableCountries.json",
+    "tag": "Incoming Phone Numbers",
+    "summary": "List countries with numbers for sale",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [],
+    "requestMediaType": null,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": {
+      "kind": "array"
+    },
+    "inferred": false
+  },
+  "migrateIncomingPhoneNumbers": {
+    "method": "POST",
+    "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/migrate.json",
+    "tag": "Incoming Phone Numbers",
+    "summary": "Move numbers to another organization",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [],
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false
+  },
+  "fetchIncomingPhoneNumber": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
+    "tag": "Incoming Phone Numbers",
+    "summary": "Fetch an incoming number",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "PhoneNumberSid"
+    ],
+    "queryParams": [],
+    "requestMediaType": null,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false
+  },
+  "updateIncomingPhoneNumber": {
+    "method": "POST",
+    "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
+    "tag": "Incoming Phone Numbers",
+    "summary": "Update an incoming number",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "PhoneNumberSid"
+    ],
+    "queryParams": [],
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false
+  },
+  "deleteIncomingPhoneNumber": {
+    "method": "DELETE",
+    "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
+    "tag": "Incoming Phone Numbers",
+    "summary": "Release an incoming number",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "PhoneNumberSid"
+    ],
+    "queryParams": [],
+    "requestMediaType": null,
+    "formArrays": {},
+    "successStatus": 204,
     "list": null,
     "inferred": false
   },
@@ -285,7 +538,7 @@ export const operations = {
       "RangeIndex"
     ],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "array"
@@ -309,7 +562,7 @@ export const operations = {
       "RangeIndex"
     ],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "array"
@@ -338,7 +591,7 @@ export const operations = {
       "RangeIndex"
     ],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "array"
@@ -367,7 +620,7 @@ export const operations = {
       "localOnly"
     ],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "page",
@@ -387,7 +640,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -408,7 +661,7 @@ export const operations = {
       "EndDate"
     ],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "array"
@@ -440,7 +693,7 @@ export const operations = {
       "localOnly"
     ],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "page",
@@ -459,7 +712,9 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": "application/x-www-form-urlencoded",
-    "arrayFields": [],
+    "formArrays": {
+      "StatusCallbackEvent": "comma"
+    },
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -476,7 +731,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -493,7 +748,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": "application/x-www-form-urlencoded",
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -510,7 +765,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "array"
@@ -535,7 +790,7 @@ export const operations = {
       "FriendlyName"
     ],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "page",
@@ -555,7 +810,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -575,7 +830,7 @@ export const operations = {
       "PageSize"
     ],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "page",
@@ -596,7 +851,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -614,7 +869,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": "application/x-www-form-urlencoded",
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -639,7 +894,7 @@ export const operations = {
       "localOnly"
     ],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "page",
@@ -659,7 +914,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -676,7 +931,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -693,7 +948,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -710,7 +965,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -734,7 +989,7 @@ export const operations = {
       "localOnly"
     ],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "page",
@@ -754,7 +1009,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -771,7 +1026,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -799,7 +1054,7 @@ export const operations = {
       "localOnly"
     ],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "page",
@@ -818,7 +1073,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": "application/x-www-form-urlencoded",
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -835,7 +1090,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": null,
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -851,7 +1106,7 @@ export const operations = {
     ],
     "queryParams": [],
     "requestMediaType": "application/x-www-form-urlencoded",
-    "arrayFields": [],
+    "formArrays": {},
     "successStatus": 200,
     "list": null,
     "inferred": false
@@ -877,6 +1132,19 @@ export const routes: Readonly<Record<string, OperationId>> = {
   "GET /Accounts/{AccountSid}/Clients/{ClientSid}.json": "fetchClient",
   "POST /Accounts/{AccountSid}/Clients/{ClientSid}.json": "updateClient",
   "DELETE /Accounts/{AccountSid}/Clients/{ClientSid}.json": "deleteClient",
+  "GET /Accounts/{AccountSid}/IncomingPhoneNumbers.json": "listIncomingPhoneNumbers",
+  "POST /Accounts/{AccountSid}/IncomingPhoneNumbers.json": "createIncomingPhoneNumber",
+  "GET /Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json": "listLocalIncomingPhoneNumbers",
+  "POST /Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json": "createLocalIncomingPhoneNumber",
+  "GET /Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json": "listTollFreeIncomingPhoneNumbers",
+  "POST /Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json": "createTollFreeIncomingPhoneNumber",
+  "GET /Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json": "listMobileIncomingPhoneNumbers",
+  "POST /Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json": "createMobileIncomingPhoneNumber",
+  "GET /Accounts/{AccountSid}/IncomingPhoneNumbers/AvailableCountries.json": "listAvailableCountries",
+  "POST /Accounts/{AccountSid}/IncomingPhoneNumbers/migrate.json": "migrateIncomingPhoneNumbers",
+  "GET /Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json": "fetchIncomingPhoneNumber",
+  "POST /Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json": "updateIncomingPhoneNumber",
+  "DELETE /Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json": "deleteIncomingPhoneNumber",
   "GET /Accounts/{AccountSid}/AvailablePhoneNumbers/{IsoCountryCode}/Local.json": "listAvailableLocalPhoneNumbers",
   "GET /Accounts/{AccountSid}/AvailablePhoneNumbers/{IsoCountryCode}/TollFree.json": "listAvailableTollFreePhoneNumbers",
   "GET /Accounts/{AccountSid}/AvailablePhoneNumbers/{IsoCountryCode}/Mobile.json": "listAvailableMobilePhoneNumbers",

@@ -4,6 +4,7 @@ import { operations, routes } from '../generated/operations.js';
 import { basicAuthorization } from './auth.js';
 import { resolveBaseUrl } from './base-url.js';
 import { encodeForm } from './form.js';
+import type { OperationEntry } from './operation-entry.js';
 
 export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
 
@@ -25,15 +26,20 @@ export type RestcommRawClient = Client<paths>;
 type Method = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS' | 'TRACE';
 const methods: Method[] = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE'];
 
-/** The request media type the spec declares for an operation, looked up by method and path template. */
-export function requestMediaType(method: string, path: string): string | null {
+/** The operation the spec declares for a method and path template, if any. */
+export function findOperation(method: string, path: string): OperationEntry | undefined {
   const id = routes[`${method} ${path}`];
-  return id ? operations[id].requestMediaType : null;
+  return id ? operations[id] : undefined;
 }
 
-function serializeBody(body: unknown, headers?: Headers | Record<string, string | number | boolean | null | undefined>): string {
-  const type = headers instanceof Headers ? headers.get('Content-Type') : (headers?.['Content-Type'] ?? null);
-  return type === FORM_MEDIA_TYPE ? encodeForm(body) : JSON.stringify(body);
+/** Encodes a body as its operation declares: form fields (arrays per their encoding) or JSON. */
+export function encodeBody(op: OperationEntry | undefined, body: unknown): { mediaType: string; payload: string } {
+  const mediaType = op?.requestMediaType ?? 'application/json';
+  if (mediaType !== FORM_MEDIA_TYPE) return { mediaType, payload: JSON.stringify(body) };
+  const commaFields = Object.entries(op?.formArrays ?? {})
+    .filter(([, style]) => style === 'comma')
+    .map(([field]) => field);
+  return { mediaType, payload: encodeForm(body, commaFields) };
 }
 
 /**
@@ -45,7 +51,8 @@ export function createRestcommClient(options: RestcommClientOptions): RestcommRa
   const authorization = basicAuthorization(options.accountSid, options.authToken);
   const raw = createFetchClient<paths>({
     baseUrl: resolveBaseUrl(options),
-    bodySerializer: serializeBody,
+    // Bodies are encoded per operation before they reach openapi-fetch (see below); strings pass through.
+    bodySerializer: (body: unknown) => (typeof body === 'string' ? body : JSON.stringify(body)),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   raw.use({
@@ -59,10 +66,10 @@ export function createRestcommClient(options: RestcommClientOptions): RestcommRa
     const call = raw[method] as (path: string, init?: Record<string, unknown>) => Promise<unknown>;
     client[method] = (path: string, init?: Record<string, unknown>) => {
       if (init?.body === undefined) return call(path, init);
-      const mediaType = requestMediaType(method, path) ?? 'application/json';
+      const { mediaType, payload } = encodeBody(findOperation(method, path), init.body);
       const headers = new Headers(init.headers as HeadersInit | undefined);
       if (!headers.has('Content-Type')) headers.set('Content-Type', mediaType);
-      return call(path, { ...init, headers });
+      return call(path, { ...init, headers, body: payload });
     };
   }
   return client as unknown as RestcommRawClient;

@@ -21,17 +21,20 @@ function scalar(field: string, value: unknown): string {
 
 /**
  * Encodes a request body as application/x-www-form-urlencoded the way Restcomm reads it: PascalCase fields as given,
- * numbers and booleans as text, arrays as repeated keys. `undefined` fields are left out (they were never set);
+ * numbers and booleans as text, arrays as repeated keys (or joined with commas for the fields named in `commaFields`,
+ * which the spec declares with `explode: false`). `undefined` fields are left out (they were never set);
  * `null` and nested objects are refused with an error naming the field rather than being sent as "null" or dropped.
  */
-export function encodeForm(body: unknown): string {
+export function encodeForm(body: unknown, commaFields: readonly string[] = []): string {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new TypeError(`A form body must be an object of fields, got ${Array.isArray(body) ? 'an array' : body === null ? 'null' : typeof body}`);
   }
   const params = new URLSearchParams();
   for (const [field, value] of Object.entries(body as Record<string, unknown>)) {
     if (value === undefined) continue;
-    if (Array.isArray(value)) {
+    if (Array.isArray(value) && commaFields.includes(field)) {
+      params.append(field, value.map((item, i) => scalar(`${field}[${i}]`, item)).join(','));
+    } else if (Array.isArray(value)) {
       value.forEach((item, i) => params.append(field, scalar(`${field}[${i}]`, item)));
     } else {
       params.append(field, scalar(field, value));

@@ -1,4 +1,4 @@
-export { createRestcommClient, requestMediaType, FORM_MEDIA_TYPE } from './client.js';
+export { createRestcommClient, findOperation, encodeBody, FORM_MEDIA_TYPE } from './client.js';
 export type { RestcommClientOptions, RestcommRawClient } from './client.js';
 export { encodeForm } from './form.js';
 export type { FormScalar, FormValue } from './form.js';

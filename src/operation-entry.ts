@@ -9,8 +9,8 @@ export interface OperationEntry {
   readonly queryParams: readonly string[];
   /** The request body's media type, or null when the operation takes no body. */
   readonly requestMediaType: string | null;
-  /** Form fields sent as repeated keys. */
-  readonly arrayFields: readonly string[];
+  /** Array form fields and how they travel: repeated keys, or one comma-joined field (`explode: false`). */
+  readonly formArrays: Readonly<Record<string, 'repeat' | 'comma'>>;
   readonly successStatus: number;
   /** How a list operation answers: a paged envelope (with its items member) or a bare array. */
   readonly list: { readonly kind: 'page'; readonly itemsKey: string } | { readonly kind: 'array' } | null;

@@ -34,9 +34,13 @@ export function buildOperationsTable(doc: JsonObject): Record<string, OperationE
     const content = (requestBody?.content ?? {}) as JsonObject;
     const requestMediaType = Object.keys(content)[0] ?? null;
     const bodySchema = requestMediaType ? deref(doc, (content[requestMediaType] as JsonObject).schema) : undefined;
-    const arrayFields = Object.entries((bodySchema?.properties ?? {}) as JsonObject)
-      .filter(([, s]) => deref(doc, s)?.type === 'array')
-      .map(([k]) => k);
+    // Form arrays go out as repeated keys unless the spec's encoding says `explode: false` (one comma-joined field).
+    const encoding = (requestMediaType ? ((content[requestMediaType] as JsonObject).encoding ?? {}) : {}) as JsonObject;
+    const formArrays: Record<string, 'repeat' | 'comma'> = {};
+    for (const [field, schema] of Object.entries((bodySchema?.properties ?? {}) as JsonObject)) {
+      if (deref(doc, schema)?.type !== 'array') continue;
+      formArrays[field] = (encoding[field] as JsonObject | undefined)?.explode === false ? 'comma' : 'repeat';
+    }
     const responses = (operation.responses ?? {}) as JsonObject;
     const success = Object.keys(responses).filter((s) => /^2\d\d$/.test(s)).sort()[0];
     if (!success) throw new Error(`${operationId} declares no 2xx response`);
@@ -59,7 +63,7 @@ export function buildOperationsTable(doc: JsonObject): Record<string, OperationE
       pathParams: params(doc, pathItem, operation, 'path'),
       queryParams: params(doc, pathItem, operation, 'query'),
       requestMediaType,
-      arrayFields,
+      formArrays,
       successStatus: Number(success),
       list,
       inferred: operation['x-inferred'] === true,

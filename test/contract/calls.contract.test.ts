@@ -25,7 +25,7 @@ describe('Calls', () => {
           Url: 'https://rcml.acme-tel.example/outbound/welcome.xml',
           Method: 'GET',
           StatusCallback: 'https://hooks.acme-tel.example/restcomm/call-status',
-          StatusCallbackEvent: 'initiated,completed',
+          StatusCallbackEvent: ['initiated', 'completed'],
           Timeout: 30,
         },
         headers,

@@ -16,6 +16,8 @@ interface SentRequest {
   body: string | null;
 }
 let lastRequest: SentRequest | undefined;
+// openapi-fetch JSON-parses error bodies even when they are text/plain ("21452" becomes 21452), so keep the raw text.
+let lastResponseText: string | undefined;
 
 export const api = createRestcommClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: mockUrl });
 api.use({
@@ -27,6 +29,10 @@ api.use({
       body: request.body ? await request.clone().text() : null,
     };
     return request;
+  },
+  async onResponse({ response }) {
+    lastResponseText = await response.clone().text();
+    return response;
   },
 });
 
@@ -60,6 +66,7 @@ export async function contract(
   const op = operations[operationId];
   const prefer = [options.status ? `code=${options.status}` : '', options.example ? `example=${options.example}` : ''].filter(Boolean);
   lastRequest = undefined;
+  lastResponseText = undefined;
   const result = await call(prefer.length ? { Prefer: prefer.join(', ') } : {});
   const sent = lastRequest as SentRequest | undefined;
 
@@ -83,7 +90,7 @@ export async function contract(
   if (Object.keys(content).length === 0) return result;
   const media = content[type] as JsonObject | undefined;
   expect(media, `${operationId} ${response.status} declares ${type}`).toBeDefined();
-  const body = response.ok ? result.data : result.error;
+  const body = type === 'text/plain' ? lastResponseText : response.ok ? result.data : result.error;
   if (type === 'application/json' || type === 'text/plain') {
     const check = validateAgainst(media!.schema as Json, body);
     expect(check.errors, `${operationId} ${response.status} body matches the schema`).toBe('');

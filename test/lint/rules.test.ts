@@ -25,8 +25,8 @@ beforeAll(async () => {
   await cp(path.join(root, 'redocly.yaml'), path.join(dir, 'redocly.yaml'));
   await edit('openapi.yaml', (doc) => {
     doc.tags.push({ name: 'Undescribed' });
-    doc.paths['/Accounts/migrate/{AccountSid}'] = doc.paths['/Accounts/migrate/{AccountSid}.json'];
-    delete doc.paths['/Accounts/migrate/{AccountSid}.json'];
+    doc.paths['/Accounts'] = doc.paths['/Accounts.json'];
+    delete doc.paths['/Accounts.json'];
   });
   await edit('paths/accounts/Accounts.yaml', (doc) => {
     doc.get.operationId = 'Get_Accounts';

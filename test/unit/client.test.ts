@@ -47,6 +47,17 @@ describe('createRestcommClient', () => {
     expect(req.body).toBe('EmailAddress=ops%2Beu%40acme-tel.example&Password=p%26ss+word');
   });
 
+  it('joins arrays declared with explode: false into one comma-separated field (StatusCallbackEvent)', async () => {
+    const api = createRestcommClient({ accountSid: SID, authToken: 'tok', baseUrl });
+    await api.POST('/Accounts/{AccountSid}/Calls.json', {
+      params: { path: { AccountSid: SID } },
+      body: { From: '+15550100', To: '+15550101', Url: 'https://x.example/a', StatusCallbackEvent: ['initiated', 'completed'] },
+    });
+    const req = seen.at(-1)!;
+    expect(new URLSearchParams(req.body).getAll('StatusCallbackEvent')).toEqual(['initiated,completed']);
+    expect(req.body).toContain('StatusCallbackEvent=initiated%2Ccompleted');
+  });
+
   it('refuses plain http to a remote host, so credentials never travel in clear', () => {
     expect(() => createRestcommClient({ accountSid: SID, authToken: 'tok', baseUrl: 'http://restcomm.acme-tel.example' })).toThrow(/https/);
   });
