@@ -352,6 +352,11 @@ export interface paths {
          *     `Mute` is read as `false` when absent, so any update of an answered call also unmutes it. There is no error for an
          *     update that asks for nothing. The documentation says live modification works only for calls created by a `Dial`
          *     verb in an RCML document.
+         *
+         *     The Restcomm cloud's documentation (as its white-label copies show it) lists the same form parameters, and adds
+         *     that a call still ringing inside a `Dial` already counts as in progress, so `Status=completed` is what stops it.
+         *     The cloud's pages on `<Hold>`, `<Resume>` and `<Refer>` say those can also be triggered through the REST API, but
+         *     how is not documented, so no parameters for them are described here.
          */
         post: operations["updateCall"];
         delete?: never;
@@ -1177,6 +1182,8 @@ export interface paths {
          *
          *     The documentation lists only `From`, `To` and `Body`; the server also reads `Encoding`, `StatusCallback`,
          *     `ApiVersion`, and forwards every field whose name starts with `X-` as a custom header on the outgoing message.
+         *     The Restcomm cloud's documentation also lists `StatusCallback`, says messages to clients get no status
+         *     callbacks, and adds `StatusCallbackMethod`, which only the cloud reads (marked `x-restcomm-cloud`).
          */
         post: operations["createSmsMessage"];
         delete?: never;
@@ -2220,11 +2227,10 @@ export interface components {
         SmsEncoding: "GSM" | "UCS-2" | "UTF-8";
         /**
          * SmsErrorCode
-         * @description Why an SMS failed or was not delivered: `30001` queue overflow, `30002` account suspended, `30003` destination
-         *     handset unreachable, `30004` message blocked, `30005` destination handset unknown, `30006` landline or unreachable
-         *     carrier, `30007` carrier violation, `30008` unknown error, `30009` missing segment, `30010` message price above the
-         *     maximum price. These are not HTTP status codes. The documentation prints the last one as `300010`; the server uses
-         *     `30010`.
+         * @description Why an SMS failed or was not delivered (the meaning of each value is in `x-enumDescriptions`). These are not HTTP
+         *     status codes. The documentation prints the last one as `300010`; the server uses `30010`. The Restcomm cloud's
+         *     reason-code dictionary keeps the `30xxx` range for SMS errors, but its own table for that range could not be read,
+         *     so codes the cloud may add are not listed.
          * @enum {integer}
          */
         SmsErrorCode: 30001 | 30002 | 30003 | 30004 | 30005 | 30006 | 30007 | 30008 | 30009 | 30010;
@@ -5869,9 +5875,18 @@ export interface operations {
                     From: string;
                     /**
                      * Format: uri
-                     * @description Not in the documentation. A URL the server notifies when the message's delivery status changes.
+                     * @description Not in the open-source documentation, but listed in the cloud's. A URL the server notifies when the
+                     *     message's delivery status changes. The cloud's documentation says no status callbacks are made for
+                     *     messages sent to `client:` recipients.
                      */
                     StatusCallback?: string;
+                    /**
+                     * @description **Inferred:** the list of values (`GET` or `POST`, like the platform's other callback methods); the
+                     *     cloud's documentation names the field, but its value list and default were not in the part that could
+                     *     be read. The HTTP method used to call `StatusCallback`. Only the Restcomm cloud reads it: the
+                     *     open-source server ignores it and always uses `POST`.
+                     */
+                    StatusCallbackMethod?: components["schemas"]["HttpMethod"];
                     /** @description The recipient, as a phone number, `client:<login>` or a bare client name. */
                     To: string;
                 } & {

@@ -14,13 +14,25 @@ export const operations = {
       "OrganizationSid",
       "DomainName"
     ],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "array"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "accounts"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": "query"
+    }
   },
   "createAccount": {
     "method": "POST",
@@ -30,11 +42,23 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "accounts"
+      ],
+      "method": "create",
+      "args": [],
+      "payload": "body"
+    }
   },
   "fetchAccount": {
     "method": "GET",
@@ -46,11 +70,23 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "accounts"
+      ],
+      "method": "fetch",
+      "args": [],
+      "payload": null
+    }
   },
   "updateAccount": {
     "method": "POST",
@@ -62,11 +98,23 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "accounts"
+      ],
+      "method": "update",
+      "args": [],
+      "payload": "body"
+    }
   },
   "migrateAccount": {
     "method": "POST",
@@ -78,11 +126,23 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "accounts"
+      ],
+      "method": "migrate",
+      "args": [],
+      "payload": "body"
+    }
   },
   "listApplications": {
     "method": "GET",
@@ -96,13 +156,25 @@ export const operations = {
     "queryParams": [
       "includeNumbers"
     ],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "array"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "applications"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": "query"
+    }
   },
   "createApplication": {
     "method": "POST",
@@ -114,11 +186,23 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "applications"
+      ],
+      "method": "create",
+      "args": [],
+      "payload": "body"
+    }
   },
   "fetchApplication": {
     "method": "GET",
@@ -131,11 +215,25 @@ export const operations = {
       "ApplicationSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "applications"
+      ],
+      "method": "fetch",
+      "args": [
+        "ApplicationSid"
+      ],
+      "payload": null
+    }
   },
   "updateApplication": {
     "method": "POST",
@@ -148,11 +246,25 @@ export const operations = {
       "ApplicationSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "applications"
+      ],
+      "method": "update",
+      "args": [
+        "ApplicationSid"
+      ],
+      "payload": "body"
+    }
   },
   "deleteApplication": {
     "method": "DELETE",
@@ -165,11 +277,25 @@ export const operations = {
       "ApplicationSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "empty",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "applications"
+      ],
+      "method": "delete",
+      "args": [
+        "ApplicationSid"
+      ],
+      "payload": null
+    }
   },
   "listClients": {
     "method": "GET",
@@ -181,13 +307,25 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "array"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "clients"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": null
+    }
   },
   "createClient": {
     "method": "POST",
@@ -199,11 +337,23 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "clients"
+      ],
+      "method": "create",
+      "args": [],
+      "payload": "body"
+    }
   },
   "fetchClient": {
     "method": "GET",
@@ -216,11 +366,25 @@ export const operations = {
       "ClientSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "clients"
+      ],
+      "method": "fetch",
+      "args": [
+        "ClientSid"
+      ],
+      "payload": null
+    }
   },
   "updateClient": {
     "method": "POST",
@@ -233,11 +397,25 @@ export const operations = {
       "ClientSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "clients"
+      ],
+      "method": "update",
+      "args": [
+        "ClientSid"
+      ],
+      "payload": "body"
+    }
   },
   "deleteClient": {
     "method": "DELETE",
@@ -250,11 +428,25 @@ export const operations = {
       "ClientSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "empty",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "clients"
+      ],
+      "method": "delete",
+      "args": [
+        "ClientSid"
+      ],
+      "payload": null
+    }
   },
   "listIncomingPhoneNumbers": {
     "method": "GET",
@@ -273,14 +465,26 @@ export const operations = {
       "SortBy",
       "Reverse"
     ],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "page",
       "itemsKey": "incomingPhoneNumbers"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "incomingPhoneNumbers"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": "query"
+    }
   },
   "createIncomingPhoneNumber": {
     "method": "POST",
@@ -292,11 +496,23 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "incomingPhoneNumbers"
+      ],
+      "method": "create",
+      "args": [],
+      "payload": "body"
+    }
   },
   "listLocalIncomingPhoneNumbers": {
     "method": "GET",
@@ -315,14 +531,27 @@ export const operations = {
       "SortBy",
       "Reverse"
     ],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "page",
       "itemsKey": "incomingPhoneNumbers"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "incomingPhoneNumbers",
+        "local"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": "query"
+    }
   },
   "createLocalIncomingPhoneNumber": {
     "method": "POST",
@@ -334,11 +563,24 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "incomingPhoneNumbers",
+        "local"
+      ],
+      "method": "create",
+      "args": [],
+      "payload": "body"
+    }
   },
   "listTollFreeIncomingPhoneNumbers": {
     "method": "GET",
@@ -357,14 +599,27 @@ export const operations = {
       "SortBy",
       "Reverse"
     ],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "page",
       "itemsKey": "incomingPhoneNumbers"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "incomingPhoneNumbers",
+        "tollFree"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": "query"
+    }
   },
   "createTollFreeIncomingPhoneNumber": {
     "method": "POST",
@@ -376,11 +631,24 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "incomingPhoneNumbers",
+        "tollFree"
+      ],
+      "method": "create",
+      "args": [],
+      "payload": "body"
+    }
   },
   "listMobileIncomingPhoneNumbers": {
     "method": "GET",
@@ -399,14 +667,27 @@ export const operations = {
       "SortBy",
       "Reverse"
     ],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "page",
       "itemsKey": "incomingPhoneNumbers"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "incomingPhoneNumbers",
+        "mobile"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": "query"
+    }
   },
   "createMobileIncomingPhoneNumber": {
     "method": "POST",
@@ -418,11 +699,24 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "incomingPhoneNumbers",
+        "mobile"
+      ],
+      "method": "create",
+      "args": [],
+      "payload": "body"
+    }
   },
   "listAvailableCountries": {
     "method": "GET",
@@ -434,13 +728,26 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "array"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "incomingPhoneNumbers",
+        "availableCountries"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": null
+    }
   },
   "migrateIncomingPhoneNumbers": {
     "method": "POST",
@@ -452,11 +759,23 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "empty",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "incomingPhoneNumbers"
+      ],
+      "method": "migrate",
+      "args": [],
+      "payload": "body"
+    }
   },
   "fetchIncomingPhoneNumber": {
     "method": "GET",
@@ -469,11 +788,25 @@ export const operations = {
       "PhoneNumberSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "incomingPhoneNumbers"
+      ],
+      "method": "fetch",
+      "args": [
+        "PhoneNumberSid"
+      ],
+      "payload": null
+    }
   },
   "updateIncomingPhoneNumber": {
     "method": "POST",
@@ -486,11 +819,25 @@ export const operations = {
       "PhoneNumberSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "incomingPhoneNumbers"
+      ],
+      "method": "update",
+      "args": [
+        "PhoneNumberSid"
+      ],
+      "payload": "body"
+    }
   },
   "deleteIncomingPhoneNumber": {
     "method": "DELETE",
@@ -503,11 +850,25 @@ export const operations = {
       "PhoneNumberSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 204,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "empty",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "incomingPhoneNumbers"
+      ],
+      "method": "delete",
+      "args": [
+        "PhoneNumberSid"
+      ],
+      "payload": null
+    }
   },
   "listAvailableLocalPhoneNumbers": {
     "method": "GET",
@@ -537,13 +898,28 @@ export const operations = {
       "RangeSize",
       "RangeIndex"
     ],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "array"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "availablePhoneNumbers",
+        "local"
+      ],
+      "method": "list",
+      "args": [
+        "IsoCountryCode"
+      ],
+      "payload": "query"
+    }
   },
   "listAvailableTollFreePhoneNumbers": {
     "method": "GET",
@@ -561,13 +937,28 @@ export const operations = {
       "RangeSize",
       "RangeIndex"
     ],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "array"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "availablePhoneNumbers",
+        "tollFree"
+      ],
+      "method": "list",
+      "args": [
+        "IsoCountryCode"
+      ],
+      "payload": "query"
+    }
   },
   "listAvailableMobilePhoneNumbers": {
     "method": "GET",
@@ -590,13 +981,28 @@ export const operations = {
       "RangeSize",
       "RangeIndex"
     ],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "array"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "availablePhoneNumbers",
+        "mobile"
+      ],
+      "method": "list",
+      "args": [
+        "IsoCountryCode"
+      ],
+      "payload": "query"
+    }
   },
   "listNotifications": {
     "method": "GET",
@@ -619,14 +1025,26 @@ export const operations = {
       "SubAccounts",
       "localOnly"
     ],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "page",
       "itemsKey": "notifications"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "notifications"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": "query"
+    }
   },
   "fetchNotification": {
     "method": "GET",
@@ -639,11 +1057,25 @@ export const operations = {
       "NotificationSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "notifications"
+      ],
+      "method": "fetch",
+      "args": [
+        "NotificationSid"
+      ],
+      "payload": null
+    }
   },
   "listUsageRecords": {
     "method": "GET",
@@ -660,13 +1092,28 @@ export const operations = {
       "StartDate",
       "EndDate"
     ],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "array"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "usage",
+        "records"
+      ],
+      "method": "list",
+      "args": [
+        "Subresource"
+      ],
+      "payload": "query"
+    }
   },
   "listCalls": {
     "method": "GET",
@@ -692,14 +1139,26 @@ export const operations = {
       "SubAccounts",
       "localOnly"
     ],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "page",
       "itemsKey": "calls"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "calls"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": "query"
+    }
   },
   "createCall": {
     "method": "POST",
@@ -711,13 +1170,25 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
     "formArrays": {
       "StatusCallbackEvent": "comma"
     },
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "calls"
+      ],
+      "method": "create",
+      "args": [],
+      "payload": "body"
+    }
   },
   "fetchCall": {
     "method": "GET",
@@ -730,11 +1201,25 @@ export const operations = {
       "CallSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "calls"
+      ],
+      "method": "fetch",
+      "args": [
+        "CallSid"
+      ],
+      "payload": null
+    }
   },
   "updateCall": {
     "method": "POST",
@@ -747,11 +1232,25 @@ export const operations = {
       "CallSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "calls"
+      ],
+      "method": "update",
+      "args": [
+        "CallSid"
+      ],
+      "payload": "body"
+    }
   },
   "listCallRecordings": {
     "method": "GET",
@@ -764,13 +1263,28 @@ export const operations = {
       "CallSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "array"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "calls",
+        "recordings"
+      ],
+      "method": "list",
+      "args": [
+        "CallSid"
+      ],
+      "payload": null
+    }
   },
   "listConferences": {
     "method": "GET",
@@ -789,14 +1303,26 @@ export const operations = {
       "DateUpdated",
       "FriendlyName"
     ],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "page",
       "itemsKey": "conferences"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "conferences"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": "query"
+    }
   },
   "fetchConference": {
     "method": "GET",
@@ -809,11 +1335,25 @@ export const operations = {
       "ConferenceSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "conferences"
+      ],
+      "method": "fetch",
+      "args": [
+        "ConferenceSid"
+      ],
+      "payload": null
+    }
   },
   "listParticipants": {
     "method": "GET",
@@ -829,14 +1369,29 @@ export const operations = {
       "Page",
       "PageSize"
     ],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "page",
       "itemsKey": "calls"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "conferences",
+        "participants"
+      ],
+      "method": "list",
+      "args": [
+        "ConferenceSid"
+      ],
+      "payload": "query"
+    }
   },
   "fetchParticipant": {
     "method": "GET",
@@ -850,11 +1405,27 @@ export const operations = {
       "CallSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "conferences",
+        "participants"
+      ],
+      "method": "fetch",
+      "args": [
+        "ConferenceSid",
+        "CallSid"
+      ],
+      "payload": null
+    }
   },
   "updateParticipant": {
     "method": "POST",
@@ -868,11 +1439,27 @@ export const operations = {
       "CallSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "conferences",
+        "participants"
+      ],
+      "method": "update",
+      "args": [
+        "ConferenceSid",
+        "CallSid"
+      ],
+      "payload": "body"
+    }
   },
   "listRecordings": {
     "method": "GET",
@@ -893,14 +1480,26 @@ export const operations = {
       "SubAccounts",
       "localOnly"
     ],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "page",
       "itemsKey": "recordings"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "recordings"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": "query"
+    }
   },
   "fetchRecording": {
     "method": "GET",
@@ -913,11 +1512,25 @@ export const operations = {
       "RecordingSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "recordings"
+      ],
+      "method": "fetch",
+      "args": [
+        "RecordingSid"
+      ],
+      "payload": null
+    }
   },
   "deleteRecording": {
     "method": "DELETE",
@@ -930,11 +1543,25 @@ export const operations = {
       "RecordingSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "empty",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "recordings"
+      ],
+      "method": "delete",
+      "args": [
+        "RecordingSid"
+      ],
+      "payload": null
+    }
   },
   "fetchRecordingMediaWav": {
     "method": "GET",
@@ -947,11 +1574,25 @@ export const operations = {
       "RecordingSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "binary",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "recordings"
+      ],
+      "method": "fetchWav",
+      "args": [
+        "RecordingSid"
+      ],
+      "payload": null
+    }
   },
   "fetchRecordingMediaMp4": {
     "method": "GET",
@@ -964,11 +1605,25 @@ export const operations = {
       "RecordingSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "binary",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "recordings"
+      ],
+      "method": "fetchMp4",
+      "args": [
+        "RecordingSid"
+      ],
+      "payload": null
+    }
   },
   "listTranscriptions": {
     "method": "GET",
@@ -988,14 +1643,26 @@ export const operations = {
       "SubAccounts",
       "localOnly"
     ],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "page",
       "itemsKey": "transcriptions"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "transcriptions"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": "query"
+    }
   },
   "fetchTranscription": {
     "method": "GET",
@@ -1008,11 +1675,25 @@ export const operations = {
       "TranscriptionSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "transcriptions"
+      ],
+      "method": "fetch",
+      "args": [
+        "TranscriptionSid"
+      ],
+      "payload": null
+    }
   },
   "deleteTranscription": {
     "method": "DELETE",
@@ -1025,11 +1706,25 @@ export const operations = {
       "TranscriptionSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "empty",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "transcriptions"
+      ],
+      "method": "delete",
+      "args": [
+        "TranscriptionSid"
+      ],
+      "payload": null
+    }
   },
   "listSmsMessages": {
     "method": "GET",
@@ -1053,14 +1748,27 @@ export const operations = {
       "SubAccounts",
       "localOnly"
     ],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": {
       "kind": "page",
       "itemsKey": "messages"
     },
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "sms",
+        "messages"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": "query"
+    }
   },
   "createSmsMessage": {
     "method": "POST",
@@ -1072,11 +1780,24 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "sms",
+        "messages"
+      ],
+      "method": "create",
+      "args": [],
+      "payload": "body"
+    }
   },
   "fetchSmsMessage": {
     "method": "GET",
@@ -1089,11 +1810,26 @@ export const operations = {
       "SmsMessageSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": null,
+    "bodyRequired": false,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "sms",
+        "messages"
+      ],
+      "method": "fetch",
+      "args": [
+        "SmsMessageSid"
+      ],
+      "payload": null
+    }
   },
   "createEmailMessage": {
     "method": "POST",
@@ -1105,11 +1841,24 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
     "formArrays": {},
     "successStatus": 200,
     "list": null,
-    "inferred": false
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "email",
+        "messages"
+      ],
+      "method": "create",
+      "args": [],
+      "payload": "body"
+    }
   }
 } as const satisfies Record<string, OperationEntry>;
 

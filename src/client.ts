@@ -32,9 +32,31 @@ export function findOperation(method: string, path: string): OperationEntry | un
   return id ? operations[id] : undefined;
 }
 
-/** Encodes a body as its operation declares: form fields (arrays per their encoding) or JSON. */
-export function encodeBody(op: OperationEntry | undefined, body: unknown): { mediaType: string; payload: string } {
+export const MULTIPART_MEDIA_TYPE = 'multipart/form-data';
+
+/** Builds multipart form data from a plain object of strings and Blobs (arrays repeat the part). */
+function toFormData(body: unknown): FormData {
+  if (body instanceof FormData) return body;
+  if (body === null || typeof body !== 'object') throw new TypeError(`A multipart body must be FormData or an object of parts, got ${body === null ? 'null' : typeof body}`);
+  const data = new FormData();
+  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+    for (const part of Array.isArray(value) ? value : [value]) {
+      if (part === undefined) continue;
+      if (part instanceof Blob) data.append(name, part, part instanceof File ? part.name : name);
+      else if (typeof part === 'string' || typeof part === 'number' || typeof part === 'boolean') data.append(name, String(part));
+      else throw new TypeError(`Multipart part "${name}" must be a string, number, boolean or Blob, got ${part === null ? 'null' : typeof part}`);
+    }
+  }
+  return data;
+}
+
+/**
+ * Encodes a body as its operation declares: form fields (arrays per their encoding), multipart parts, or JSON.
+ * Multipart has no media type here: fetch sets it with the boundary.
+ */
+export function encodeBody(op: OperationEntry | undefined, body: unknown): { mediaType: string | null; payload: string | FormData } {
   const mediaType = op?.requestMediaType ?? 'application/json';
+  if (mediaType === MULTIPART_MEDIA_TYPE) return { mediaType: null, payload: toFormData(body) };
   if (mediaType !== FORM_MEDIA_TYPE) return { mediaType, payload: JSON.stringify(body) };
   const commaFields = Object.entries(op?.formArrays ?? {})
     .filter(([, style]) => style === 'comma')
@@ -52,7 +74,7 @@ export function createRestcommClient(options: RestcommClientOptions): RestcommRa
   const raw = createFetchClient<paths>({
     baseUrl: resolveBaseUrl(options),
     // Bodies are encoded per operation before they reach openapi-fetch (see below); strings pass through.
-    bodySerializer: (body: unknown) => (typeof body === 'string' ? body : JSON.stringify(body)),
+    bodySerializer: (body: unknown) => (typeof body === 'string' || body instanceof FormData ? body : JSON.stringify(body)) as string,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   raw.use({
@@ -68,7 +90,7 @@ export function createRestcommClient(options: RestcommClientOptions): RestcommRa
       if (init?.body === undefined) return call(path, init);
       const { mediaType, payload } = encodeBody(findOperation(method, path), init.body);
       const headers = new Headers(init.headers as HeadersInit | undefined);
-      if (!headers.has('Content-Type')) headers.set('Content-Type', mediaType);
+      if (mediaType && !headers.has('Content-Type')) headers.set('Content-Type', mediaType);
       return call(path, { ...init, headers, body: payload });
     };
   }

@@ -16,4 +16,19 @@ export interface OperationEntry {
   readonly list: { readonly kind: 'page'; readonly itemsKey: string } | { readonly kind: 'array' } | null;
   /** True when the operation is inferred rather than documented (x-inferred). */
   readonly inferred: boolean;
+  readonly queryRequired: boolean;
+  readonly bodyRequired: boolean;
+  /** What a success answers with: JSON, text, a binary file, or nothing. */
+  readonly responseKind: 'json' | 'text' | 'binary' | 'empty';
+  /** The operation's own server URL template (services outside the REST API base), or null for the API base. */
+  readonly server: string | null;
+  /** Where the SDK mounts it: `client.<namespace…>.<method>(…args, payload?, options?)`. */
+  readonly sdk: {
+    readonly namespace: readonly string[];
+    readonly method: string;
+    /** Path parameters taken positionally, in path order (the account SID is not among them). */
+    readonly args: readonly string[];
+    /** What the argument after the positional ones is: the request body, the query, or nothing. */
+    readonly payload: 'body' | 'query' | null;
+  };
 }

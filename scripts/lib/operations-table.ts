@@ -1,6 +1,7 @@
 // Builds the SDK's runtime table (operationId -> method, path, tag, request encoding, list shape) from the bundle.
 import type { OperationEntry } from '../../src/operation-entry.js';
 import { deref, listOperations, type Json, type JsonObject } from './spec.js';
+import { assertUniqueSdkNames, sdkName } from './sdk-names.js';
 
 
 function params(doc: JsonObject, pathItem: JsonObject, operation: JsonObject, where: string): string[] {
@@ -8,6 +9,14 @@ function params(doc: JsonObject, pathItem: JsonObject, operation: JsonObject, wh
   return all
     .map((p) => deref(doc, p))
     .filter((p): p is JsonObject => !!p && p.in === where)
+    .map((p) => String(p.name));
+}
+
+function requiredParams(doc: JsonObject, pathItem: JsonObject, operation: JsonObject, where: string): string[] {
+  const all = [...((pathItem.parameters as Json[]) ?? []), ...((operation.parameters as Json[]) ?? [])];
+  return all
+    .map((p) => deref(doc, p))
+    .filter((p): p is JsonObject => !!p && p.in === where && p.required === true)
     .map((p) => String(p.name));
 }
 
@@ -54,20 +63,40 @@ export function buildOperationsTable(doc: JsonObject): Record<string, OperationE
       if (itemsKey) list = { kind: 'page', itemsKey };
     }
     const security = operation.security as Json[] | undefined;
+    const successTypes = Object.keys((successResponse?.content ?? {}) as JsonObject);
+    const responseKind = successTypes.length === 0 ? 'empty' : successTypes.some((t) => t.includes('json')) ? 'json' : successTypes.every((t) => t.startsWith('text/')) ? 'text' : 'binary';
+    const servers = (operation.servers ?? pathItem.servers) as JsonObject[] | undefined;
+    const pathParams = params(doc, pathItem, operation, 'path');
+    const queryParams = params(doc, pathItem, operation, 'query');
+    const name = sdkName(operationId, path, operation);
     table[operationId] = {
       method: method.toUpperCase(),
       path,
       tag: String((operation.tags as Json[] | undefined)?.[0] ?? ''),
       summary: String(operation.summary ?? ''),
       secured: security ? security.length > 0 : rootSecured,
-      pathParams: params(doc, pathItem, operation, 'path'),
-      queryParams: params(doc, pathItem, operation, 'query'),
+      pathParams,
+      queryParams,
+      queryRequired: requiredParams(doc, pathItem, operation, 'query').length > 0,
       requestMediaType,
+      bodyRequired: requestBody?.required === true,
       formArrays,
       successStatus: Number(success),
       list,
       inferred: operation['x-inferred'] === true,
+      responseKind,
+      server: servers?.[0] ? String(servers[0].url) : null,
+      sdk: {
+        namespace: name.namespace,
+        method: name.method,
+        // The account SID comes from the client (or the call's options), never positionally.
+        args: pathParams.filter((p) => p !== 'AccountSid'),
+        payload: requestMediaType ? 'body' : queryParams.length ? 'query' : null,
+      },
     };
   }
+  assertUniqueSdkNames(
+    Object.fromEntries(Object.entries(table).map(([id, op]) => [id, { ...op.sdk, paginated: op.sdk.method === 'list' && op.list !== null }])),
+  );
   return table;
 }

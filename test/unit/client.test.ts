@@ -67,3 +67,17 @@ describe('createRestcommClient', () => {
     expect(() => createRestcommClient({ accountSid: SID, authToken: '' })).toThrow(/authToken is required/);
   });
 });
+
+describe('multipart bodies', () => {
+  it('sends FormData (or an object of parts) as multipart with the boundary fetch chooses', async () => {
+    const { encodeBody } = await import('../../src/client.js');
+    const op = { requestMediaType: 'multipart/form-data', formArrays: {} } as never;
+    const fromObject = encodeBody(op, { file: new Blob(['RIFF']), note: 'greeting' });
+    expect(fromObject.mediaType).toBeNull();
+    expect(fromObject.payload).toBeInstanceOf(FormData);
+    expect((fromObject.payload as FormData).get('note')).toBe('greeting');
+    expect(() => encodeBody(op, { file: { not: 'a blob' } })).toThrow(/Multipart part "file"/);
+    const form = new FormData();
+    expect(encodeBody(op, form).payload).toBe(form);
+  });
+});

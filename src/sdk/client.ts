@@ -1,0 +1,153 @@
+// createClient: the resource-style SDK, assembled at run time from the generated operations table.
+import { createRestcommClient, type RestcommRawClient } from '../client.js';
+import { resolveBaseUrl } from '../base-url.js';
+import { operations, type OperationId } from '../../generated/operations.js';
+import type { RestcommResources } from '../../generated/sdk.js';
+import type { OperationEntry } from '../operation-entry.js';
+import { RestcommError } from './errors.js';
+import { paginate } from './paginate.js';
+import { retryPolicy, type RetryOptions } from './retry.js';
+import { createTransport, type Logger } from './transport.js';
+import type { CallOptions, Mode, RestcommResult } from './types.js';
+
+export interface ClientOptions<M extends Mode = 'throw'> {
+  /** Account SID (`AC…`) or email address; defaults to `RESTCOMM_ACCOUNT_SID`. */
+  accountSid?: string;
+  /** Auth token (or password); defaults to `RESTCOMM_AUTH_TOKEN`. */
+  authToken?: string;
+  /** Restcomm host; the REST API base becomes `https://{domain}/restcomm/2012-04-24`. Defaults to `RESTCOMM_DOMAIN`, then the public cloud. */
+  domain?: string;
+  /** The REST API base URL instead of `domain` (e.g. a local server or mock); defaults to `RESTCOMM_BASE_URL`. */
+  baseUrl?: string;
+  /** Milliseconds before a request fails with RestcommTimeoutError (default 30000; 0 = none). */
+  timeout?: number;
+  /** Opt-in retries of idempotent requests on 429, 503 and network errors (`true` for the defaults). */
+  retry?: RetryOptions | boolean;
+  /** Receives one line per request, answer and retry; never headers or credentials. */
+  logger?: Logger;
+  /** `result` returns `{ data, error, response }` instead of throwing. */
+  errors?: M extends 'result' ? 'result' : 'throw';
+  fetch?: typeof globalThis.fetch;
+}
+
+export type RestcommClient<M extends Mode = 'throw'> = RestcommResources<M> & {
+  /** The typed openapi-fetch client underneath, for anything the resources do not cover. */
+  readonly raw: RestcommRawClient;
+  /** The account SID paths default to. */
+  readonly accountSid: string;
+};
+
+const env = (name: string): string | undefined => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined;
+
+const argName = (param: string) => param[0]!.toLowerCase() + param.slice(1);
+
+/** The base URL an operation is sent to: the REST API base, or the operation's own service server. */
+function serverFor(op: OperationEntry, apiBase: string, domain: string | undefined): string {
+  if (!op.server) return apiBase;
+  if (domain) return op.server.replace('{domain}', domain);
+  // With an explicit base URL (a self-hosted server or a mock) services live on the same origin.
+  return new URL(op.server.replace(/^https?:\/\/\{domain\}/, ''), new URL(apiBase).origin).toString().replace(/\/+$/, '');
+}
+
+export function createClient(options: ClientOptions<'result'> & { errors: 'result' }): RestcommClient<'result'>;
+export function createClient(options?: ClientOptions<'throw'>): RestcommClient<'throw'>;
+export function createClient(options: ClientOptions<Mode> = {}): RestcommClient<Mode> {
+  const accountSid = options.accountSid ?? env('RESTCOMM_ACCOUNT_SID');
+  const authToken = options.authToken ?? env('RESTCOMM_AUTH_TOKEN');
+  if (!accountSid) throw new TypeError('accountSid is required: pass it to createClient or set RESTCOMM_ACCOUNT_SID');
+  if (!authToken) throw new TypeError('authToken is required: pass it to createClient or set RESTCOMM_AUTH_TOKEN');
+  const baseUrl = options.baseUrl ?? (options.domain ? undefined : env('RESTCOMM_BASE_URL'));
+  const domain = baseUrl ? undefined : (options.domain ?? env('RESTCOMM_DOMAIN'));
+  const apiBase = resolveBaseUrl({ baseUrl, domain });
+  const timeoutMs = options.timeout ?? 30_000;
+  if (!Number.isFinite(timeoutMs) || timeoutMs < 0) throw new TypeError(`timeout must be a non-negative number of ms, got ${timeoutMs}`);
+  const retry = retryPolicy(options.retry);
+  const baseFetch = options.fetch ?? globalThis.fetch;
+  const resultMode = options.errors === 'result';
+  const raw = createRestcommClient({ accountSid, authToken, baseUrl: apiBase, fetch: baseFetch });
+
+  async function call(id: OperationId, args: unknown[]): Promise<{ data: unknown; response: Response }> {
+    const op: OperationEntry = operations[id];
+    const where = `${op.sdk.namespace.join('.')}.${op.sdk.method}`;
+    const pathValues: Record<string, string> = {};
+    op.sdk.args.forEach((param, i) => {
+      const value = args[i];
+      if (typeof value !== 'string' || value === '') {
+        throw new TypeError(`${where}: ${argName(param)} (${param}) must be a non-empty string, got ${value === '' ? 'an empty string' : typeof value}`);
+      }
+      pathValues[param] = value;
+    });
+    const rest = args.slice(op.sdk.args.length);
+    const payload = op.sdk.payload ? rest[0] : undefined;
+    const callOptions = (op.sdk.payload ? rest[1] : rest[0]) as CallOptions | undefined;
+    if (callOptions !== undefined && (typeof callOptions !== 'object' || callOptions === null)) {
+      throw new TypeError(`${where}: the last argument must be an options object, got ${typeof callOptions}`);
+    }
+    if (op.sdk.payload === 'body' && op.bodyRequired && payload === undefined) throw new TypeError(`${where}: a request body is required`);
+    if (op.pathParams.includes('AccountSid')) pathValues.AccountSid = callOptions?.accountSid ?? accountSid!;
+    const transport = createTransport({
+      fetch: baseFetch,
+      timeoutMs: callOptions?.timeout ?? timeoutMs,
+      retry,
+      logger: options.logger,
+      operationId: id,
+    });
+    const init = {
+      baseUrl: serverFor(op, apiBase, domain),
+      params: { path: pathValues, query: op.sdk.payload === 'query' ? payload : (callOptions as { query?: unknown } | undefined)?.query },
+      body: op.sdk.payload === 'body' ? payload : undefined,
+      headers: callOptions?.headers,
+      signal: callOptions?.signal,
+      parseAs: op.responseKind === 'binary' ? 'blob' : op.responseKind === 'text' ? 'text' : 'json',
+      fetch: transport,
+    };
+    const send = raw[op.method as 'GET'] as unknown as (path: string, init: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+    const { data, error, response } = await send(op.path, init);
+    if (!response.ok) {
+      const failure = new RestcommError({
+        method: op.method,
+        path: new URL(response.url || `${init.baseUrl}${op.path}`).pathname,
+        operationId: id,
+        status: response.status,
+        statusText: response.statusText,
+        body: error === '' ? undefined : error, // openapi-fetch reports an empty body as ''
+        headers: response.headers,
+      });
+      Object.defineProperty(failure, 'response', { value: response, enumerable: false });
+      throw failure;
+    }
+    return { data: op.responseKind === 'empty' ? undefined : data, response };
+  }
+
+  async function method(id: OperationId, args: unknown[]): Promise<unknown> {
+    if (!resultMode) return (await call(id, args)).data;
+    try {
+      return await call(id, args);
+    } catch (error) {
+      if (error instanceof TypeError) throw error; // programming errors are thrown in both modes
+      const failure = error as RestcommResult<unknown>['error'];
+      return { error: failure, response: (failure as { response?: Response } | undefined)?.response };
+    }
+  }
+
+  const tree: Record<string, unknown> = {};
+  for (const [id, op] of Object.entries(operations) as [OperationId, OperationEntry][]) {
+    let node = tree;
+    for (const part of op.sdk.namespace) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[op.sdk.method] = (...args: unknown[]) => method(id, args);
+    if (op.sdk.method === 'list' && op.list) {
+      node.each = (...args: unknown[]) => {
+        const positional = args.slice(0, op.sdk.args.length);
+        const query = (args[op.sdk.args.length] ?? {}) as Record<string, unknown>;
+        const callOptions = args[op.sdk.args.length + 1];
+        return paginate(op, id, query, async (pageQuery) => {
+          const payload = op.sdk.payload === 'query' ? [pageQuery, callOptions] : [callOptions];
+          return (await call(id, [...positional, ...payload])).data;
+        });
+      };
+    }
+  }
+  Object.defineProperty(tree, 'raw', { value: raw, enumerable: false });
+  Object.defineProperty(tree, 'accountSid', { value: accountSid, enumerable: true });
+  return tree as unknown as RestcommClient<Mode>;
+}

@@ -1,0 +1,31 @@
+// Builds a request for any operation from the spec's own examples (path and required query parameters, first body example).
+import { deref, type Json, type JsonObject, type OperationRef } from '../../scripts/lib/spec.js';
+import { bundle } from './spec.js';
+
+function parameterExample(param: JsonObject): Json | undefined {
+  if (param.example !== undefined) return param.example;
+  const named = param.examples as JsonObject | undefined;
+  if (named) return deref(bundle, Object.values(named)[0])?.value;
+  const schema = deref(bundle, param.schema);
+  return (schema?.examples as Json[] | undefined)?.[0] ?? schema?.example ?? (schema?.enum as Json[] | undefined)?.[0];
+}
+
+export interface ExampleRequest {
+  path: Record<string, Json>;
+  query: Record<string, Json>;
+  body: Json | undefined;
+}
+
+export function exampleRequest(op: OperationRef): ExampleRequest {
+  const params = [...((op.pathItem.parameters as Json[]) ?? []), ...((op.operation.parameters as Json[]) ?? [])].map((p) => deref(bundle, p)!);
+  const path: Record<string, Json> = {};
+  const query: Record<string, Json> = {};
+  for (const p of params) {
+    if (p.in === 'path') path[String(p.name)] = parameterExample(p)!;
+    if (p.in === 'query' && p.required === true) query[String(p.name)] = parameterExample(p)!;
+  }
+  const content = (deref(bundle, op.operation.requestBody)?.content ?? {}) as JsonObject;
+  const media = Object.values(content)[0] as JsonObject | undefined;
+  const firstExample = media?.examples ? deref(bundle, Object.values(media.examples as JsonObject)[0]) : undefined;
+  return { path, query, body: firstExample?.value ?? media?.example };
+}
