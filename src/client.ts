@@ -73,15 +73,11 @@ export function createRestcommClient(options: RestcommClientOptions): RestcommRa
   const authorization = basicAuthorization(options.accountSid, options.authToken);
   const raw = createFetchClient<paths>({
     baseUrl: resolveBaseUrl(options),
+    // A default header rather than a middleware: openapi-fetch skips its middleware machinery when none is registered.
+    headers: { Authorization: authorization },
     // Bodies are encoded per operation before they reach openapi-fetch (see below); strings pass through.
     bodySerializer: (body: unknown) => (typeof body === 'string' || body instanceof FormData ? body : JSON.stringify(body)) as string,
     ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-  raw.use({
-    onRequest({ request }) {
-      request.headers.set('Authorization', authorization);
-      return request;
-    },
   });
   const client = { ...raw } as Record<string, unknown>;
   for (const method of methods) {

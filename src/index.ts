@@ -14,3 +14,4 @@ export type { RetryOptions } from './sdk/retry.js';
 export type { Logger } from './sdk/transport.js';
 export type { CallOptions, EachOptions, Mode, RestcommResult, RestcommFailure } from './sdk/types.js';
 export type { RestcommResources } from '../generated/sdk.js';
+export * from './rcml/index.js';

@@ -1,5 +1,7 @@
 // createClient: the resource-style SDK, assembled at run time from the generated operations table.
-import { createRestcommClient, type RestcommRawClient } from '../client.js';
+import { createFinalURL, createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
+import { basicAuthorization } from '../auth.js';
+import { createRestcommClient, encodeBody, type RestcommRawClient } from '../client.js';
 import { resolveBaseUrl } from '../base-url.js';
 import { operations, type OperationId } from '../../generated/operations.js';
 import type { RestcommResources } from '../../generated/sdk.js';
@@ -7,7 +9,7 @@ import type { OperationEntry } from '../operation-entry.js';
 import { RestcommError } from './errors.js';
 import { paginate } from './paginate.js';
 import { retryPolicy, type RetryOptions } from './retry.js';
-import { createTransport, type Logger } from './transport.js';
+import { send, type Logger } from './transport.js';
 import type { CallOptions, Mode, RestcommResult } from './types.js';
 
 export interface ClientOptions<M extends Mode = 'throw'> {
@@ -19,7 +21,7 @@ export interface ClientOptions<M extends Mode = 'throw'> {
   domain?: string;
   /** The REST API base URL instead of `domain` (e.g. a local server or mock); defaults to `RESTCOMM_BASE_URL`. */
   baseUrl?: string;
-  /** Milliseconds before a request fails with RestcommTimeoutError (default 30000; 0 = none). */
+  /** Milliseconds a call may take, retries included, before it fails with RestcommTimeoutError (default 30000; 0 = none). */
   timeout?: number;
   /** Opt-in retries of idempotent requests on 429, 503 and network errors (`true` for the defaults). */
   retry?: RetryOptions | boolean;
@@ -40,6 +42,36 @@ export type RestcommClient<M extends Mode = 'throw'> = RestcommResources<M> & {
 const env = (name: string): string | undefined => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined;
 
 const argName = (param: string) => param[0]!.toLowerCase() + param.slice(1);
+
+const accepts: Record<OperationEntry['responseKind'], string> = {
+  json: 'application/json',
+  text: 'text/plain, */*',
+  binary: '*/*',
+  empty: '*/*',
+};
+
+/** Error bodies: a text/plain body stays text ("21452" is a message, not a number); others parse as JSON when they can. */
+function parseErrorBody(text: string, contentType: string | null): unknown {
+  if (text === '') return undefined;
+  if (contentType?.startsWith('text/')) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** Reads a success body the way the operation declares it (an empty body is undefined, as in openapi-fetch). */
+async function readData(op: OperationEntry, response: Response): Promise<unknown> {
+  if (op.responseKind === 'empty' || response.status === 204) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  if (op.responseKind === 'binary') return response.blob();
+  const text = await response.text();
+  if (op.responseKind === 'text') return text;
+  return text ? (JSON.parse(text) as unknown) : undefined;
+}
 
 /** The base URL an operation is sent to: the REST API base, or the operation's own service server. */
 function serverFor(op: OperationEntry, apiBase: string, domain: string | undefined): string {
@@ -66,6 +98,11 @@ export function createClient(options: ClientOptions<Mode> = {}): RestcommClient<
   const resultMode = options.errors === 'result';
   const raw = createRestcommClient({ accountSid, authToken, baseUrl: apiBase, fetch: baseFetch });
 
+  // The hot path builds URLs with openapi-fetch's own serializers and calls fetch directly: the same request the raw
+  // client would send, without building a Request object and running the middleware chain per call.
+  const querySerializer = createQuerySerializer();
+  const authorization = basicAuthorization(accountSid, authToken);
+
   async function call(id: OperationId, args: unknown[]): Promise<{ data: unknown; response: Response }> {
     const op: OperationEntry = operations[id];
     const where = `${op.sdk.namespace.join('.')}.${op.sdk.method}`;
@@ -79,44 +116,57 @@ export function createClient(options: ClientOptions<Mode> = {}): RestcommClient<
     });
     const rest = args.slice(op.sdk.args.length);
     const payload = op.sdk.payload ? rest[0] : undefined;
-    const callOptions = (op.sdk.payload ? rest[1] : rest[0]) as CallOptions | undefined;
+    const callOptions = (op.sdk.payload ? rest[1] : rest[0]) as (CallOptions & { query?: unknown }) | undefined;
     if (callOptions !== undefined && (typeof callOptions !== 'object' || callOptions === null)) {
       throw new TypeError(`${where}: the last argument must be an options object, got ${typeof callOptions}`);
     }
     if (op.sdk.payload === 'body' && op.bodyRequired && payload === undefined) throw new TypeError(`${where}: a request body is required`);
+    const ms = callOptions?.timeout ?? timeoutMs;
+    if (!Number.isFinite(ms) || ms < 0) throw new TypeError(`${where}: timeout must be a non-negative number of ms, got ${ms}`);
     if (op.pathParams.includes('AccountSid')) pathValues.AccountSid = callOptions?.accountSid ?? accountSid!;
-    const transport = createTransport({
+
+    const query = (op.sdk.payload === 'query' ? payload : callOptions?.query) as Record<string, unknown> | undefined;
+    const url = createFinalURL(op.path, {
+      baseUrl: serverFor(op, apiBase, domain),
+      params: { path: pathValues, query },
+      querySerializer,
+      pathSerializer: defaultPathSerializer,
+    });
+    const headers: Record<string, string> = { Authorization: authorization, Accept: accepts[op.responseKind] };
+    let body: string | FormData | undefined;
+    if (op.sdk.payload === 'body' && payload !== undefined) {
+      const encoded = encodeBody(op, payload);
+      body = encoded.payload;
+      if (encoded.mediaType) headers['Content-Type'] = encoded.mediaType;
+    }
+    if (callOptions?.headers) Object.assign(headers, callOptions.headers);
+
+    const { response, done } = await send(url, { method: op.method, headers, body, redirect: 'follow' }, {
       fetch: baseFetch,
-      timeoutMs: callOptions?.timeout ?? timeoutMs,
       retry,
       logger: options.logger,
       operationId: id,
+      timeoutMs: ms,
+      caller: callOptions?.signal,
     });
-    const init = {
-      baseUrl: serverFor(op, apiBase, domain),
-      params: { path: pathValues, query: op.sdk.payload === 'query' ? payload : (callOptions as { query?: unknown } | undefined)?.query },
-      body: op.sdk.payload === 'body' ? payload : undefined,
-      headers: callOptions?.headers,
-      signal: callOptions?.signal,
-      parseAs: op.responseKind === 'binary' ? 'blob' : op.responseKind === 'text' ? 'text' : 'json',
-      fetch: transport,
-    };
-    const send = raw[op.method as 'GET'] as unknown as (path: string, init: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-    const { data, error, response } = await send(op.path, init);
-    if (!response.ok) {
-      const failure = new RestcommError({
-        method: op.method,
-        path: new URL(response.url || `${init.baseUrl}${op.path}`).pathname,
-        operationId: id,
-        status: response.status,
-        statusText: response.statusText,
-        body: error === '' ? undefined : error, // openapi-fetch reports an empty body as ''
-        headers: response.headers,
-      });
-      Object.defineProperty(failure, 'response', { value: response, enumerable: false });
-      throw failure;
+    try {
+      if (!response.ok) {
+        const failure = new RestcommError({
+          method: op.method,
+          path: new URL(response.url || url).pathname,
+          operationId: id,
+          status: response.status,
+          statusText: response.statusText,
+          body: parseErrorBody(await response.text(), response.headers.get('Content-Type')),
+          headers: response.headers,
+        });
+        Object.defineProperty(failure, 'response', { value: response, enumerable: false });
+        throw failure;
+      }
+      return { data: await readData(op, response), response };
+    } finally {
+      done();
     }
-    return { data: op.responseKind === 'empty' ? undefined : data, response };
   }
 
   async function method(id: OperationId, args: unknown[]): Promise<unknown> {

@@ -26,7 +26,7 @@ export type Out<M extends Mode, T> = M extends 'result' ? RestcommResult<T> : T;
 export interface CallOptions {
   /** Act on this (sub-)account instead of the client's own. */
   accountSid?: string;
-  /** Milliseconds before the call fails with RestcommTimeoutError (0 turns the timeout off). */
+  /** Milliseconds this call may take, retries included, before it fails with RestcommTimeoutError (0 = none). */
   timeout?: number;
   /** Aborts the call; the abort reason is thrown as is. */
   signal?: AbortSignal;

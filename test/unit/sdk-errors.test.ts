@@ -41,6 +41,7 @@ describe('RestcommError for each error body the server sends', () => {
     server.script(text(400, '21452'));
     const e = await failureOf(client().incomingPhoneNumbers.create({ PhoneNumber: '+15550100' }));
     expect(e.serverMessage).toBe('21452');
+    expect(e.body).toBe('21452');
   });
 
   it('the JSON {message} body', async () => {

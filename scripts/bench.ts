@@ -1,0 +1,99 @@
+// npm run bench: the SDK's bundle size and its per-request cost against hand-written fetch, in one run.
+// Usage: npm run bench [-- --requests N --rounds R --write-readme]
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { root } from './lib/paths.js';
+import { main, step } from './lib/run.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const requests = flag('requests', 2000);
+const rounds = flag('rounds', 7);
+
+async function bundleSize(entry: string): Promise<{ min: number; gzip: number }> {
+  const result = await build({
+    stdin: { contents: entry, resolveDir: root, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]!.contents;
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+const SID = 'AC9f46b62376f96e83cc19ed9502987c78';
+const TOKEN = '6f1ed002ab5595859014ebf0951522d9';
+const CALL = 'ID5f0e1d2c3b4a59687766a5b4c3d2e1f0-CA0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+
+main(async () => {
+  const dist = path.join(root, 'dist', 'src', 'index.js');
+  step('Bundle size (esbuild, minified, tree-shaken, gzip -9), from dist/');
+  const sdk = await bundleSize(`export { createClient } from ${JSON.stringify(dist)};`);
+  const whole = await bundleSize(`export * from ${JSON.stringify(dist)};`);
+  const fetchOnly = await bundleSize(`export { default } from 'openapi-fetch';`);
+
+  step(`Time per request against a loopback server (${rounds} rounds × ${requests} requests each, alternating)`);
+  const body = JSON.stringify({ sid: CALL, account_sid: SID, status: 'completed', to: '+15126002188', from: '+15125550100' });
+  const server = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(body));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/restcomm/2012-04-24`;
+
+  const { createClient } = (await import(dist)) as typeof import('../src/index.js');
+  const client = createClient({ accountSid: SID, authToken: TOKEN, baseUrl: base });
+  const authorization = `Basic ${Buffer.from(`${SID}:${TOKEN}`).toString('base64')}`;
+  const raw = async () => {
+    const res = await fetch(`${base}/Accounts/${encodeURIComponent(SID)}/Calls/${encodeURIComponent(CALL)}.json`, { headers: { Authorization: authorization } });
+    if (!res.ok) throw new Error(String(res.status));
+    return (await res.json()) as { sid: string };
+  };
+  const viaSdk = () => client.calls.fetch(CALL);
+
+  async function time(fn: () => Promise<{ sid: string }>): Promise<number> {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < requests; i++) if ((await fn()).sid !== CALL) throw new Error('wrong answer');
+    return Number(process.hrtime.bigint() - start) / 1e3 / requests; // µs per request
+  }
+  await time(raw);
+  await time(viaSdk); // warm-up
+  const rawTimes: number[] = [];
+  const sdkTimes: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    rawTimes.push(await time(raw));
+    sdkTimes.push(await time(viaSdk));
+  }
+  server.close();
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const rawUs = median(rawTimes);
+  const sdkUs = median(sdkTimes);
+  const kb = (n: number) => `${(n / 1024).toFixed(2)} kB`;
+  const table = [
+    '| measure | figure | target |',
+    '| --- | --- | --- |',
+    `| SDK runtime bundle (\`createClient\` + openapi-fetch), min+gzip | ${kb(sdk.gzip)} (${kb(sdk.min)} min) | ≤ 12 kB |`,
+    `| whole package entry (SDK + RCML builder and validator), min+gzip | ${kb(whole.gzip)} (${kb(whole.min)} min) | — |`,
+    `| openapi-fetch alone, min+gzip | ${kb(fetchOnly.gzip)} | — |`,
+    `| time per request, hand-written fetch | ${rawUs.toFixed(1)} µs | — |`,
+    `| time per request, SDK (\`client.calls.fetch\`) | ${sdkUs.toFixed(1)} µs | — |`,
+    `| SDK / fetch | ${(sdkUs / rawUs).toFixed(3)}× | ≤ 1.10× |`,
+  ].join('\n');
+  process.stdout.write(`\n${table}\n\n(median of ${rounds} rounds of ${requests} sequential GETs; Node ${process.version}, ${(await import('node:os')).cpus().length} cores)\n`);
+  if (args.includes('--write-readme')) {
+    const readmePath = path.join(root, 'README.md');
+    const readme = await readFile(readmePath, 'utf8');
+    const note = `Measured with \`npm run bench\` on Node ${process.version}, ${(await import('node:os')).cpus().length} cores: median of ${rounds} rounds of ${requests} sequential GETs against a loopback server.`;
+    const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${table}\n\n${note}\n<!-- bench:end -->`);
+    if (updated === readme) throw new Error('README.md has no <!-- bench:start --> … <!-- bench:end --> section');
+    await writeFile(readmePath, updated);
+    step('README.md benchmark table updated');
+  }
+});

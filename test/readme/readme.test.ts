@@ -1,0 +1,62 @@
+// The README's code is these example files, word for word, and each one runs: against the Prism mock, or against a
+// scripted server where the example is about a failure.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { empty, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+
+/** `<!-- example: test/readme/examples/x.ts -->` followed by a ```ts block. */
+const blocks = [...readme.matchAll(/<!-- example: (\S+) -->\s*```ts\n([\s\S]*?)```/g)].map((m) => ({ file: m[1]!, code: m[2]! }));
+
+function useServer(baseUrl: string) {
+  vi.stubEnv('RESTCOMM_ACCOUNT_SID', 'AC9f46b62376f96e83cc19ed9502987c78');
+  vi.stubEnv('RESTCOMM_AUTH_TOKEN', '6f1ed002ab5595859014ebf0951522d9');
+  vi.stubEnv('RESTCOMM_DOMAIN', '');
+  vi.stubEnv('RESTCOMM_BASE_URL', baseUrl);
+}
+
+let scripted: ScriptedServer;
+beforeAll(async () => (scripted = await startScriptedServer()));
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await scripted.close();
+});
+
+describe('README examples', () => {
+  it('shows every example file, exactly as it is', () => {
+    expect(blocks.map((b) => b.file).sort()).toEqual(['test/readme/examples/create-call.ts', 'test/readme/examples/handle-error.ts', 'test/readme/examples/ivr.ts', 'test/readme/examples/page-sms.ts'].sort());
+    for (const block of blocks) expect(block.code, block.file).toBe(readFileSync(path.join(root, block.file), 'utf8'));
+  });
+
+  it('creates a call against the mock', async () => {
+    useServer(inject('mockUrl'));
+    const { legs } = await import('./examples/create-call.js');
+    expect(legs.length).toBeGreaterThan(0);
+    for (const leg of legs) expect(leg.sid).toMatch(/^(ID[0-9a-f]{32}-)?CA[0-9a-f]{32}$/);
+  });
+
+  it('pages through SMS against the mock', async () => {
+    useServer(inject('mockUrl'));
+    const { undelivered } = await import('./examples/page-sms.js');
+    expect(undelivered.length).toBeGreaterThan(0);
+    expect(undelivered[0]).toMatch(/^SM[0-9a-f]{32} to /);
+  });
+
+  it('handles a 410 for a call that already ended', async () => {
+    scripted.script(empty(410, 'Gone'));
+    useServer(scripted.baseUrl);
+    const { outcome } = await import('./examples/handle-error.js');
+    expect(outcome).toBe('the call had already ended');
+    expect(scripted.received).toHaveLength(1);
+  });
+
+  it('builds a valid IVR answer', async () => {
+    const { xml } = await import('./examples/ivr.js');
+    expect(xml).toContain('<Gather action="/ivr/choice" numDigits="1" timeout="5"><Say voice="woman" language="en">');
+  });
+});
