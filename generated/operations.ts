@@ -1859,6 +1859,1603 @@ export const operations = {
       "args": [],
       "payload": "body"
     }
+  },
+  "listSayRecords": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/Says",
+    "tag": "Says",
+    "summary": "List Say records",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": true,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "says"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": null
+    }
+  },
+  "fetchSayRecord": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/Says/{SaySid}",
+    "tag": "Says",
+    "summary": "Fetch a Say record",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "SaySid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "says"
+      ],
+      "method": "fetch",
+      "args": [
+        "SaySid"
+      ],
+      "payload": null
+    }
+  },
+  "listPlayRecords": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/Plays",
+    "tag": "Plays",
+    "summary": "List Play records",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": true,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "plays"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": null
+    }
+  },
+  "fetchPlayRecord": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/Plays/{PlaySid}",
+    "tag": "Plays",
+    "summary": "Fetch a Play record",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "PlaySid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "plays"
+      ],
+      "method": "fetch",
+      "args": [
+        "PlaySid"
+      ],
+      "payload": null
+    }
+  },
+  "listResumeRecords": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/Resumes",
+    "tag": "Resumes",
+    "summary": "List Resume records",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "resumes"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": null
+    }
+  },
+  "fetchResumeRecord": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/Resumes/{ResumeSid}",
+    "tag": "Resumes",
+    "summary": "Fetch a Resume record",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "ResumeSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "resumes"
+      ],
+      "method": "fetch",
+      "args": [
+        "ResumeSid"
+      ],
+      "payload": null
+    }
+  },
+  "listGatherSpeechRecords": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/Gathers/Speech",
+    "tag": "Speech Gathers",
+    "summary": "List speech Gather records",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": true,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "gathers",
+        "speech"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": null
+    }
+  },
+  "fetchGatherSpeechRecord": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/Gathers/Speech/{GatherSid}",
+    "tag": "Speech Gathers",
+    "summary": "Fetch a speech Gather record",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "GatherSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "gathers",
+        "speech"
+      ],
+      "method": "fetch",
+      "args": [
+        "GatherSid"
+      ],
+      "payload": null
+    }
+  },
+  "listReferRecords": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/Refers",
+    "tag": "Refers",
+    "summary": "List Refer records",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [
+      "Page",
+      "PageSize"
+    ],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": true,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "refers"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": "query"
+    }
+  },
+  "fetchReferRecord": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/Refers/{ReferSid}",
+    "tag": "Refers",
+    "summary": "Fetch a Refer record",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "ReferSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "refers"
+      ],
+      "method": "fetch",
+      "args": [
+        "ReferSid"
+      ],
+      "payload": null
+    }
+  },
+  "listTraceRecords": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/Traces",
+    "tag": "Trace Records",
+    "summary": "List trace records",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [
+      "Page",
+      "PageSize"
+    ],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": true,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "traces"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": "query"
+    }
+  },
+  "fetchTraceRecord": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/Traces/{TraceSid}",
+    "tag": "Trace Records",
+    "summary": "Fetch a trace record",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "TraceSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": true,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "traces"
+      ],
+      "method": "fetch",
+      "args": [
+        "TraceSid"
+      ],
+      "payload": null
+    }
+  },
+  "createMessage": {
+    "method": "POST",
+    "path": "/Accounts/{AccountSid}/Messages",
+    "tag": "Messages API",
+    "summary": "Send a message (beta)",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": "application/json",
+    "bodyRequired": true,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "messages"
+      ],
+      "method": "create",
+      "args": [],
+      "payload": "body"
+    }
+  },
+  "listVisualDesignerTemplates": {
+    "method": "GET",
+    "path": "/visual-designer/services/templates",
+    "tag": "Visual Designer",
+    "summary": "List application templates",
+    "secured": true,
+    "pathParams": [],
+    "queryParams": [
+      "page"
+    ],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "visualDesigner",
+        "templates"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": "query"
+    }
+  },
+  "fetchVisualDesignerTemplate": {
+    "method": "GET",
+    "path": "/visual-designer/services/templates/{templateId}",
+    "tag": "Visual Designer",
+    "summary": "Fetch an application template",
+    "secured": true,
+    "pathParams": [
+      "templateId"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "visualDesigner",
+        "templates"
+      ],
+      "method": "fetch",
+      "args": [
+        "templateId"
+      ],
+      "payload": null
+    }
+  },
+  "createVisualDesignerApplication": {
+    "method": "POST",
+    "path": "/visual-designer/services/projects",
+    "tag": "Visual Designer",
+    "summary": "Create a Visual Designer application",
+    "secured": true,
+    "pathParams": [],
+    "queryParams": [
+      "name",
+      "template",
+      "kind"
+    ],
+    "queryRequired": false,
+    "requestMediaType": "multipart/form-data",
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "visualDesigner",
+        "applications"
+      ],
+      "method": "create",
+      "args": [],
+      "payload": "body"
+    }
+  },
+  "fetchVisualDesignerApplication": {
+    "method": "GET",
+    "path": "/visual-designer/services/projects/{applicationSid}",
+    "tag": "Visual Designer",
+    "summary": "Fetch a Visual Designer application",
+    "secured": true,
+    "pathParams": [
+      "applicationSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "visualDesigner",
+        "applications"
+      ],
+      "method": "fetch",
+      "args": [
+        "applicationSid"
+      ],
+      "payload": null
+    }
+  },
+  "updateVisualDesignerApplication": {
+    "method": "POST",
+    "path": "/visual-designer/services/projects/{applicationSid}",
+    "tag": "Visual Designer",
+    "summary": "Save changes to a Visual Designer application",
+    "secured": true,
+    "pathParams": [
+      "applicationSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": "application/json",
+    "bodyRequired": true,
+    "formArrays": {
+      "nodes": "repeat"
+    },
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "visualDesigner",
+        "applications"
+      ],
+      "method": "update",
+      "args": [
+        "applicationSid"
+      ],
+      "payload": "body"
+    }
+  },
+  "deleteVisualDesignerApplication": {
+    "method": "DELETE",
+    "path": "/visual-designer/services/projects/{applicationSid}",
+    "tag": "Visual Designer",
+    "summary": "Delete a Visual Designer application",
+    "secured": true,
+    "pathParams": [
+      "applicationSid"
+    ],
+    "queryParams": [
+      "ticket"
+    ],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "empty",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "visualDesigner",
+        "applications"
+      ],
+      "method": "delete",
+      "args": [
+        "applicationSid"
+      ],
+      "payload": "query"
+    }
+  },
+  "fetchVisualDesignerApplicationInfo": {
+    "method": "GET",
+    "path": "/visual-designer/services/projects/{applicationSid}/info",
+    "tag": "Visual Designer",
+    "summary": "Fetch a Visual Designer application's header",
+    "secured": true,
+    "pathParams": [
+      "applicationSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "visualDesigner",
+        "applicationInfo"
+      ],
+      "method": "fetch",
+      "args": [
+        "applicationSid"
+      ],
+      "payload": null
+    }
+  },
+  "renameVisualDesignerApplication": {
+    "method": "PUT",
+    "path": "/visual-designer/services/projects/{applicationSid}/rename",
+    "tag": "Visual Designer",
+    "summary": "Rename a Visual Designer application",
+    "secured": true,
+    "pathParams": [
+      "applicationSid"
+    ],
+    "queryParams": [
+      "newName",
+      "ticket"
+    ],
+    "queryRequired": true,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "empty",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "visualDesigner",
+        "applications"
+      ],
+      "method": "rename",
+      "args": [
+        "applicationSid"
+      ],
+      "payload": "query"
+    }
+  },
+  "listVisualDesignerParameters": {
+    "method": "GET",
+    "path": "/visual-designer/services/projects/{applicationSid}/parameters",
+    "tag": "Visual Designer",
+    "summary": "List application parameters",
+    "secured": true,
+    "pathParams": [
+      "applicationSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "visualDesigner",
+        "parameters"
+      ],
+      "method": "list",
+      "args": [
+        "applicationSid"
+      ],
+      "payload": null
+    }
+  },
+  "updateVisualDesignerParameters": {
+    "method": "PUT",
+    "path": "/visual-designer/services/projects/{applicationSid}/parameters",
+    "tag": "Visual Designer",
+    "summary": "Store application parameter values",
+    "secured": true,
+    "pathParams": [
+      "applicationSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": "application/json",
+    "bodyRequired": true,
+    "formArrays": {
+      "parameters": "repeat"
+    },
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "visualDesigner",
+        "parameters"
+      ],
+      "method": "update",
+      "args": [
+        "applicationSid"
+      ],
+      "payload": "body"
+    }
+  },
+  "listVisualDesignerMedia": {
+    "method": "GET",
+    "path": "/visual-designer/services/projects/{applicationSid}/wavs",
+    "tag": "Visual Designer",
+    "summary": "List application media files",
+    "secured": true,
+    "pathParams": [
+      "applicationSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": {
+      "kind": "array"
+    },
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "visualDesigner",
+        "media"
+      ],
+      "method": "list",
+      "args": [
+        "applicationSid"
+      ],
+      "payload": null
+    }
+  },
+  "createVisualDesignerMedia": {
+    "method": "POST",
+    "path": "/visual-designer/services/projects/{applicationSid}/wavs",
+    "tag": "Visual Designer",
+    "summary": "Upload application media files",
+    "secured": true,
+    "pathParams": [
+      "applicationSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": "multipart/form-data",
+    "bodyRequired": true,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": {
+      "kind": "array"
+    },
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "visualDesigner",
+        "media"
+      ],
+      "method": "create",
+      "args": [
+        "applicationSid"
+      ],
+      "payload": "body"
+    }
+  },
+  "deleteVisualDesignerMedia": {
+    "method": "DELETE",
+    "path": "/visual-designer/services/projects/{applicationSid}/wavs",
+    "tag": "Visual Designer",
+    "summary": "Delete an application media file",
+    "secured": true,
+    "pathParams": [
+      "applicationSid"
+    ],
+    "queryParams": [
+      "filename"
+    ],
+    "queryRequired": true,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "empty",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "visualDesigner",
+        "media"
+      ],
+      "method": "delete",
+      "args": [
+        "applicationSid"
+      ],
+      "payload": "query"
+    }
+  },
+  "fetchVisualDesignerMedia": {
+    "method": "GET",
+    "path": "/visual-designer/services/projects/{applicationSid}/{mediaFolder}/{mediaFile}",
+    "tag": "Visual Designer",
+    "summary": "Play an application media file",
+    "secured": true,
+    "pathParams": [
+      "applicationSid",
+      "mediaFolder",
+      "mediaFile"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "binary",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "visualDesigner",
+        "media"
+      ],
+      "method": "fetch",
+      "args": [
+        "applicationSid",
+        "mediaFolder",
+        "mediaFile"
+      ],
+      "payload": null
+    }
+  },
+  "fetchVisualDesignerSettings": {
+    "method": "GET",
+    "path": "/visual-designer/services/projects/{applicationSid}/settings",
+    "tag": "Visual Designer",
+    "summary": "Get an application's settings",
+    "secured": true,
+    "pathParams": [
+      "applicationSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "visualDesigner",
+        "settings"
+      ],
+      "method": "fetch",
+      "args": [
+        "applicationSid"
+      ],
+      "payload": null
+    }
+  },
+  "updateVisualDesignerSettings": {
+    "method": "POST",
+    "path": "/visual-designer/services/projects/{applicationSid}/settings",
+    "tag": "Visual Designer",
+    "summary": "Modify an application's settings",
+    "secured": true,
+    "pathParams": [
+      "applicationSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": "application/json",
+    "bodyRequired": true,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "empty",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "visualDesigner",
+        "settings"
+      ],
+      "method": "update",
+      "args": [
+        "applicationSid"
+      ],
+      "payload": "body"
+    }
+  },
+  "fetchVisualDesignerLog": {
+    "method": "GET",
+    "path": "/visual-designer/services/apps/{applicationSid}/log",
+    "tag": "Visual Designer",
+    "summary": "Get an application's log",
+    "secured": true,
+    "pathParams": [
+      "applicationSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "text",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "visualDesigner",
+        "logs"
+      ],
+      "method": "fetch",
+      "args": [
+        "applicationSid"
+      ],
+      "payload": null
+    }
+  },
+  "deleteVisualDesignerLog": {
+    "method": "DELETE",
+    "path": "/visual-designer/services/apps/{applicationSid}/log",
+    "tag": "Visual Designer",
+    "summary": "Clear an application's log",
+    "secured": true,
+    "pathParams": [
+      "applicationSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "empty",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "visualDesigner",
+        "logs"
+      ],
+      "method": "delete",
+      "args": [
+        "applicationSid"
+      ],
+      "payload": null
+    }
+  },
+  "fetchVisualDesignerConfiguration": {
+    "method": "GET",
+    "path": "/visual-designer/services/config",
+    "tag": "Visual Designer",
+    "summary": "Get the Visual Designer configuration",
+    "secured": true,
+    "pathParams": [],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "visualDesigner",
+        "configuration"
+      ],
+      "method": "fetch",
+      "args": [],
+      "payload": null
+    }
+  },
+  "sendOtp": {
+    "method": "POST",
+    "path": "/2fa/send",
+    "tag": "Smart 2FA",
+    "summary": "Send a one-time code",
+    "secured": true,
+    "pathParams": [],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": "application/json",
+    "bodyRequired": true,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "twoFactor"
+      ],
+      "method": "send",
+      "args": [],
+      "payload": "body"
+    }
+  },
+  "verifyOtp": {
+    "method": "POST",
+    "path": "/2fa/verify",
+    "tag": "Smart 2FA",
+    "summary": "Verify a one-time code",
+    "secured": true,
+    "pathParams": [],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": "application/json",
+    "bodyRequired": true,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "twoFactor"
+      ],
+      "method": "verify",
+      "args": [],
+      "payload": "body"
+    }
+  },
+  "cancelOtp": {
+    "method": "POST",
+    "path": "/2fa/cancel",
+    "tag": "Smart 2FA",
+    "summary": "Cancel a one-time code",
+    "secured": true,
+    "pathParams": [],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": "application/json",
+    "bodyRequired": true,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "twoFactor"
+      ],
+      "method": "cancel",
+      "args": [],
+      "payload": "body"
+    }
+  },
+  "listTwoFactorSessionRecords": {
+    "method": "GET",
+    "path": "/2fa/search",
+    "tag": "Smart 2FA",
+    "summary": "List session detail records",
+    "secured": true,
+    "pathParams": [],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "twoFactor",
+        "sessions"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": null
+    }
+  },
+  "listFilteredTwoFactorSessionRecords": {
+    "method": "POST",
+    "path": "/2fa/search",
+    "tag": "Smart 2FA",
+    "summary": "Search session detail records",
+    "secured": true,
+    "pathParams": [],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": "application/json",
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "twoFactor",
+        "sessions"
+      ],
+      "method": "search",
+      "args": [],
+      "payload": "body"
+    }
+  },
+  "fetchTwoFactorSessionRecord": {
+    "method": "GET",
+    "path": "/2fa/search/{OTPSid}",
+    "tag": "Smart 2FA",
+    "summary": "Fetch one OTP request",
+    "secured": true,
+    "pathParams": [
+      "OTPSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "twoFactor",
+        "sessions"
+      ],
+      "method": "fetch",
+      "args": [
+        "OTPSid"
+      ],
+      "payload": null
+    }
+  },
+  "listTwoFactorUsageRecords": {
+    "method": "GET",
+    "path": "/2fa/usage/records",
+    "tag": "Smart 2FA",
+    "summary": "List usage records",
+    "secured": true,
+    "pathParams": [],
+    "queryParams": [
+      "startDate",
+      "endDate"
+    ],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "twoFactor",
+        "usage"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": "query"
+    }
+  },
+  "listFilteredTwoFactorUsageRecords": {
+    "method": "POST",
+    "path": "/2fa/usage/records",
+    "tag": "Smart 2FA",
+    "summary": "Search usage records",
+    "secured": true,
+    "pathParams": [],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": "application/json",
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "twoFactor",
+        "usage"
+      ],
+      "method": "search",
+      "args": [],
+      "payload": "body"
+    }
+  },
+  "listTwoFactorUsageRecordsByPeriod": {
+    "method": "GET",
+    "path": "/2fa/usage/records/{subresource}",
+    "tag": "Smart 2FA",
+    "summary": "List usage records per time block",
+    "secured": true,
+    "pathParams": [
+      "subresource"
+    ],
+    "queryParams": [
+      "startDate",
+      "endDate"
+    ],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "twoFactor",
+        "usage"
+      ],
+      "method": "listByPeriod",
+      "args": [
+        "subresource"
+      ],
+      "payload": "query"
+    }
+  },
+  "listTwoFactorLimits": {
+    "method": "GET",
+    "path": "/2fa/limits",
+    "tag": "Smart 2FA",
+    "summary": "List Limits",
+    "secured": true,
+    "pathParams": [],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": true,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "twoFactor",
+        "limits"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": null
+    }
+  },
+  "createTwoFactorLimit": {
+    "method": "POST",
+    "path": "/2fa/limits",
+    "tag": "Smart 2FA",
+    "summary": "Create a Limit",
+    "secured": true,
+    "pathParams": [],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": "application/json",
+    "bodyRequired": true,
+    "formArrays": {
+      "buckets": "repeat"
+    },
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "twoFactor",
+        "limits"
+      ],
+      "method": "create",
+      "args": [],
+      "payload": "body"
+    }
+  },
+  "updateTwoFactorLimit": {
+    "method": "PUT",
+    "path": "/2fa/limits/{limitSid}",
+    "tag": "Smart 2FA",
+    "summary": "Update a Limit",
+    "secured": true,
+    "pathParams": [
+      "limitSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": "application/json",
+    "bodyRequired": true,
+    "formArrays": {
+      "buckets": "repeat"
+    },
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "twoFactor",
+        "limits"
+      ],
+      "method": "update",
+      "args": [
+        "limitSid"
+      ],
+      "payload": "body"
+    }
+  },
+  "deleteTwoFactorLimit": {
+    "method": "DELETE",
+    "path": "/2fa/limits/{limitSid}",
+    "tag": "Smart 2FA",
+    "summary": "Delete a Limit",
+    "secured": true,
+    "pathParams": [
+      "limitSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": true,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "twoFactor",
+        "limits"
+      ],
+      "method": "delete",
+      "args": [
+        "limitSid"
+      ],
+      "payload": null
+    }
+  },
+  "createNumberMaskingApplication": {
+    "method": "POST",
+    "path": "/numbermasking/applications",
+    "tag": "Number Masking",
+    "summary": "Create a masking application",
+    "secured": true,
+    "pathParams": [],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": "application/json",
+    "bodyRequired": true,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "numberMasking",
+        "applications"
+      ],
+      "method": "create",
+      "args": [],
+      "payload": "body"
+    }
+  },
+  "listNumberMaskingApplications": {
+    "method": "GET",
+    "path": "/numbermasking/applications/search",
+    "tag": "Number Masking",
+    "summary": "List masking applications",
+    "secured": true,
+    "pathParams": [],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "numberMasking",
+        "applications"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": null
+    }
+  },
+  "fetchNumberMaskingApplication": {
+    "method": "GET",
+    "path": "/numbermasking/applications/search/{ApplicationSid}",
+    "tag": "Number Masking",
+    "summary": "Fetch a masking application",
+    "secured": true,
+    "pathParams": [
+      "ApplicationSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "numberMasking",
+        "applications"
+      ],
+      "method": "fetch",
+      "args": [
+        "ApplicationSid"
+      ],
+      "payload": null
+    }
+  },
+  "updateNumberMaskingApplication": {
+    "method": "PUT",
+    "path": "/numbermasking/applications/{ApplicationSid}",
+    "tag": "Number Masking",
+    "summary": "Update a masking application",
+    "secured": true,
+    "pathParams": [
+      "ApplicationSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": "application/json",
+    "bodyRequired": true,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "numberMasking",
+        "applications"
+      ],
+      "method": "update",
+      "args": [
+        "ApplicationSid"
+      ],
+      "payload": "body"
+    }
+  },
+  "deleteNumberMaskingApplication": {
+    "method": "DELETE",
+    "path": "/numbermasking/applications/{ApplicationSid}",
+    "tag": "Number Masking",
+    "summary": "Delete a masking application",
+    "secured": true,
+    "pathParams": [
+      "ApplicationSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "numberMasking",
+        "applications"
+      ],
+      "method": "delete",
+      "args": [
+        "ApplicationSid"
+      ],
+      "payload": null
+    }
+  },
+  "listNumberMaskingPhoneNumbers": {
+    "method": "GET",
+    "path": "/numbermasking/phonenumbers/search",
+    "tag": "Number Masking",
+    "summary": "List numbers available for masking",
+    "secured": true,
+    "pathParams": [],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "numberMasking",
+        "numbers"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": null
+    }
+  },
+  "fetchNumberMaskingPhoneNumber": {
+    "method": "GET",
+    "path": "/numbermasking/phonenumbers/search/{phoneNumberSid}",
+    "tag": "Number Masking",
+    "summary": "Fetch a number available for masking",
+    "secured": true,
+    "pathParams": [
+      "phoneNumberSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "numberMasking",
+        "numbers"
+      ],
+      "method": "fetch",
+      "args": [
+        "phoneNumberSid"
+      ],
+      "payload": null
+    }
+  },
+  "createCallQueue": {
+    "method": "POST",
+    "path": "/callqueue/provisioning",
+    "tag": "Call Queuing",
+    "summary": "Provision a queue number",
+    "secured": true,
+    "pathParams": [],
+    "queryParams": [],
+    "queryRequired": false,
+    "requestMediaType": "application/json",
+    "bodyRequired": true,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": "https://{domain}",
+    "sdk": {
+      "namespace": [
+        "callQueuing"
+      ],
+      "method": "create",
+      "args": [],
+      "payload": "body"
+    }
   }
 } as const satisfies Record<string, OperationEntry>;
 
@@ -1921,5 +3518,58 @@ export const routes: Readonly<Record<string, OperationId>> = {
   "GET /Accounts/{AccountSid}/SMS/Messages.json": "listSmsMessages",
   "POST /Accounts/{AccountSid}/SMS/Messages.json": "createSmsMessage",
   "GET /Accounts/{AccountSid}/SMS/Messages/{SmsMessageSid}.json": "fetchSmsMessage",
-  "POST /Accounts/{AccountSid}/Email/Messages.json": "createEmailMessage"
+  "POST /Accounts/{AccountSid}/Email/Messages.json": "createEmailMessage",
+  "GET /Accounts/{AccountSid}/Says": "listSayRecords",
+  "GET /Accounts/{AccountSid}/Says/{SaySid}": "fetchSayRecord",
+  "GET /Accounts/{AccountSid}/Plays": "listPlayRecords",
+  "GET /Accounts/{AccountSid}/Plays/{PlaySid}": "fetchPlayRecord",
+  "GET /Accounts/{AccountSid}/Resumes": "listResumeRecords",
+  "GET /Accounts/{AccountSid}/Resumes/{ResumeSid}": "fetchResumeRecord",
+  "GET /Accounts/{AccountSid}/Gathers/Speech": "listGatherSpeechRecords",
+  "GET /Accounts/{AccountSid}/Gathers/Speech/{GatherSid}": "fetchGatherSpeechRecord",
+  "GET /Accounts/{AccountSid}/Refers": "listReferRecords",
+  "GET /Accounts/{AccountSid}/Refers/{ReferSid}": "fetchReferRecord",
+  "GET /Accounts/{AccountSid}/Traces": "listTraceRecords",
+  "GET /Accounts/{AccountSid}/Traces/{TraceSid}": "fetchTraceRecord",
+  "POST /Accounts/{AccountSid}/Messages": "createMessage",
+  "GET /visual-designer/services/templates": "listVisualDesignerTemplates",
+  "GET /visual-designer/services/templates/{templateId}": "fetchVisualDesignerTemplate",
+  "POST /visual-designer/services/projects": "createVisualDesignerApplication",
+  "GET /visual-designer/services/projects/{applicationSid}": "fetchVisualDesignerApplication",
+  "POST /visual-designer/services/projects/{applicationSid}": "updateVisualDesignerApplication",
+  "DELETE /visual-designer/services/projects/{applicationSid}": "deleteVisualDesignerApplication",
+  "GET /visual-designer/services/projects/{applicationSid}/info": "fetchVisualDesignerApplicationInfo",
+  "PUT /visual-designer/services/projects/{applicationSid}/rename": "renameVisualDesignerApplication",
+  "GET /visual-designer/services/projects/{applicationSid}/parameters": "listVisualDesignerParameters",
+  "PUT /visual-designer/services/projects/{applicationSid}/parameters": "updateVisualDesignerParameters",
+  "GET /visual-designer/services/projects/{applicationSid}/wavs": "listVisualDesignerMedia",
+  "POST /visual-designer/services/projects/{applicationSid}/wavs": "createVisualDesignerMedia",
+  "DELETE /visual-designer/services/projects/{applicationSid}/wavs": "deleteVisualDesignerMedia",
+  "GET /visual-designer/services/projects/{applicationSid}/{mediaFolder}/{mediaFile}": "fetchVisualDesignerMedia",
+  "GET /visual-designer/services/projects/{applicationSid}/settings": "fetchVisualDesignerSettings",
+  "POST /visual-designer/services/projects/{applicationSid}/settings": "updateVisualDesignerSettings",
+  "GET /visual-designer/services/apps/{applicationSid}/log": "fetchVisualDesignerLog",
+  "DELETE /visual-designer/services/apps/{applicationSid}/log": "deleteVisualDesignerLog",
+  "GET /visual-designer/services/config": "fetchVisualDesignerConfiguration",
+  "POST /2fa/send": "sendOtp",
+  "POST /2fa/verify": "verifyOtp",
+  "POST /2fa/cancel": "cancelOtp",
+  "GET /2fa/search": "listTwoFactorSessionRecords",
+  "POST /2fa/search": "listFilteredTwoFactorSessionRecords",
+  "GET /2fa/search/{OTPSid}": "fetchTwoFactorSessionRecord",
+  "GET /2fa/usage/records": "listTwoFactorUsageRecords",
+  "POST /2fa/usage/records": "listFilteredTwoFactorUsageRecords",
+  "GET /2fa/usage/records/{subresource}": "listTwoFactorUsageRecordsByPeriod",
+  "GET /2fa/limits": "listTwoFactorLimits",
+  "POST /2fa/limits": "createTwoFactorLimit",
+  "PUT /2fa/limits/{limitSid}": "updateTwoFactorLimit",
+  "DELETE /2fa/limits/{limitSid}": "deleteTwoFactorLimit",
+  "POST /numbermasking/applications": "createNumberMaskingApplication",
+  "GET /numbermasking/applications/search": "listNumberMaskingApplications",
+  "GET /numbermasking/applications/search/{ApplicationSid}": "fetchNumberMaskingApplication",
+  "PUT /numbermasking/applications/{ApplicationSid}": "updateNumberMaskingApplication",
+  "DELETE /numbermasking/applications/{ApplicationSid}": "deleteNumberMaskingApplication",
+  "GET /numbermasking/phonenumbers/search": "listNumberMaskingPhoneNumbers",
+  "GET /numbermasking/phonenumbers/search/{phoneNumberSid}": "fetchNumberMaskingPhoneNumber",
+  "POST /callqueue/provisioning": "createCallQueue"
 };

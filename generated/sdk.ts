@@ -551,4 +551,396 @@ export interface RestcommResources<M extends Mode = 'throw'> {
       create(body: Body<Op['createEmailMessage']>, options?: CallOptions): Promise<Out<M, Data<Op['createEmailMessage']>>>;
     };
   };
+  says: {
+    /**
+     * List Say records
+     *
+     * `GET /Accounts/{AccountSid}/Says` (listSayRecords)
+     *
+     * **Inferred:** this operation is not confirmed by the public documentation; see the reference for why it is specified.
+     */
+    list(options?: CallOptions): Promise<Out<M, Data<Op['listSayRecords']>>>;
+    /**
+     * Fetch a Say record
+     *
+     * `GET /Accounts/{AccountSid}/Says/{SaySid}` (fetchSayRecord)
+     */
+    fetch(saySid: Path<Op['fetchSayRecord']>['SaySid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchSayRecord']>>>;
+  };
+  plays: {
+    /**
+     * List Play records
+     *
+     * `GET /Accounts/{AccountSid}/Plays` (listPlayRecords)
+     *
+     * **Inferred:** this operation is not confirmed by the public documentation; see the reference for why it is specified.
+     */
+    list(options?: CallOptions): Promise<Out<M, Data<Op['listPlayRecords']>>>;
+    /**
+     * Fetch a Play record
+     *
+     * `GET /Accounts/{AccountSid}/Plays/{PlaySid}` (fetchPlayRecord)
+     */
+    fetch(playSid: Path<Op['fetchPlayRecord']>['PlaySid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchPlayRecord']>>>;
+  };
+  resumes: {
+    /**
+     * List Resume records
+     *
+     * `GET /Accounts/{AccountSid}/Resumes` (listResumeRecords)
+     */
+    list(options?: CallOptions): Promise<Out<M, Data<Op['listResumeRecords']>>>;
+    /**
+     * Fetch a Resume record
+     *
+     * `GET /Accounts/{AccountSid}/Resumes/{ResumeSid}` (fetchResumeRecord)
+     */
+    fetch(resumeSid: Path<Op['fetchResumeRecord']>['ResumeSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchResumeRecord']>>>;
+  };
+  gathers: {
+    speech: {
+      /**
+       * List speech Gather records
+       *
+       * `GET /Accounts/{AccountSid}/Gathers/Speech` (listGatherSpeechRecords)
+       *
+       * **Inferred:** this operation is not confirmed by the public documentation; see the reference for why it is specified.
+       */
+      list(options?: CallOptions): Promise<Out<M, Data<Op['listGatherSpeechRecords']>>>;
+      /**
+       * Fetch a speech Gather record
+       *
+       * `GET /Accounts/{AccountSid}/Gathers/Speech/{GatherSid}` (fetchGatherSpeechRecord)
+       */
+      fetch(gatherSid: Path<Op['fetchGatherSpeechRecord']>['GatherSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchGatherSpeechRecord']>>>;
+    };
+  };
+  refers: {
+    /**
+     * List Refer records
+     *
+     * `GET /Accounts/{AccountSid}/Refers` (listReferRecords)
+     *
+     * **Inferred:** this operation is not confirmed by the public documentation; see the reference for why it is specified.
+     */
+    list(query?: Query<Op['listReferRecords']>, options?: CallOptions): Promise<Out<M, Data<Op['listReferRecords']>>>;
+    /**
+     * Fetch a Refer record
+     *
+     * `GET /Accounts/{AccountSid}/Refers/{ReferSid}` (fetchReferRecord)
+     */
+    fetch(referSid: Path<Op['fetchReferRecord']>['ReferSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchReferRecord']>>>;
+  };
+  traces: {
+    /**
+     * List trace records
+     *
+     * `GET /Accounts/{AccountSid}/Traces` (listTraceRecords)
+     *
+     * **Inferred:** this operation is not confirmed by the public documentation; see the reference for why it is specified.
+     */
+    list(query?: Query<Op['listTraceRecords']>, options?: CallOptions): Promise<Out<M, Data<Op['listTraceRecords']>>>;
+    /**
+     * Fetch a trace record
+     *
+     * `GET /Accounts/{AccountSid}/Traces/{TraceSid}` (fetchTraceRecord)
+     *
+     * **Inferred:** this operation is not confirmed by the public documentation; see the reference for why it is specified.
+     */
+    fetch(traceSid: Path<Op['fetchTraceRecord']>['TraceSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchTraceRecord']>>>;
+  };
+  messages: {
+    /**
+     * Send a message (beta)
+     *
+     * `POST /Accounts/{AccountSid}/Messages` (createMessage)
+     */
+    create(body: Body<Op['createMessage']>, options?: CallOptions): Promise<Out<M, Data<Op['createMessage']>>>;
+  };
+  visualDesigner: {
+    templates: {
+      /**
+       * List application templates
+       *
+       * `GET /visual-designer/services/templates` (listVisualDesignerTemplates)
+       */
+      list(query?: Query<Op['listVisualDesignerTemplates']>, options?: CallOptions): Promise<Out<M, Data<Op['listVisualDesignerTemplates']>>>;
+      /**
+       * Fetch an application template
+       *
+       * `GET /visual-designer/services/templates/{templateId}` (fetchVisualDesignerTemplate)
+       */
+      fetch(templateId: Path<Op['fetchVisualDesignerTemplate']>['templateId'], options?: CallOptions): Promise<Out<M, Data<Op['fetchVisualDesignerTemplate']>>>;
+    };
+    applications: {
+      /**
+       * Create a Visual Designer application
+       *
+       * `POST /visual-designer/services/projects` (createVisualDesignerApplication)
+       */
+      create(body?: Body<Op['createVisualDesignerApplication']>, options?: CallOptions & { query?: Query<Op['createVisualDesignerApplication']> }): Promise<Out<M, Data<Op['createVisualDesignerApplication']>>>;
+      /**
+       * Fetch a Visual Designer application
+       *
+       * `GET /visual-designer/services/projects/{applicationSid}` (fetchVisualDesignerApplication)
+       */
+      fetch(applicationSid: Path<Op['fetchVisualDesignerApplication']>['applicationSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchVisualDesignerApplication']>>>;
+      /**
+       * Save changes to a Visual Designer application
+       *
+       * `POST /visual-designer/services/projects/{applicationSid}` (updateVisualDesignerApplication)
+       */
+      update(applicationSid: Path<Op['updateVisualDesignerApplication']>['applicationSid'], body: Body<Op['updateVisualDesignerApplication']>, options?: CallOptions): Promise<Out<M, Data<Op['updateVisualDesignerApplication']>>>;
+      /**
+       * Delete a Visual Designer application
+       *
+       * `DELETE /visual-designer/services/projects/{applicationSid}` (deleteVisualDesignerApplication)
+       */
+      delete(applicationSid: Path<Op['deleteVisualDesignerApplication']>['applicationSid'], query?: Query<Op['deleteVisualDesignerApplication']>, options?: CallOptions): Promise<Out<M, void>>;
+      /**
+       * Rename a Visual Designer application
+       *
+       * `PUT /visual-designer/services/projects/{applicationSid}/rename` (renameVisualDesignerApplication)
+       */
+      rename(applicationSid: Path<Op['renameVisualDesignerApplication']>['applicationSid'], query: Query<Op['renameVisualDesignerApplication']>, options?: CallOptions): Promise<Out<M, void>>;
+    };
+    applicationInfo: {
+      /**
+       * Fetch a Visual Designer application's header
+       *
+       * `GET /visual-designer/services/projects/{applicationSid}/info` (fetchVisualDesignerApplicationInfo)
+       */
+      fetch(applicationSid: Path<Op['fetchVisualDesignerApplicationInfo']>['applicationSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchVisualDesignerApplicationInfo']>>>;
+    };
+    parameters: {
+      /**
+       * List application parameters
+       *
+       * `GET /visual-designer/services/projects/{applicationSid}/parameters` (listVisualDesignerParameters)
+       */
+      list(applicationSid: Path<Op['listVisualDesignerParameters']>['applicationSid'], options?: CallOptions): Promise<Out<M, Data<Op['listVisualDesignerParameters']>>>;
+      /**
+       * Store application parameter values
+       *
+       * `PUT /visual-designer/services/projects/{applicationSid}/parameters` (updateVisualDesignerParameters)
+       */
+      update(applicationSid: Path<Op['updateVisualDesignerParameters']>['applicationSid'], body: Body<Op['updateVisualDesignerParameters']>, options?: CallOptions): Promise<Out<M, Data<Op['updateVisualDesignerParameters']>>>;
+    };
+    media: {
+      /**
+       * List application media files
+       *
+       * `GET /visual-designer/services/projects/{applicationSid}/wavs` (listVisualDesignerMedia)
+       */
+      list(applicationSid: Path<Op['listVisualDesignerMedia']>['applicationSid'], options?: CallOptions): Promise<Out<M, Data<Op['listVisualDesignerMedia']>>>;
+      /**
+       * List application media files
+       *
+       * `GET /visual-designer/services/projects/{applicationSid}/wavs` (listVisualDesignerMedia)
+       *
+       * Iterates over every item, page after page (`limit` stops early); memory holds one page at a time.
+       */
+      each(applicationSid: Path<Op['listVisualDesignerMedia']>['applicationSid'], query?: EachOptions, options?: CallOptions): AsyncIterableIterator<Data<Op['listVisualDesignerMedia']>[number]>;
+      /**
+       * Upload application media files
+       *
+       * `POST /visual-designer/services/projects/{applicationSid}/wavs` (createVisualDesignerMedia)
+       */
+      create(applicationSid: Path<Op['createVisualDesignerMedia']>['applicationSid'], body: Body<Op['createVisualDesignerMedia']>, options?: CallOptions): Promise<Out<M, Data<Op['createVisualDesignerMedia']>>>;
+      /**
+       * Delete an application media file
+       *
+       * `DELETE /visual-designer/services/projects/{applicationSid}/wavs` (deleteVisualDesignerMedia)
+       */
+      delete(applicationSid: Path<Op['deleteVisualDesignerMedia']>['applicationSid'], query: Query<Op['deleteVisualDesignerMedia']>, options?: CallOptions): Promise<Out<M, void>>;
+      /**
+       * Play an application media file
+       *
+       * `GET /visual-designer/services/projects/{applicationSid}/{mediaFolder}/{mediaFile}` (fetchVisualDesignerMedia)
+       */
+      fetch(applicationSid: Path<Op['fetchVisualDesignerMedia']>['applicationSid'], mediaFolder: Path<Op['fetchVisualDesignerMedia']>['mediaFolder'], mediaFile: Path<Op['fetchVisualDesignerMedia']>['mediaFile'], options?: CallOptions): Promise<Out<M, Blob>>;
+    };
+    settings: {
+      /**
+       * Get an application's settings
+       *
+       * `GET /visual-designer/services/projects/{applicationSid}/settings` (fetchVisualDesignerSettings)
+       */
+      fetch(applicationSid: Path<Op['fetchVisualDesignerSettings']>['applicationSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchVisualDesignerSettings']>>>;
+      /**
+       * Modify an application's settings
+       *
+       * `POST /visual-designer/services/projects/{applicationSid}/settings` (updateVisualDesignerSettings)
+       */
+      update(applicationSid: Path<Op['updateVisualDesignerSettings']>['applicationSid'], body: Body<Op['updateVisualDesignerSettings']>, options?: CallOptions): Promise<Out<M, void>>;
+    };
+    logs: {
+      /**
+       * Get an application's log
+       *
+       * `GET /visual-designer/services/apps/{applicationSid}/log` (fetchVisualDesignerLog)
+       */
+      fetch(applicationSid: Path<Op['fetchVisualDesignerLog']>['applicationSid'], options?: CallOptions): Promise<Out<M, string>>;
+      /**
+       * Clear an application's log
+       *
+       * `DELETE /visual-designer/services/apps/{applicationSid}/log` (deleteVisualDesignerLog)
+       */
+      delete(applicationSid: Path<Op['deleteVisualDesignerLog']>['applicationSid'], options?: CallOptions): Promise<Out<M, void>>;
+    };
+    configuration: {
+      /**
+       * Get the Visual Designer configuration
+       *
+       * `GET /visual-designer/services/config` (fetchVisualDesignerConfiguration)
+       */
+      fetch(options?: CallOptions): Promise<Out<M, Data<Op['fetchVisualDesignerConfiguration']>>>;
+    };
+  };
+  twoFactor: {
+    /**
+     * Send a one-time code
+     *
+     * `POST /2fa/send` (sendOtp)
+     */
+    send(body: Body<Op['sendOtp']>, options?: CallOptions): Promise<Out<M, Data<Op['sendOtp']>>>;
+    /**
+     * Verify a one-time code
+     *
+     * `POST /2fa/verify` (verifyOtp)
+     */
+    verify(body: Body<Op['verifyOtp']>, options?: CallOptions): Promise<Out<M, Data<Op['verifyOtp']>>>;
+    /**
+     * Cancel a one-time code
+     *
+     * `POST /2fa/cancel` (cancelOtp)
+     */
+    cancel(body: Body<Op['cancelOtp']>, options?: CallOptions): Promise<Out<M, Data<Op['cancelOtp']>>>;
+    sessions: {
+      /**
+       * List session detail records
+       *
+       * `GET /2fa/search` (listTwoFactorSessionRecords)
+       */
+      list(options?: CallOptions): Promise<Out<M, Data<Op['listTwoFactorSessionRecords']>>>;
+      /**
+       * Search session detail records
+       *
+       * `POST /2fa/search` (listFilteredTwoFactorSessionRecords)
+       */
+      search(body?: Body<Op['listFilteredTwoFactorSessionRecords']>, options?: CallOptions): Promise<Out<M, Data<Op['listFilteredTwoFactorSessionRecords']>>>;
+      /**
+       * Fetch one OTP request
+       *
+       * `GET /2fa/search/{OTPSid}` (fetchTwoFactorSessionRecord)
+       */
+      fetch(oTPSid: Path<Op['fetchTwoFactorSessionRecord']>['OTPSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchTwoFactorSessionRecord']>>>;
+    };
+    usage: {
+      /**
+       * List usage records
+       *
+       * `GET /2fa/usage/records` (listTwoFactorUsageRecords)
+       */
+      list(query?: Query<Op['listTwoFactorUsageRecords']>, options?: CallOptions): Promise<Out<M, Data<Op['listTwoFactorUsageRecords']>>>;
+      /**
+       * Search usage records
+       *
+       * `POST /2fa/usage/records` (listFilteredTwoFactorUsageRecords)
+       */
+      search(body?: Body<Op['listFilteredTwoFactorUsageRecords']>, options?: CallOptions): Promise<Out<M, Data<Op['listFilteredTwoFactorUsageRecords']>>>;
+      /**
+       * List usage records per time block
+       *
+       * `GET /2fa/usage/records/{subresource}` (listTwoFactorUsageRecordsByPeriod)
+       */
+      listByPeriod(subresource: Path<Op['listTwoFactorUsageRecordsByPeriod']>['subresource'], query?: Query<Op['listTwoFactorUsageRecordsByPeriod']>, options?: CallOptions): Promise<Out<M, Data<Op['listTwoFactorUsageRecordsByPeriod']>>>;
+    };
+    limits: {
+      /**
+       * List Limits
+       *
+       * `GET /2fa/limits` (listTwoFactorLimits)
+       *
+       * **Inferred:** this operation is not confirmed by the public documentation; see the reference for why it is specified.
+       */
+      list(options?: CallOptions): Promise<Out<M, Data<Op['listTwoFactorLimits']>>>;
+      /**
+       * Create a Limit
+       *
+       * `POST /2fa/limits` (createTwoFactorLimit)
+       */
+      create(body: Body<Op['createTwoFactorLimit']>, options?: CallOptions): Promise<Out<M, Data<Op['createTwoFactorLimit']>>>;
+      /**
+       * Update a Limit
+       *
+       * `PUT /2fa/limits/{limitSid}` (updateTwoFactorLimit)
+       */
+      update(limitSid: Path<Op['updateTwoFactorLimit']>['limitSid'], body: Body<Op['updateTwoFactorLimit']>, options?: CallOptions): Promise<Out<M, Data<Op['updateTwoFactorLimit']>>>;
+      /**
+       * Delete a Limit
+       *
+       * `DELETE /2fa/limits/{limitSid}` (deleteTwoFactorLimit)
+       *
+       * **Inferred:** this operation is not confirmed by the public documentation; see the reference for why it is specified.
+       */
+      delete(limitSid: Path<Op['deleteTwoFactorLimit']>['limitSid'], options?: CallOptions): Promise<Out<M, Data<Op['deleteTwoFactorLimit']>>>;
+    };
+  };
+  numberMasking: {
+    applications: {
+      /**
+       * Create a masking application
+       *
+       * `POST /numbermasking/applications` (createNumberMaskingApplication)
+       */
+      create(body: Body<Op['createNumberMaskingApplication']>, options?: CallOptions): Promise<Out<M, Data<Op['createNumberMaskingApplication']>>>;
+      /**
+       * List masking applications
+       *
+       * `GET /numbermasking/applications/search` (listNumberMaskingApplications)
+       */
+      list(options?: CallOptions): Promise<Out<M, Data<Op['listNumberMaskingApplications']>>>;
+      /**
+       * Fetch a masking application
+       *
+       * `GET /numbermasking/applications/search/{ApplicationSid}` (fetchNumberMaskingApplication)
+       */
+      fetch(applicationSid: Path<Op['fetchNumberMaskingApplication']>['ApplicationSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchNumberMaskingApplication']>>>;
+      /**
+       * Update a masking application
+       *
+       * `PUT /numbermasking/applications/{ApplicationSid}` (updateNumberMaskingApplication)
+       */
+      update(applicationSid: Path<Op['updateNumberMaskingApplication']>['ApplicationSid'], body: Body<Op['updateNumberMaskingApplication']>, options?: CallOptions): Promise<Out<M, Data<Op['updateNumberMaskingApplication']>>>;
+      /**
+       * Delete a masking application
+       *
+       * `DELETE /numbermasking/applications/{ApplicationSid}` (deleteNumberMaskingApplication)
+       */
+      delete(applicationSid: Path<Op['deleteNumberMaskingApplication']>['ApplicationSid'], options?: CallOptions): Promise<Out<M, Data<Op['deleteNumberMaskingApplication']>>>;
+    };
+    numbers: {
+      /**
+       * List numbers available for masking
+       *
+       * `GET /numbermasking/phonenumbers/search` (listNumberMaskingPhoneNumbers)
+       */
+      list(options?: CallOptions): Promise<Out<M, Data<Op['listNumberMaskingPhoneNumbers']>>>;
+      /**
+       * Fetch a number available for masking
+       *
+       * `GET /numbermasking/phonenumbers/search/{phoneNumberSid}` (fetchNumberMaskingPhoneNumber)
+       */
+      fetch(phoneNumberSid: Path<Op['fetchNumberMaskingPhoneNumber']>['phoneNumberSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchNumberMaskingPhoneNumber']>>>;
+    };
+  };
+  callQueuing: {
+    /**
+     * Provision a queue number
+     *
+     * `POST /callqueue/provisioning` (createCallQueue)
+     */
+    create(body: Body<Op['createCallQueue']>, options?: CallOptions): Promise<Out<M, Data<Op['createCallQueue']>>>;
+  };
 }

@@ -24,3 +24,14 @@ export function resolveBaseUrl(options: { baseUrl?: string | undefined; domain?:
   if (url.search || url.hash) throw new TypeError(`baseUrl "${raw}" must not carry a query or fragment`);
   return url.toString().replace(/\/+$/, '');
 }
+
+/**
+ * The base URL an operation is sent to. Operations of the REST API use `apiBase`; the cloud services outside it
+ * (`/2fa`, `/numbermasking`, …) declare their own server, `https://{domain}`: with a domain that is filled in, and with
+ * an explicit base URL (a self-hosted server or a mock) the services are taken to live on the same origin.
+ */
+export function serverFor(server: string | null, apiBase: string, domain: string | undefined): string {
+  if (!server) return apiBase;
+  if (domain) return server.replace('{domain}', domain);
+  return new URL(server.replace(/^https?:\/\/\{domain\}/, ''), new URL(apiBase).origin).toString().replace(/\/+$/, '');
+}

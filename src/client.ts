@@ -2,7 +2,7 @@ import createFetchClient, { type Client, type ClientOptions } from 'openapi-fetc
 import type { paths } from '../generated/openapi-types.js';
 import { operations, routes } from '../generated/operations.js';
 import { basicAuthorization } from './auth.js';
-import { resolveBaseUrl } from './base-url.js';
+import { DEFAULT_DOMAIN, resolveBaseUrl, serverFor } from './base-url.js';
 import { encodeForm } from './form.js';
 import type { OperationEntry } from './operation-entry.js';
 
@@ -71,8 +71,9 @@ export function encodeBody(op: OperationEntry | undefined, body: unknown): { med
  */
 export function createRestcommClient(options: RestcommClientOptions): RestcommRawClient {
   const authorization = basicAuthorization(options.accountSid, options.authToken);
+  const apiBase = resolveBaseUrl(options);
   const raw = createFetchClient<paths>({
-    baseUrl: resolveBaseUrl(options),
+    baseUrl: apiBase,
     // A default header rather than a middleware: openapi-fetch skips its middleware machinery when none is registered.
     headers: { Authorization: authorization },
     // Bodies are encoded per operation before they reach openapi-fetch (see below); strings pass through.
@@ -83,8 +84,11 @@ export function createRestcommClient(options: RestcommClientOptions): RestcommRa
   for (const method of methods) {
     const call = raw[method] as (path: string, init?: Record<string, unknown>) => Promise<unknown>;
     client[method] = (path: string, init?: Record<string, unknown>) => {
+      const op = findOperation(method, path);
+      // Cloud services outside the REST API base go to their own server unless the call names one.
+      if (op?.server && init?.baseUrl === undefined) init = { ...init, baseUrl: serverFor(op.server, apiBase, options.baseUrl ? undefined : (options.domain ?? DEFAULT_DOMAIN)) };
       if (init?.body === undefined) return call(path, init);
-      const { mediaType, payload } = encodeBody(findOperation(method, path), init.body);
+      const { mediaType, payload } = encodeBody(op, init.body);
       const headers = new Headers(init.headers as HeadersInit | undefined);
       if (mediaType && !headers.has('Content-Type')) headers.set('Content-Type', mediaType);
       return call(path, { ...init, headers, body: payload });

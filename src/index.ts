@@ -15,3 +15,5 @@ export type { Logger } from './sdk/transport.js';
 export type { CallOptions, EachOptions, Mode, RestcommResult, RestcommFailure } from './sdk/types.js';
 export type { RestcommResources } from '../generated/sdk.js';
 export * from './rcml/index.js';
+export { describeCode, describeErrorCode } from './codes.js';
+export type { CodeDescription, CodeDictionary } from './codes.js';

@@ -2,7 +2,7 @@
 import { createFinalURL, createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
 import { basicAuthorization } from '../auth.js';
 import { createRestcommClient, encodeBody, type RestcommRawClient } from '../client.js';
-import { resolveBaseUrl } from '../base-url.js';
+import { resolveBaseUrl, serverFor } from '../base-url.js';
 import { operations, type OperationId } from '../../generated/operations.js';
 import type { RestcommResources } from '../../generated/sdk.js';
 import type { OperationEntry } from '../operation-entry.js';
@@ -73,14 +73,6 @@ async function readData(op: OperationEntry, response: Response): Promise<unknown
   return text ? (JSON.parse(text) as unknown) : undefined;
 }
 
-/** The base URL an operation is sent to: the REST API base, or the operation's own service server. */
-function serverFor(op: OperationEntry, apiBase: string, domain: string | undefined): string {
-  if (!op.server) return apiBase;
-  if (domain) return op.server.replace('{domain}', domain);
-  // With an explicit base URL (a self-hosted server or a mock) services live on the same origin.
-  return new URL(op.server.replace(/^https?:\/\/\{domain\}/, ''), new URL(apiBase).origin).toString().replace(/\/+$/, '');
-}
-
 export function createClient(options: ClientOptions<'result'> & { errors: 'result' }): RestcommClient<'result'>;
 export function createClient(options?: ClientOptions<'throw'>): RestcommClient<'throw'>;
 export function createClient(options: ClientOptions<Mode> = {}): RestcommClient<Mode> {
@@ -96,7 +88,7 @@ export function createClient(options: ClientOptions<Mode> = {}): RestcommClient<
   const retry = retryPolicy(options.retry);
   const baseFetch = options.fetch ?? globalThis.fetch;
   const resultMode = options.errors === 'result';
-  const raw = createRestcommClient({ accountSid, authToken, baseUrl: apiBase, fetch: baseFetch });
+  const raw = createRestcommClient({ accountSid, authToken, ...(domain ? { domain } : { baseUrl: apiBase }), fetch: baseFetch });
 
   // The hot path builds URLs with openapi-fetch's own serializers and calls fetch directly: the same request the raw
   // client would send, without building a Request object and running the middleware chain per call.
@@ -127,7 +119,7 @@ export function createClient(options: ClientOptions<Mode> = {}): RestcommClient<
 
     const query = (op.sdk.payload === 'query' ? payload : callOptions?.query) as Record<string, unknown> | undefined;
     const url = createFinalURL(op.path, {
-      baseUrl: serverFor(op, apiBase, domain),
+      baseUrl: serverFor(op.server, apiBase, domain),
       params: { path: pathValues, query },
       querySerializer,
       pathSerializer: defaultPathSerializer,

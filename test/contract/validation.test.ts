@@ -8,13 +8,15 @@ const auth = `Basic ${btoa(`${ACCOUNT_SID}:token`)}`;
 const form = 'application/x-www-form-urlencoded';
 
 describe('requests the spec rejects', () => {
-  it('answers 401 with the Restcomm realm when credentials are missing, for every secured operation', async () => {
+  it('answers 401 when credentials are missing, for every secured operation, with the challenge each declares', async () => {
     const secured = Object.entries(operations).filter(([, op]) => op.secured && op.pathParams.length === 0);
-    expect(secured.length).toBeGreaterThan(0);
+    expect(secured.length).toBeGreaterThan(10);
     for (const [id, op] of secured) {
       const res = await fetch(`${mockUrl}${op.path}`, { method: op.method });
       expect(res.status, id).toBe(401);
-      expect(res.headers.get('WWW-Authenticate'), id).toBe('Basic realm="Restcomm realm"');
+      // The core server's challenge names its realm; the cloud services' 401s are documented without one.
+      const challenge = (declaredResponse(id, 401)?.headers as Record<string, unknown> | undefined)?.['WWW-Authenticate'];
+      expect(res.headers.get('WWW-Authenticate'), id).toBe(challenge ? 'Basic realm="Restcomm realm"' : null);
     }
     const res = await fetch(`${mockUrl}/Accounts/${ACCOUNT_SID}.json`);
     expect(res.status).toBe(401);

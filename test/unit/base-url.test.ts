@@ -20,3 +20,14 @@ describe('resolveBaseUrl', () => {
     expect(() => resolveBaseUrl({ baseUrl: 'https://a.example/?x=1' })).toThrow(/query or fragment/);
   });
 });
+
+describe('serverFor', () => {
+  it('sends REST API operations to the API base and services to their own server', async () => {
+    const { serverFor } = await import('../../src/base-url.js');
+    expect(serverFor(null, 'https://c.example/restcomm/2012-04-24', 'c.example')).toBe('https://c.example/restcomm/2012-04-24');
+    expect(serverFor('https://{domain}', 'https://c.example/restcomm/2012-04-24', 'c.example')).toBe('https://c.example');
+    // With an explicit base URL (self-hosted server, mock) the services share its origin.
+    expect(serverFor('https://{domain}', 'http://127.0.0.1:4010', undefined)).toBe('http://127.0.0.1:4010');
+    expect(serverFor('https://{domain}', 'https://rc.acme-tel.example/restcomm/2012-04-24', undefined)).toBe('https://rc.acme-tel.example');
+  });
+});

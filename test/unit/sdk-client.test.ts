@@ -73,3 +73,17 @@ describe('createClient', () => {
     expect(client.accountSid).toBe(SID);
   });
 });
+
+describe('cloud services outside the REST API base', () => {
+  it('reach their own path on the same origin, with JSON bodies, through the SDK and the raw client', async () => {
+    server.script(json(200, { code: 200, message: 'OK', requestID: 'OTP0a1b2c3d4e5f60718293a4b5c6d7e8f9' }));
+    const client = createClient({ accountSid: SID, authToken: 't', baseUrl: server.baseUrl });
+    await client.twoFactor.send({ to: '+15126002188', channel: 'sms', body: 'Your code is {code}' } as never);
+    await client.raw.POST('/2fa/send', { body: { to: '+15126002188', channel: 'sms', body: 'Your code is {code}' } as never });
+    for (const req of server.received) {
+      expect(req.url).toBe('/2fa/send');
+      expect(req.headers['content-type']).toBe('application/json');
+      expect(JSON.parse(req.body)).toMatchObject({ to: '+15126002188', channel: 'sms' });
+    }
+  });
+});

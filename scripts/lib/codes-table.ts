@@ -1,0 +1,27 @@
+// Collects every enum the spec documents value by value (x-enumDescriptions) into the SDK's code dictionaries.
+import type { JsonObject } from './spec.js';
+
+export interface CodeEntry {
+  meaning: string;
+  inferred: boolean;
+}
+
+export function buildCodesTable(doc: JsonObject): Record<string, Record<string, CodeEntry>> {
+  const schemas = ((doc.components as JsonObject | undefined)?.schemas ?? {}) as JsonObject;
+  const table: Record<string, Record<string, CodeEntry>> = {};
+  for (const name of Object.keys(schemas).sort()) {
+    const schema = schemas[name] as JsonObject;
+    const described = schema['x-enumDescriptions'] as JsonObject | undefined;
+    if (!described) continue;
+    const values = ((schema.enum as unknown[] | undefined) ?? []).map(String);
+    const missing = values.filter((v) => !(v in described));
+    if (missing.length) throw new Error(`${name}: x-enumDescriptions has no entry for ${missing.join(', ')}`);
+    table[name] = Object.fromEntries(
+      Object.entries(described).map(([value, text]) => {
+        const meaning = String(text).trim();
+        return [value, { meaning: meaning.replace(/^\*\*Inferred:\*\*\s*/, ''), inferred: meaning.startsWith('**Inferred:**') }];
+      }),
+    );
+  }
+  return table;
+}
