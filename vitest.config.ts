@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // The browser test runs on its own (npm run test:browser): it needs Chromium, not Prism.
+    exclude: [...configDefaults.exclude, 'test/browser/**'],
     globalSetup: ['test/setup/prism-global.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -2579,7 +2579,866 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    callScreening: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch RCML for the answered party before bridging
+         * @description When the party dialled through a `<Number>`, `<Client>` or `<Sip>` noun with a `url` attribute answers, Restcomm
+         *     requests that URL and runs the RCML on the answered leg before connecting it to the caller (to announce or screen
+         *     the call). The parameters describe the answered leg.
+         *
+         *     Sent as `POST` (the default) with a form body; when the noun's `method` attribute is `GET`, the same parameters come
+         *     in the query string instead. Answer `200` with RCML that does not use `<Dial>`; it must finish within 60 seconds or
+         *     the caller's leg is hung up. Redirects (`301`, `302`, `303`, `307`) are followed, repeating the method and
+         *     parameters.
+         */
+        post: operations["sendCallScreeningRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    callStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report progress of a call placed through the API
+         * @description Restcomm reports the progress of a call placed with `POST …/Calls.json` to the `StatusCallback` given there: one
+         *     request per event. The server always sends all four events (`initiated`, `ringing`, `answered`, `completed`),
+         *     because it starts from the full list and adds whatever `StatusCallbackEvent` names (split on commas, without
+         *     trimming). The documentation describes `StatusCallbackEvent` as a space-separated choice that defaults to
+         *     `completed` only.
+         *
+         *     Sent as `POST` (the default) with a form body; when `StatusCallbackMethod` is `GET`, the same parameters come in the
+         *     query string instead. The answer is ignored.
+         */
+        post: operations["sendCallStatusCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    conferenceWait: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch what to play while a conference has not started
+         * @description While a participant waits for a conference to start, Restcomm requests the `waitUrl` of the `<Conference>` noun. A
+         *     `waitUrl` whose path ends in `wav` is not requested this way: the file is played directly.
+         *
+         *     Sent as `POST` (the default) with a form body; when the noun's `waitMethod` attribute is `GET`, the same parameters
+         *     come in the query string instead. Answer `200` with RCML that uses only `<Play>` and `<Say>` (any other verb hangs
+         *     the call up), with a WAV file, or with plain text.
+         */
+        post: operations["sendConferenceWaitRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    dialAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report the outcome of a Dial
+         * @description When the leg dialled by a `<Dial>` with an `action` attribute ends, or cannot be set up, Restcomm sends its outcome
+         *     to that URL. If the original call is still up it continues with the RCML it gets back.
+         *
+         *     Sent as `POST` (the default) with a form body; when the verb's `method` attribute is `GET`, the same parameters come
+         *     in the query string instead. Answer `200` with RCML. Redirects (`301`, `302`, `303`, `307`) are followed, repeating
+         *     the method and parameters.
+         */
+        post: operations["sendDialAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    dialConferenceAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report that a caller left a conference
+         * @description When a call leaves the conference it joined with `<Dial action="…"><Conference>`, Restcomm requests the `action` URL
+         *     and continues the call with the RCML it gets back. A caller leaving on their own gets only the call parameters; when
+         *     the conference is stopped, the `Dial…` outcome parameters are added.
+         *
+         *     Sent as `POST` (the default) with a form body; when the verb's `method` attribute is `GET`, the same parameters come
+         *     in the query string instead. Answer `200` with RCML. Redirects (`301`, `302`, `303`, `307`) are followed, repeating
+         *     the method and parameters.
+         */
+        post: operations["sendDialConferenceAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    dialStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report progress of a dialled leg
+         * @description Restcomm reports the progress of a leg created by `<Dial>` to the `statusCallback` URL of its `<Number>`,
+         *     `<Client>`, `<Sip>` or `<Uri>` noun: one request per event, each event at most once. The noun's
+         *     `statusCallbackEvent` picks the events as a comma-separated list; without it the server sends all four (`initiated`,
+         *     `ringing`, `answered`, `completed`), while the documentation says only `completed` is sent by default. The requests
+         *     are independent and may arrive out of order: sort them by `SequenceNumber`.
+         *
+         *     Sent as `POST` (the default) with a form body; when the noun's `statusCallbackMethod` attribute is `GET`, the same
+         *     parameters come in the query string instead. The answer is ignored.
+         */
+        post: operations["sendDialStatusCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    gatherAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver the input collected by Gather
+         * @description Restcomm sends the keys pressed and the speech recognised by a `<Gather>` to its `action` URL and continues the call
+         *     with the RCML it gets back. The open-source server sends it only when something was collected; after a timeout
+         *     without input nothing is sent. The Restcomm cloud also sends it with empty input when the verb has
+         *     `actionOnEmptyResult="true"`.
+         *
+         *     Sent as `POST` (the default) with a form body; when the verb's `method` attribute is `GET`, the same parameters come
+         *     in the query string instead. Answer `200` with RCML. This request goes through the server's asynchronous HTTP
+         *     client, which does not follow redirects.
+         */
+        post: operations["sendGatherAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    gatherPartialResult: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report interim speech recognition results
+         * @description While a `<Gather>` with speech input is still listening, Restcomm sends what it has recognised so far to the verb's
+         *     `partialResultCallback` URL, possibly many times. The final result goes to the Gather `action` (`gatherAction`).
+         *
+         *     Sent as `POST` (the default) with a form body; when the verb's `partialResultCallbackMethod` attribute is `GET`, the
+         *     same parameters come in the query string instead. The answer is ignored; to act on an interim result, change the
+         *     live call through the Calls API.
+         */
+        post: operations["sendGatherPartialResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    holdAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report the outcome of putting a call on hold
+         * @description Restcomm cloud only (the open-source server does not have this verb). When `<Hold>` has tried to put the far end on
+         *     hold with a SIP re-INVITE, the cloud requests the verb's `action` URL with the outcome and continues the call with
+         *     the RCML it gets back.
+         *
+         *     Sent as `POST` (the default) with a form body; when the verb's `method` attribute is `GET`, the same parameters come
+         *     in the query string instead. Answer `200` with RCML.
+         */
+        post: operations["sendHoldAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    numberStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report call states to a number's status callback
+         * @description Restcomm reports the states of calls to one of your numbers to the number's `StatusCallback` (with
+         *     `StatusCallbackMethod`); the same request goes to the `StatusCallback` given when changing a live call through the
+         *     Calls API. It carries the parameters of the RCML request, with `CallStatus` holding the new state. Each state is
+         *     sent at most once, among `queued`, `ringing`, `in-progress`, `completed`, `busy`, `failed`, `no-answer` and
+         *     `canceled`. The documentation names the states `RINGING`, `IN_PROGRESS` and `COMPLETED`.
+         *
+         *     Sent as `POST` (the default) with a form body; when `StatusCallbackMethod` is `GET`, the same parameters come in the
+         *     query string instead. The answer is ignored.
+         */
+        post: operations["sendNumberStatusCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    recordAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver a finished recording
+         * @description When a `<Record>` verb stops (timeout, a finish key or the caller hanging up), Restcomm sends the recording's
+         *     location and length to the verb's `action` URL and continues the call with the RCML it gets back.
+         *
+         *     Sent as `POST` (the default) with a form body; when the verb's `method` attribute is `GET`, the same parameters come
+         *     in the query string instead. Answer `200` with RCML. Redirects (`301`, `302`, `303`, `307`) are followed, repeating
+         *     the method and parameters.
+         */
+        post: operations["sendRecordAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    referAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report the outcome of a SIP REFER transfer
+         * @description Restcomm cloud only (the open-source server does not have this verb). Once the SIP REFER sent by `<Refer>` has an
+         *     outcome, the cloud requests the verb's `action` URL with the far end's answer to the REFER and, when the far end
+         *     reported progress through SIP NOTIFY, the status of the new call; it continues the call with the RCML it gets back.
+         *
+         *     Sent as `POST` (the default) with a form body; when the verb's `method` attribute is `GET`, the same parameters come
+         *     in the query string instead. Answer `200` with RCML.
+         */
+        post: operations["sendReferAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    resumeAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report the outcome of taking a call off hold
+         * @description Restcomm cloud only (the open-source server does not have this verb). When `<Resume>` has tried to take the far end
+         *     off hold with a SIP re-INVITE, the cloud requests the verb's `action` URL with the outcome.
+         *
+         *     Sent as `POST` (the default) with a form body; when the verb's `method` attribute is `GET`, the same parameters come
+         *     in the query string instead. Answer `200` with RCML.
+         */
+        post: operations["sendResumeAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    screeningRedirect: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch the RCML a Redirect in a screening document points to
+         * @description A `<Redirect>` inside the RCML run on an answered leg (`callScreening`) makes Restcomm request its URL with the same
+         *     parameters as the screening request.
+         *
+         *     Sent as `POST` (the default) with a form body; when the verb's `method` attribute is `GET`, the same parameters come
+         *     in the query string instead. Answer `200` with RCML for the answered leg, under the same restrictions as
+         *     `callScreening`. Redirects (`301`, `302`, `303`, `307`) are followed, repeating the method and parameters.
+         */
+        post: operations["sendScreeningRedirect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    smsAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report an SMS sent by an SMS application
+         * @description After an `<Sms>` verb of an SMS application has handed its message over, Restcomm requests the verb's `action` URL
+         *     and continues with the RCML it gets back. The same URL later receives the message's delivery updates
+         *     (`smsStatusCallback`).
+         *
+         *     Sent as `POST` (the default) with a form body; when the verb's `method` attribute is `GET`, the same parameters come
+         *     in the query string instead. Answer `200` with RCML. Redirects (`301`, `302`, `303`, `307`) are followed, repeating
+         *     the method and parameters.
+         */
+        post: operations["sendSmsAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    smsRedirect: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch the RCML an SMS Redirect points to
+         * @description A `<Redirect>` in an SMS application's RCML makes Restcomm request its URL with the parameters of the inbound
+         *     message and continue with the RCML it gets back.
+         *
+         *     Sent as `POST` (the default) with a form body; when the verb's `method` attribute is `GET`, the same parameters come
+         *     in the query string instead. Answer `200` with RCML. Redirects (`301`, `302`, `303`, `307`) are followed, repeating
+         *     the method and parameters.
+         */
+        post: operations["sendSmsRedirect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    smsRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch the RCML for an inbound SMS
+         * @description When a text message reaches one of your numbers, Restcomm asks the number's `SmsUrl` (with `SmsMethod`), or the RCML
+         *     URL of its `SmsApplicationSid`, how to handle it. If that request fails, the same request goes to the number's
+         *     `SmsFallbackUrl` (with `SmsFallbackMethod`) when one is set.
+         *
+         *     Sent as `POST` (the default) with a form body; when `SmsMethod` is `GET`, the same parameters come in the query
+         *     string instead. Answer `200` with RCML. Redirects (`301`, `302`, `303`, `307`) are followed, repeating the method
+         *     and parameters.
+         */
+        post: operations["sendSmsRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    smsStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report delivery status of an outbound SMS
+         * @description Restcomm reports how an outbound message fares: once when the SMPP provider accepts or refuses it, and again for
+         *     each delivery receipt. It goes to the `StatusCallback` given with `POST …/SMS/Messages.json`, or to the `action` URL
+         *     of the `<Sms>` verb that sent the message. Messages to Restcomm clients get no updates (cloud documentation), nor,
+         *     as far as the code shows, messages not sent over SMPP.
+         *
+         *     For the REST API's `StatusCallback` the open-source server always uses `POST` (the cloud documentation adds a
+         *     `StatusCallbackMethod`); for `<Sms action>` the verb's `method` applies, and `GET` puts the parameters in the query
+         *     string. `Body` is sent twice. The answer is ignored.
+         */
+        post: operations["sendSmsStatusCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    transcriptionCallback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a finished transcription
+         * @description When the transcription of a `<Record transcribe="true">` recording is done, Restcomm posts to the verb's
+         *     `transcribeCallback` URL. Transcription only happens when the server has a speech-recognizer API key configured.
+         *     Always `POST`.
+         *
+         *     The open-source server sends only the call parameters; fetch the text from the Transcriptions resource. The
+         *     documentation says the request carries `TranscriptionText`, `TranscriptionStatus`, `TranscriptionUrl` and
+         *     `RecordingUrl`. The answer is ignored.
+         */
+        post: operations["sendTranscriptionCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    ussdCollectAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver a USSD subscriber's answer
+         * @description When the subscriber answers a `<UssdCollect>`, Restcomm sends the answer to the verb's `action` URL and continues
+         *     the session with what it gets back.
+         *
+         *     Sent as `POST` (the default) with a form body; when the verb's `method` attribute is `GET`, the same parameters come
+         *     in the query string instead. Answer `200` with RCML or plain text. Redirects (`301`, `302`, `303`, `307`) are
+         *     followed, repeating the method and parameters.
+         */
+        post: operations["sendUssdCollectAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    ussdRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch the RCML for a USSD session
+         * @description When a USSD session reaches one of your numbers, Restcomm asks the number's `UssdUrl` (with `UssdMethod`), or the
+         *     RCML URL of its `UssdApplicationSid`, what to show the subscriber. If that request fails, the same request goes to
+         *     the number's `UssdFallbackUrl` (with `UssdFallbackMethod`) when one is set.
+         *
+         *     Sent as `POST` (the default) with a form body; when `UssdMethod` is `GET`, the same parameters come in the query
+         *     string instead. Answer `200` with RCML or plain text. Redirects (`301`, `302`, `303`, `307`) are followed, repeating
+         *     the method and parameters.
+         */
+        post: operations["sendUssdRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    ussdStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report USSD session states to a number's status callback
+         * @description Restcomm reports the states of USSD sessions on one of your numbers to the number's `StatusCallback` (with
+         *     `StatusCallbackMethod`), with the parameters of the USSD request.
+         *
+         *     Sent as `POST` (the default) with a form body; when `StatusCallbackMethod` is `GET`, the same parameters come in the
+         *     query string instead. The answer is ignored.
+         */
+        post: operations["sendUssdStatusCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    voiceFallback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch fallback RCML for a call
+         * @description Restcomm's second attempt when the first RCML request of a call (`voiceRequest`) did not answer `200` or could not
+         *     be made, sent only if a fallback URL is configured: the number's `VoiceFallbackUrl` (with `VoiceFallbackMethod`), or
+         *     the `FallbackUrl` (with `FallbackMethod`) given when placing a call or changing a live call through the Calls API.
+         *     It carries the same parameters as the failed request.
+         *
+         *     Sent as `POST` (the default) with a form body; when the matching `…FallbackMethod` setting is `GET`, the same
+         *     parameters come in the query string instead. Answer `200` with RCML. Redirects (`301`, `302`, `303`, `307`) are
+         *     followed, repeating the method and parameters.
+         */
+        post: operations["sendVoiceFallbackRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    voiceRedirect: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch the RCML a voice Redirect points to
+         * @description Restcomm requests the URL in the text of a `<Redirect>` verb of a call's RCML (resolved against the URL of the
+         *     document it appears in) and continues the call with the RCML it gets back. The parameters describe the call.
+         *
+         *     Sent as `POST` (the default) with a form body; when the verb's `method` attribute is `GET`, the same parameters come
+         *     in the query string instead. Answer `200` with RCML. Redirects (`301`, `302`, `303`, `307`) are followed, repeating
+         *     the method and parameters.
+         */
+        post: operations["sendVoiceRedirect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    voiceRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch the RCML for a call
+         * @description Restcomm asks this URL how to handle a call. It is requested for:
+         *
+         *     - a call to one of your numbers: the number's `VoiceUrl` (with `VoiceMethod`), or the RCML URL of its
+         *       `VoiceApplicationSid`;
+         *     - a call made by a registered Restcomm client: the client's `VoiceUrl` (with `VoiceMethod`);
+         *     - a call placed with `POST …/Calls.json`: its `Url` (with `Method`); `Direction` is then `outbound-api`;
+         *     - a live call given a new `Url` with `POST …/Calls/{CallSid}.json` (with `Method`);
+         *     - a SIP REFER received on one of your numbers: the number's `ReferUrl` (with `ReferMethod`) or the URL of its
+         *       `ReferApplicationSid`; the request then also carries `ReferTarget`, `Transferor` and `Transferee`.
+         *
+         *     Sent as `POST` (the default) with a form body; when the matching `…Method` setting is `GET`, the same parameters
+         *     come in the query string instead. Answer `200` with the RCML that controls the call. Redirects (`301`, `302`, `303`,
+         *     `307`) are followed, repeating the method and parameters. When this first request fails and a fallback URL is
+         *     configured, Restcomm repeats it against that URL (`voiceFallback`).
+         */
+        post: operations["sendVoiceRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    voiceSmsAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report an SMS sent during a call
+         * @description After an `<Sms>` verb of a call's RCML has handed its message over, Restcomm requests the verb's `action` URL and
+         *     continues the call with the RCML it gets back. The same URL later receives the message's delivery updates
+         *     (`smsStatusCallback`).
+         *
+         *     Sent as `POST` (the default) with a form body; when the verb's `method` attribute is `GET`, the same parameters come
+         *     in the query string instead. Answer `200` with RCML. Redirects (`301`, `302`, `303`, `307`) are followed, repeating
+         *     the method and parameters.
+         */
+        post: operations["sendVoiceSmsAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -4533,6 +5392,566 @@ export interface components {
          * @enum {string}
          */
         VisualDesignerUploadErrorCode: "FILE_EXT_NOT_ALLOWED" | "FILE_TOO_BIG";
+        /**
+         * WebhookCallProgressEvent
+         * @description One call-progress event (`initiated`, `ringing`, `answered` or `completed`) of a call leg, as sent to a status
+         *     callback URL. Each event is a separate request.
+         *
+         *     The documentation says these requests carry every parameter of the RCML request as well; the server sends only the
+         *     members below (no `ApiVersion`, `CallTimestamp` or `SipHeader_…`).
+         *
+         *     **Inferred:** the source lists which parameters are conditional (`ParentCallSid`, `CallDuration` and the
+         *     recording members); `required` assumes the others are always sent, as the server adds them unconditionally.
+         */
+        WebhookCallProgressEvent: {
+            /** @description The account that owns the leg. */
+            AccountSid: components["schemas"]["AccountSid"];
+            /**
+             * @description Always `call-progress-events`.
+             * @constant
+             */
+            CallbackSource: "call-progress-events";
+            /** @description Seconds the leg lasted. Sent with the `completed` event only. */
+            CallDuration?: number;
+            /** @description The server fills this with the user part of `From`, not a display name. */
+            CallerName: string;
+            /** @description The leg this event is about. */
+            CallSid: components["schemas"]["CallSid"];
+            /**
+             * @description The name of the event. The documentation lists call states here (`queued`, `initiated`, `ringing`,
+             *     `in-progress`, `busy`, `failed`, `no-answer`); the server sends the event names.
+             * @enum {string}
+             */
+            CallStatus: "initiated" | "ringing" | "answered" | "completed";
+            /** @description How the leg came about. */
+            Direction: components["schemas"]["CallDirection"];
+            /** @description The forwarding number, if any. */
+            ForwardedFrom: string;
+            /** @description The user part of the leg's `From` URI. */
+            From: string;
+            /** @description The Restcomm instance handling the leg. */
+            InstanceId: components["schemas"]["InstanceId"];
+            /** @description The call whose `<Dial>` created this leg. Sent only for such legs. */
+            ParentCallSid?: components["schemas"]["CallSid"];
+            /** @description The recording's length in seconds; sent under the same condition as `RecordingUrl`. */
+            RecordingDuration?: number;
+            /** @description The recording's SID; sent under the same condition as `RecordingUrl`. */
+            RecordingSid?: components["schemas"]["RecordingSid"];
+            /**
+             * Format: uri-reference
+             * @description The call's recording. Sent only with the `completed` event of a recorded call placed through the Calls API.
+             */
+            RecordingUrl?: string;
+            /**
+             * @description The event's fixed position in the sequence: `0` initiated, `1` ringing, `2` answered, `3` completed.
+             * @enum {integer}
+             */
+            SequenceNumber: 0 | 1 | 2 | 3;
+            /**
+             * @description When the event happened, written `EEE, dd MMM yyyy HH:mm:ss` followed by the time zone. The documentation
+             *     shows RFC 2822 in UTC with a numeric offset (`Mon, 15 Aug 2005 15:52:01 +0000`). **Inferred:** the server's
+             *     date pattern asks for the zone with four `Z` letters, which its date library prints as a zone ID (such as
+             *     `UTC` or `Europe/Madrid`) rather than an offset; both forms are accepted here.
+             */
+            Timestamp: string;
+            /** @description The user part of the leg's SIP URI, or its telephone number. */
+            To: string;
+        };
+        /**
+         * WebhookCallScreening
+         * @description What Restcomm sends to the `url` of a `<Number>`, `<Client>` or `<Sip>` noun when the dialled party answers,
+         *     before the two legs are bridged (and to `<Redirect>` targets inside that screening document). The values describe
+         *     the answered outbound leg. Unlike `WebhookVoiceRequest` there is no `InstanceId`, `CallTimestamp` or
+         *     `OutboundCallSid`.
+         *
+         *     **Inferred:** the source lists which parameters may be missing (`SipCallId` and the `SipHeader_X-…` family) and
+         *     not that the others are always sent; `required` assumes they are, as the server adds them unconditionally.
+         */
+        WebhookCallScreening: {
+            /** @description The account that owns the call. */
+            AccountSid: components["schemas"]["AccountSid"];
+            /** @description The API version the call runs under, normally `2012-04-24`. */
+            ApiVersion: components["schemas"]["ApiVersion"];
+            /** @description The caller's display name; may be sent without a value. */
+            CallerName: string;
+            /** @description The answered outbound leg. */
+            CallSid: components["schemas"]["CallSid"];
+            /** @description The outbound leg's state. */
+            CallStatus: components["schemas"]["CallStatus"];
+            /**
+             * @description The outbound leg's direction. **Inferred:** the leg was created by `<Dial>`, so this should be `outbound-dial`;
+             *     the source does not say so explicitly.
+             */
+            Direction: components["schemas"]["CallDirection"];
+            /** @description The forwarding number; may be sent without a value. */
+            ForwardedFrom: string;
+            /** @description The calling party of the outbound leg. */
+            From: string;
+            /** @description The SIP `Call-ID` of the leg. Sent for SIP legs answered with a 2xx. */
+            SipCallId?: string;
+            /** @description The party that answered. */
+            To: string;
+        } & {
+            [key: string]: string;
+        };
+        /**
+         * WebhookDialAction
+         * @description What Restcomm posts to a `<Dial action>` URL when the dialled leg ends or cannot be set up: the call parameters
+         *     of `WebhookVoiceParameters` (for the calling leg) plus the outcome of the dial. The documentation says the
+         *     `DialSip…` parameters come with every `<Sip>` leg; the server sends them only under the condition described on
+         *     `WebhookVoiceParameters`.
+         *
+         *     **Inferred:** the source does not mark `DialCallSid`, `DialCallStatus` and `DialCallDuration` as always sent;
+         *     `required` assumes so because the server adds them on every such request.
+         */
+        WebhookDialAction: {
+            [key: string]: string;
+        } & (components["schemas"]["WebhookVoiceParameters"] & {
+            /** @description Seconds the dialled leg was connected; `0` when it never connected or was busy. */
+            DialCallDuration: number;
+            /** @description The leg that was connected or attempted, or the text `null` when no leg was created. */
+            DialCallSid: string;
+            /**
+             * @description How the dialled leg ended: `failed` when it could not be created, `no-answer` when ringing timed out,
+             *     `completed` also when the caller hung up first; the text `null` when there is no leg. The documentation
+             *     lists only `completed`, `busy`, `no-answer`, `failed` and `canceled`; the server passes on any call state.
+             * @enum {string}
+             */
+            DialCallStatus: "queued" | "ringing" | "canceled" | "busy" | "not-found" | "failed" | "no-answer" | "wait-for-answer" | "in-progress" | "completed" | "null";
+            /**
+             * @description Seconds from the creation of the dialled leg to its last change of connection state. Not in the
+             *     documentation.
+             */
+            DialRingDuration?: number;
+            /**
+             * Format: uri-reference
+             * @description With `<Dial record="true">`: the recording's HTTP URL. Otherwise without a value or the text `null`.
+             */
+            PublicRecordingUrl?: string;
+            /**
+             * Format: uri-reference
+             * @description With `<Dial record="true">`: the recording as a local `file:` URI of the server. Otherwise left without a
+             *     value.
+             */
+            RecordingUrl?: string;
+        });
+        /**
+         * WebhookDialConferenceAction
+         * @description What Restcomm posts to the `<Dial action>` URL of a `<Dial><Conference>` when the caller leaves the conference.
+         *     When the caller leaves on their own the request carries only the call parameters of `WebhookVoiceParameters`, as
+         *     the documentation says (no `DialCallSid` or `DialCallDuration`). When the conference is stopped, the server takes
+         *     the ordinary dial-action path and adds the `Dial…` parameters, so they are listed here as optional.
+         */
+        WebhookDialConferenceAction: {
+            [key: string]: string;
+        } & (components["schemas"]["WebhookVoiceParameters"] & {
+            /** @description Sent only when the conference was stopped; connected seconds. */
+            DialCallDuration?: number;
+            /** @description Sent only when the conference was stopped; the connected leg, or the text `null`. */
+            DialCallSid?: string;
+            /**
+             * @description Sent only when the conference was stopped; the state of the dialled leg, as on `WebhookDialAction`.
+             * @enum {string}
+             */
+            DialCallStatus?: "queued" | "ringing" | "canceled" | "busy" | "not-found" | "failed" | "no-answer" | "wait-for-answer" | "in-progress" | "completed" | "null";
+            /** @description Sent only when the conference was stopped; seconds from leg creation to its last state change. */
+            DialRingDuration?: number;
+            /**
+             * Format: uri-reference
+             * @description Sent only when the conference was stopped; the dial recording's HTTP URL, if any.
+             */
+            PublicRecordingUrl?: string;
+            /**
+             * Format: uri-reference
+             * @description Sent only when the conference was stopped; the dial recording's local file URI, if any.
+             */
+            RecordingUrl?: string;
+        });
+        /**
+         * WebhookGatherAction
+         * @description What Restcomm posts to a `<Gather action>` URL once input has been collected: the call parameters of
+         *     `WebhookVoiceParameters` plus the keys pressed and the recognised speech.
+         *
+         *     **Inferred:** the source does not mark `Digits` and `SpeechResult` as always sent; `required` assumes so because
+         *     the server adds them on every such request.
+         */
+        WebhookGatherAction: {
+            [key: string]: string;
+        } & (components["schemas"]["WebhookVoiceParameters"] & {
+            /**
+             * @description The keys the caller pressed, without the `finishOnKey` key that ended the input. Empty when only speech
+             *     was captured.
+             */
+            Digits: string;
+            /** @description The recognised speech. Also sent when only DTMF was collected, then with an empty value. */
+            SpeechResult: string;
+        });
+        /**
+         * WebhookGatherPartialResult
+         * @description What Restcomm posts to a `<Gather partialResultCallback>` URL while speech is still being recognised: the call
+         *     parameters of `WebhookVoiceParameters` plus the transcript so far.
+         *
+         *     **Inferred:** the source does not mark `UnstableSpeechResult` as always sent; `required` assumes so because the
+         *     server adds it on every such request.
+         */
+        WebhookGatherPartialResult: {
+            [key: string]: string;
+        } & (components["schemas"]["WebhookVoiceParameters"] & {
+            /** @description The interim transcript. Later requests may revise it; the final text comes to the Gather `action`. */
+            UnstableSpeechResult: string;
+        });
+        /**
+         * WebhookHoldAction
+         * @description Restcomm cloud only: what the cloud sends to the `action` URL of `<Hold>` once the hold attempt is over: the call
+         *     parameters of `WebhookVoiceParameters` plus the outcome of the SIP re-INVITE that put the far end on hold.
+         *
+         *     **Inferred:** the cloud documentation describes the two extra parameters but not whether they are always present;
+         *     `required` assumes they are. The base call parameters are assumed to be the open-source server's.
+         */
+        WebhookHoldAction: {
+            [key: string]: string;
+        } & (components["schemas"]["WebhookVoiceParameters"] & {
+            /** @description The SIP status code the far end answered the hold re-INVITE with. */
+            HoldSipResponseCode: number;
+            /**
+             * @description How the hold attempt ended, judged from the re-INVITE transaction: `held` when the far end accepted it,
+             *     `failed` when it was refused, `no-answer` when it was not answered in time.
+             * @enum {string}
+             */
+            HoldStatus: "held" | "failed" | "no-answer";
+        });
+        /**
+         * WebhookRcmlDocument
+         * @description An RCML document (Restcomm Markup Language): XML with a `<Response>` root whose child verbs Restcomm executes in
+         *     order. Which verbs apply depends on what is being handled (a call, an answered leg being screened, a conference
+         *     wait, a text message or a USSD session).
+         * @example <Response><Say>Hello from Acme.</Say></Response>
+         */
+        WebhookRcmlDocument: string;
+        /**
+         * WebhookRecordAction
+         * @description What Restcomm posts to a `<Record action>` URL when a recording stops: the call parameters of
+         *     `WebhookVoiceParameters` plus where the recording is and how long it is. The documentation lists only
+         *     `RecordingUrl`, `RecordingDuration` and `Digits`; the server adds `PublicRecordingUrl`.
+         *
+         *     **Inferred:** the source does not mark `RecordingDuration` and `Digits` as always sent; `required` assumes so
+         *     because the server adds them on every such request.
+         */
+        WebhookRecordAction: {
+            [key: string]: string;
+        } & (components["schemas"]["WebhookVoiceParameters"] & {
+            /** @description The key that stopped the recording, or the word `hangup` when the caller hung up. */
+            Digits: string;
+            /**
+             * Format: uri-reference
+             * @description The recording as an HTTP resource: a path under the server's recordings URI (by default
+             *     `/restcomm/recordings/RE….wav`) or the S3 URL. Left out when nothing was recorded. Not in the documentation.
+             */
+            PublicRecordingUrl?: string;
+            /** @description The recording's length in seconds, with a fractional part (for example `12.34`). */
+            RecordingDuration: number;
+            /**
+             * Format: uri
+             * @description Where the server stored the recording: a local `file:` URI under its recordings path (by default
+             *     `file://${restcomm:home}/recordings/RE….wav`, or `.mp4` for video) or, with Amazon S3 storage enabled, the S3
+             *     URL. Not a URL you can download over HTTP unless S3 is used (the documentation presents it as one). Left
+             *     out when nothing was recorded.
+             */
+            RecordingUrl?: string;
+        });
+        /**
+         * WebhookReferAction
+         * @description Restcomm cloud only: what the cloud sends to the `action` URL of `<Refer>` once the SIP REFER transfer has an
+         *     outcome: the call parameters of `WebhookVoiceParameters` plus what the far end answered to the REFER and, when it
+         *     reported progress, to the transferred call.
+         *
+         *     **Inferred:** the cloud documentation does not say whether `ReferSipResponseCode` is always present; `required`
+         *     assumes it is. The base call parameters are assumed to be the open-source server's.
+         */
+        WebhookReferAction: {
+            [key: string]: string;
+        } & (components["schemas"]["WebhookVoiceParameters"] & {
+            /** @description The last SIP status code the far end reported in a NOTIFY (for example `404`). Sent only when a NOTIFY arrived. */
+            NotifySipResponseCode?: number;
+            /**
+             * @description The state of the new call, as reported by the far end's SIP NOTIFY. Left out when the REFER fails or no
+             *     NOTIFY arrives. The possible values are not documented in the captured pages.
+             */
+            ReferCallStatus?: string;
+            /** @description The SIP status code the far end answered the REFER with. */
+            ReferSipResponseCode: number;
+        });
+        /**
+         * WebhookResumeAction
+         * @description Restcomm cloud only: what the cloud sends to the `action` URL of `<Resume>` once the attempt to take the call off
+         *     hold is over: the call parameters of `WebhookVoiceParameters` plus the outcome of the SIP re-INVITE.
+         *
+         *     **Inferred:** the cloud documentation describes the two extra parameters but not whether they are always present;
+         *     `required` assumes they are. The base call parameters are assumed to be the open-source server's.
+         */
+        WebhookResumeAction: {
+            [key: string]: string;
+        } & (components["schemas"]["WebhookVoiceParameters"] & {
+            /** @description The SIP status code the far end answered the resume re-INVITE with. */
+            ResumeSipResponseCode: number;
+            ResumeStatus: components["schemas"]["ResumeStatus"];
+        });
+        /**
+         * WebhookSmsAction
+         * @description What Restcomm sends to the `action` URL of an `<Sms>` verb run by an SMS application: the parameters of
+         *     `WebhookSmsParameters` plus `SmsStatus`.
+         *
+         *     **Inferred:** the source does not mark `SmsStatus` as always sent; `required` assumes so because the server adds
+         *     it on every such request.
+         */
+        WebhookSmsAction: {
+            [key: string]: string;
+        } & (components["schemas"]["WebhookSmsParameters"] & {
+            /**
+             * @description Always `sending`; later states come as status callbacks.
+             * @constant
+             */
+            SmsStatus: "sending";
+        });
+        /**
+         * WebhookSmsParameters
+         * @description The parameters Restcomm sends with every request of an SMS session (the RCML request, redirects and `<Sms>`
+         *     actions): they describe the inbound message that started it. The `SipHeader_…` family comes on top, see
+         *     `WebhookSmsRequest`.
+         *
+         *     **Inferred:** the source marks only the `SipHeader_…` family as conditional; `required` assumes the other members
+         *     are always sent, as the server adds them unconditionally.
+         */
+        WebhookSmsParameters: {
+            /** @description The account that owns the number the message was sent to. */
+            AccountSid: components["schemas"]["AccountSid"];
+            /** @description The message text. */
+            Body: string;
+            /** @description The sender; an E.164 number when the server normalises numbers. */
+            From: string;
+            /** @description The inbound message that started the SMS session. */
+            SmsSid: components["schemas"]["SmsMessageSid"];
+            /** @description The number or address the message was sent to. */
+            To: string;
+        };
+        /**
+         * WebhookSmsRequest
+         * @description What Restcomm sends when it asks your server how to handle an inbound text message (and to `<Redirect>` targets
+         *     inside that SMS application): the parameters of `WebhookSmsParameters` plus the message's custom headers.
+         */
+        WebhookSmsRequest: {
+            [key: string]: string;
+        } & components["schemas"]["WebhookSmsParameters"];
+        /**
+         * WebhookSmsStatusCallback
+         * @description A delivery update for an outbound SMS. The form carries `Body` twice (same name, same text), so read the first
+         *     value.
+         *
+         *     **Inferred:** the source marks only `ErrorCode` as conditional; `required` assumes the other members are always
+         *     sent, as the server adds them unconditionally.
+         */
+        WebhookSmsStatusCallback: {
+            /** @description The account that sent the message. */
+            AccountSid: components["schemas"]["AccountSid"];
+            /** @description The message text. Appears twice in the form. */
+            Body: string;
+            /**
+             * @description Why the message failed, sent only with an error. The server sends the name of the error, while the
+             *     documentation's table uses the numbers `30001`–`30010` in the same order (see `SmsErrorCode`; it prints the last
+             *     one as `300010`).
+             * @enum {string}
+             */
+            ErrorCode?: "QUEUE_OVERFLOW" | "ACCOUNT_SUSPENDED" | "UNREACHABLE_DESTINATION_HANDSET" | "MESSAGE_BLOCKED" | "UNKNOWN_DESTINATION_HANDSET" | "LANDLINE_OR_UNREACHABLE_CARRIER" | "CARRIER_VIOLATION" | "UNKNOWN_ERROR" | "MISSING_SEGMENT" | "MESSAGE_PRICE_EXCEEDS_MAX_PRICE";
+            /** @description The sender of the message. */
+            From: string;
+            /** @description The message the update is about. */
+            MessageSid: components["schemas"]["SmsMessageSid"];
+            /**
+             * @description The message's new state. Over SMPP the submit answer gives `sent` or `failed`; a delivery receipt then gives
+             *     `delivered` (DELIVRD), `undelivered` (UNDELIV), `failed` (EXPIRED, DELETED, REJECTD) or `sent` (ACCEPTD,
+             *     UNKNOWN).
+             */
+            MessageStatus: components["schemas"]["SmsMessageStatus"];
+            /** @description The recipient of the message. */
+            To: string;
+        };
+        /**
+         * WebhookTranscriptionCallback
+         * @description What Restcomm posts to a `<Record transcribeCallback>` URL when a transcription finishes. The open-source server
+         *     sends only the call parameters of `WebhookVoiceParameters`; read the text from the Transcriptions resource. The
+         *     documentation promises four more parameters, listed here as optional; how the cloud behaves is not known.
+         */
+        WebhookTranscriptionCallback: {
+            [key: string]: string;
+        } & (components["schemas"]["WebhookVoiceParameters"] & {
+            /**
+             * Format: uri
+             * @description The recording that was transcribed. Documented but not sent by the open-source server.
+             */
+            RecordingUrl?: string;
+            /**
+             * @description Whether transcription worked. Documented but not sent by the open-source server.
+             * @enum {string}
+             */
+            TranscriptionStatus?: "completed" | "failed";
+            /** @description The transcribed text. Documented but not sent by the open-source server. */
+            TranscriptionText?: string;
+            /**
+             * Format: uri-reference
+             * @description The transcription's REST resource. Documented but not sent by the open-source server.
+             */
+            TranscriptionUrl?: string;
+        });
+        /**
+         * WebhookUssdCollectAction
+         * @description What Restcomm sends to a `<UssdCollect action>` URL with the subscriber's answer: the parameters of
+         *     `WebhookUssdParameters` plus `Digits`.
+         *
+         *     **Inferred:** `Digits` is treated as always present since the request exists to carry it.
+         */
+        WebhookUssdCollectAction: {
+            [key: string]: string;
+        } & (components["schemas"]["WebhookUssdParameters"] & {
+            /** @description The text the subscriber entered. */
+            Digits: string;
+        });
+        /**
+         * WebhookUssdParameters
+         * @description The parameters Restcomm sends with every request of a USSD session (the RCML request, `<UssdCollect>` actions
+         *     and the number's status callbacks). The `DialSipHeader_…` family comes on top, see `WebhookUssdRequest`.
+         *
+         *     **Inferred:** the source marks only the `DialSip…` members as conditional; `required` assumes the others are
+         *     always sent, as the server adds them unconditionally.
+         */
+        WebhookUssdParameters: {
+            /** @description The account that owns the number. */
+            AccountSid: components["schemas"]["AccountSid"];
+            /** @description The API version, normally `2012-04-24`. */
+            ApiVersion: components["schemas"]["ApiVersion"];
+            /** @description The subscriber's display name, if known. */
+            CallerName: string;
+            /** @description The USSD session, identified like a call. */
+            CallSid: components["schemas"]["CallSid"];
+            /** @description The session's state, written like a call state (for example `in-progress`). */
+            CallStatus: string;
+            /** @description The SIP `Call-ID` of the session's final SIP exchange, when there is one. */
+            DialSipCallId?: string;
+            /** @description The SIP status code of that final exchange; sent with `DialSipCallId`. */
+            DialSipResponseCode?: number;
+            /**
+             * @description `inbound` for a session the subscriber started (USSD pull), `outbound-api` for one pushed to the subscriber.
+             *     **Inferred:** the two values and their meaning are a deduction; no source states them outright.
+             * @enum {string}
+             */
+            Direction: "inbound" | "outbound-api";
+            /** @description The forwarding number, if any. */
+            ForwardedFrom: string;
+            /** @description The subscriber, exactly as received (not normalised). */
+            From: string;
+            /** @description The USSD code or number that was addressed. */
+            To: string;
+        };
+        /**
+         * WebhookUssdRequest
+         * @description What Restcomm sends when it asks your server what to do in a USSD session, and with the number's status
+         *     callbacks for USSD sessions: the parameters of `WebhookUssdParameters` plus the SIP header family below.
+         */
+        WebhookUssdRequest: {
+            [key: string]: string;
+        } & components["schemas"]["WebhookUssdParameters"];
+        /**
+         * WebhookVoiceParameters
+         * @description The call parameters that every voice request from Restcomm carries (the RCML request, fallback, redirects, verb
+         *     actions and number status callbacks); the `SipHeader_…` and `DialSipHeader_…` families come on top, see
+         *     `WebhookVoiceRequest`. They describe the call the RCML runs for. Names are case-sensitive. Parameters Restcomm could
+         *     not fill are sent as the text `null` (`CallerName`, `ForwardedFrom`) or, for the conditional ones, left out.
+         *
+         *     The RCML request documentation lists only `CallSid`, `AccountSid`, `From`, `To`, `CallStatus`, `ApiVersion`,
+         *     `Direction` and `CallerName`; the incoming-number documentation adds most of the others. The server sends every
+         *     member marked required below on each request.
+         */
+        WebhookVoiceParameters: {
+            /** @description The account that owns the call. */
+            AccountSid: components["schemas"]["AccountSid"];
+            /** @description The API version the call runs under, normally `2012-04-24`. */
+            ApiVersion: components["schemas"]["ApiVersion"];
+            /** @description The caller's display name, or the text `null` when the call carried none. */
+            CallerName: string;
+            /** @description The call the request is about, in the instance-prefixed form `ID…-CA…`. */
+            CallSid: components["schemas"]["CallSid"];
+            /**
+             * @description The call's state when the request is made. The documentation lists only `queued`, `ringing`, `in-progress`,
+             *     `completed`, `busy`, `failed` and `no-answer`; the server can also send `canceled`, `not-found` and
+             *     `wait-for-answer`.
+             */
+            CallStatus: components["schemas"]["CallStatus"];
+            /** @description When the call was created, in ISO 8601 with milliseconds and the server's offset. */
+            CallTimestamp: components["schemas"]["IsoDateTime"];
+            /**
+             * @description The SIP `Call-ID` of the call's final SIP exchange. Sent only when the call is a SIP call whose last response
+             *     was an INVITE failure (400 or above) or a successful answer to a BYE.
+             */
+            DialSipCallId?: string;
+            /** @description The three-digit SIP status code of that final response; sent under the same condition as `DialSipCallId`. */
+            DialSipResponseCode?: number;
+            /**
+             * @description How the call started. The documentation names only `inbound` and `outbound-dial`; calls placed through the
+             *     Calls API arrive as `outbound-api`.
+             */
+            Direction: components["schemas"]["CallDirection"];
+            /**
+             * @description The number the call was forwarded from, read from a SIP `Diversion` header when there is one; the text `null`
+             *     otherwise.
+             */
+            ForwardedFrom: string;
+            /**
+             * @description The calling party. An E.164 number when the server setting `normalize-numbers-for-outbound-calls` is on (it is
+             *     off by default); otherwise the user part exactly as received: a number, a Restcomm client login or a SIP user.
+             */
+            From: string;
+            /** @description The Restcomm instance handling the call (the first half of `CallSid`). */
+            InstanceId: components["schemas"]["InstanceId"];
+            /** @description The outbound leg this call is connected to through `<Dial>`. Sent only once such a leg exists. */
+            OutboundCallSid?: components["schemas"]["CallSid"];
+            /** @description The transfer target of a SIP REFER. Sent only when the call was started by a REFER transfer. */
+            ReferTarget?: string;
+            /** @description The called party, normalised like `From`. */
+            To: string;
+            /** @description The party being transferred by the REFER. Sent only for REFER-started calls. */
+            Transferee?: string;
+            /** @description The party that asked for the REFER transfer. Sent only for REFER-started calls. */
+            Transferor?: string;
+        };
+        /**
+         * WebhookVoiceRequest
+         * @description What Restcomm sends when it asks your server what a voice call should do next, and with a number's status
+         *     callbacks: the call parameters of `WebhookVoiceParameters` plus the SIP header families below.
+         */
+        WebhookVoiceRequest: {
+            [key: string]: string;
+        } & components["schemas"]["WebhookVoiceParameters"];
+        /**
+         * WebhookVoiceSmsAction
+         * @description What Restcomm sends to the `action` URL of an `<Sms>` verb run during a voice call, right after handing the
+         *     message over: the call parameters of `WebhookVoiceParameters` plus `SmsStatus`. The same URL later receives the
+         *     message's delivery updates (`WebhookSmsStatusCallback`).
+         *
+         *     The documentation says the request carries `SmsSid` and an `SmsStatus` of `sent` or `failed` (an unreleased
+         *     revision adds `ErrorCode` and `queued`, `delivered`, `undelivered`); the server sends no `SmsSid` and always
+         *     `sending`.
+         *
+         *     **Inferred:** the source does not mark `SmsStatus` as always sent; `required` assumes so because the server adds
+         *     it on every such request.
+         */
+        WebhookVoiceSmsAction: {
+            [key: string]: string;
+        } & (components["schemas"]["WebhookVoiceParameters"] & {
+            /**
+             * @description Always `sending`; later states come as status callbacks.
+             * @constant
+             */
+            SmsStatus: "sending";
+        });
     };
     responses: {
         /**
@@ -4742,6 +6161,12 @@ export interface components {
          * @example AP54fd249e3e668ba36ca41c596cd6a009
          */
         VisualDesignerApplicationSid: components["schemas"]["ApplicationSid"];
+        /**
+         * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+         *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+         * @example UTF-8
+         */
+        WebhookContentCharset: "UTF-8";
     };
     requestBodies: {
         /** @description The form fields for buying or registering a number, shared by the four create operations. */
@@ -5016,6 +6441,28 @@ export type VisualDesignerTemplatePage = components['schemas']['VisualDesignerTe
 export type VisualDesignerUploadedFile = components['schemas']['VisualDesignerUploadedFile'];
 export type VisualDesignerUploadError = components['schemas']['VisualDesignerUploadError'];
 export type VisualDesignerUploadErrorCode = components['schemas']['VisualDesignerUploadErrorCode'];
+export type WebhookCallProgressEvent = components['schemas']['WebhookCallProgressEvent'];
+export type WebhookCallScreening = components['schemas']['WebhookCallScreening'];
+export type WebhookDialAction = components['schemas']['WebhookDialAction'];
+export type WebhookDialConferenceAction = components['schemas']['WebhookDialConferenceAction'];
+export type WebhookGatherAction = components['schemas']['WebhookGatherAction'];
+export type WebhookGatherPartialResult = components['schemas']['WebhookGatherPartialResult'];
+export type WebhookHoldAction = components['schemas']['WebhookHoldAction'];
+export type WebhookRcmlDocument = components['schemas']['WebhookRcmlDocument'];
+export type WebhookRecordAction = components['schemas']['WebhookRecordAction'];
+export type WebhookReferAction = components['schemas']['WebhookReferAction'];
+export type WebhookResumeAction = components['schemas']['WebhookResumeAction'];
+export type WebhookSmsAction = components['schemas']['WebhookSmsAction'];
+export type WebhookSmsParameters = components['schemas']['WebhookSmsParameters'];
+export type WebhookSmsRequest = components['schemas']['WebhookSmsRequest'];
+export type WebhookSmsStatusCallback = components['schemas']['WebhookSmsStatusCallback'];
+export type WebhookTranscriptionCallback = components['schemas']['WebhookTranscriptionCallback'];
+export type WebhookUssdCollectAction = components['schemas']['WebhookUssdCollectAction'];
+export type WebhookUssdParameters = components['schemas']['WebhookUssdParameters'];
+export type WebhookUssdRequest = components['schemas']['WebhookUssdRequest'];
+export type WebhookVoiceParameters = components['schemas']['WebhookVoiceParameters'];
+export type WebhookVoiceRequest = components['schemas']['WebhookVoiceRequest'];
+export type WebhookVoiceSmsAction = components['schemas']['WebhookVoiceSmsAction'];
 export type ResponseAccountNotActive = components['responses']['AccountNotActive'];
 export type ResponseBodyTooLarge = components['responses']['BodyTooLarge'];
 export type ResponseForbidden = components['responses']['Forbidden'];
@@ -5041,6 +6488,7 @@ export type ParameterNumberMaskingApplicationSid = components['parameters']['Num
 export type ParameterPage = components['parameters']['Page'];
 export type ParameterPageSize = components['parameters']['PageSize'];
 export type ParameterVisualDesignerApplicationSid = components['parameters']['VisualDesignerApplicationSid'];
+export type ParameterWebhookContentCharset = components['parameters']['WebhookContentCharset'];
 export type RequestBodyIncomingPhoneNumberCreate = components['requestBodies']['IncomingPhoneNumberCreate'];
 export type HeaderWwwAuthenticate = components['headers']['WWW-Authenticate'];
 export type $defs = Record<string, never>;
@@ -8462,8 +9910,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "audio/x-wav": string;
-                    "video/mp4": string;
+                    "audio/x-wav": Blob;
+                    "video/mp4": Blob;
                 };
             };
             /** @description The file is on Amazon S3 and the server is configured with the security level `REDIRECT`. Follow `Location` to a public S3 URL that expires after a configured time. The body is empty. */
@@ -8520,8 +9968,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "audio/x-wav": string;
-                    "video/mp4": string;
+                    "audio/x-wav": Blob;
+                    "video/mp4": Blob;
                 };
             };
             /** @description The file is on Amazon S3 and the server is configured with the security level `REDIRECT`. Follow `Location` to a public S3 URL that expires after a configured time. The body is empty. */
@@ -9735,7 +11183,7 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     /** @description The exported application archive. The designer reads every file part whatever its field name; `file` is the name used here. */
-                    file: string;
+                    file: Blob;
                 };
             };
         };
@@ -9927,8 +11375,8 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "audio/x-wav": string;
-                    "video/mp4": string;
+                    "audio/x-wav": Blob;
+                    "video/mp4": Blob;
                 };
             };
             401: components["responses"]["VisualDesignerUnauthorized"];
@@ -10190,7 +11638,7 @@ export interface operations {
                      * @description A media file (`.wav` or `.mp4`), with its file name in the part's `Content-Disposition`. More file
                      *     parts may follow under any field name; `file` is the name used here.
                      */
-                    file: string;
+                    file: Blob;
                 };
             };
         };
@@ -10317,6 +11765,1270 @@ export interface operations {
             401: components["responses"]["VisualDesignerUnauthorized"];
             /** @description No template has this identifier. The body is empty. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendCallScreeningRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookCallScreening"];
+            };
+        };
+        responses: {
+            /**
+             * @description RCML for the answered leg. Restcomm reads the body as RCML when its `Content-Type` is `text/xml`, `application/xml`
+             *     or `text/html` (the documentation names only the first two). Two other answers are accepted: `audio/wav` (also
+             *     `audio/wave` or `audio/x-wav`), for which Restcomm plays the URL it requested as if by `<Play>`, and `text/plain`,
+             *     whose text is spoken as if by `<Say>`.
+             *
+             *     **Inferred:** the server parses every non-empty body as XML before it looks at the content type, so the audio and
+             *     plain-text answers only work when the response does not state its length (for example with chunked transfer
+             *     encoding); with a `Content-Length` they make the request fail.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["WebhookRcmlDocument"];
+                    "audio/wav": Blob;
+                    "text/html": components["schemas"]["WebhookRcmlDocument"];
+                    "text/plain": string;
+                    "text/xml": components["schemas"]["WebhookRcmlDocument"];
+                };
+            };
+            /** @description Only `200` counts as success. How a failure of this request is handled is not described in the sources. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendCallStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookCallProgressEvent"];
+            };
+        };
+        responses: {
+            /** @description Restcomm ignores the answer: its status, headers and body have no effect. Reply quickly with an empty `200`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Error statuses and connection failures are ignored too. The server code has no retry for these requests, so a missed
+             *     one is lost.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendConferenceWaitRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookVoiceRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description RCML for the call (only `<Play>` and `<Say>`). Restcomm reads the body as RCML when its `Content-Type` is
+             *     `text/xml`, `application/xml` or `text/html` (the documentation names only the first two). Two other answers are
+             *     accepted: `audio/wav` (also `audio/wave` or `audio/x-wav`), for which Restcomm plays the URL it requested as if by
+             *     `<Play>`, and `text/plain`, whose text is spoken as if by `<Say>`.
+             *
+             *     **Inferred:** the server parses every non-empty body as XML before it looks at the content type, so the audio and
+             *     plain-text answers only work when the response does not state its length (for example with chunked transfer
+             *     encoding); with a `Content-Length` they make the request fail.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["WebhookRcmlDocument"];
+                    "audio/wav": Blob;
+                    "text/html": components["schemas"]["WebhookRcmlDocument"];
+                    "text/plain": string;
+                    "text/xml": components["schemas"]["WebhookRcmlDocument"];
+                };
+            };
+            /** @description Only `200` counts as success. How a failure of this request is handled is not described in the sources. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendDialAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookDialAction"];
+            };
+        };
+        responses: {
+            /**
+             * @description RCML for the call. Restcomm reads the body as RCML when its `Content-Type` is `text/xml`, `application/xml` or
+             *     `text/html` (the documentation names only the first two). Two other answers are accepted: `audio/wav` (also
+             *     `audio/wave` or `audio/x-wav`), for which Restcomm plays the URL it requested as if by `<Play>`, and `text/plain`,
+             *     whose text is spoken as if by `<Say>`.
+             *
+             *     **Inferred:** the server parses every non-empty body as XML before it looks at the content type, so the audio and
+             *     plain-text answers only work when the response does not state its length (for example with chunked transfer
+             *     encoding); with a `Content-Length` they make the request fail.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["WebhookRcmlDocument"];
+                    "audio/wav": Blob;
+                    "text/html": components["schemas"]["WebhookRcmlDocument"];
+                    "text/plain": string;
+                    "text/xml": components["schemas"]["WebhookRcmlDocument"];
+                };
+            };
+            /** @description Restcomm logs notification `21402` (the RCML URL was not found) and ends the call. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Any other answer than `200`, or a connection failure, makes the call fail. No fallback URL is tried for this
+             *     request.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendDialConferenceAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookDialConferenceAction"];
+            };
+        };
+        responses: {
+            /**
+             * @description RCML for the call. Restcomm reads the body as RCML when its `Content-Type` is `text/xml`, `application/xml` or
+             *     `text/html` (the documentation names only the first two). Two other answers are accepted: `audio/wav` (also
+             *     `audio/wave` or `audio/x-wav`), for which Restcomm plays the URL it requested as if by `<Play>`, and `text/plain`,
+             *     whose text is spoken as if by `<Say>`.
+             *
+             *     **Inferred:** the server parses every non-empty body as XML before it looks at the content type, so the audio and
+             *     plain-text answers only work when the response does not state its length (for example with chunked transfer
+             *     encoding); with a `Content-Length` they make the request fail.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["WebhookRcmlDocument"];
+                    "audio/wav": Blob;
+                    "text/html": components["schemas"]["WebhookRcmlDocument"];
+                    "text/plain": string;
+                    "text/xml": components["schemas"]["WebhookRcmlDocument"];
+                };
+            };
+            /** @description Restcomm logs notification `21402` (the RCML URL was not found) and ends the call. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Any other answer than `200`, or a connection failure, makes the call fail. No fallback URL is tried for this
+             *     request.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendDialStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookCallProgressEvent"];
+            };
+        };
+        responses: {
+            /** @description Restcomm ignores the answer: its status, headers and body have no effect. Reply quickly with an empty `200`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Error statuses and connection failures are ignored too. The server code has no retry for these requests, so a missed
+             *     one is lost.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendGatherAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookGatherAction"];
+            };
+        };
+        responses: {
+            /**
+             * @description RCML for the call. Restcomm reads the body as RCML when its `Content-Type` is `text/xml`, `application/xml` or
+             *     `text/html` (the documentation names only the first two). Two other answers are accepted: `audio/wav` (also
+             *     `audio/wave` or `audio/x-wav`), for which Restcomm plays the URL it requested as if by `<Play>`, and `text/plain`,
+             *     whose text is spoken as if by `<Say>`.
+             *
+             *     **Inferred:** the server parses every non-empty body as XML before it looks at the content type, so the audio and
+             *     plain-text answers only work when the response does not state its length (for example with chunked transfer
+             *     encoding); with a `Content-Length` they make the request fail.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["WebhookRcmlDocument"];
+                    "audio/wav": Blob;
+                    "text/html": components["schemas"]["WebhookRcmlDocument"];
+                    "text/plain": string;
+                    "text/xml": components["schemas"]["WebhookRcmlDocument"];
+                };
+            };
+            /** @description Restcomm logs notification `21402` (the RCML URL was not found) and ends the call. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Any other answer than `200`, or a connection failure, makes the call fail. No fallback URL is tried for this
+             *     request.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendGatherPartialResult: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookGatherPartialResult"];
+            };
+        };
+        responses: {
+            /** @description Restcomm ignores the answer: its status, headers and body have no effect. Reply quickly with an empty `200`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Error statuses and connection failures are ignored too. The server code has no retry for these requests, so a missed
+             *     one is lost.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendHoldAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookHoldAction"];
+            };
+        };
+        responses: {
+            /** @description RCML for the call. The cloud documentation names `text/xml` and `application/xml` as the RCML content types. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["WebhookRcmlDocument"];
+                    "text/xml": components["schemas"]["WebhookRcmlDocument"];
+                };
+            };
+            /** @description Only `200` counts as success. The cloud documentation does not say what happens otherwise. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendNumberStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookVoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description Restcomm ignores the answer: its status, headers and body have no effect. Reply quickly with an empty `200`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Error statuses and connection failures are ignored too. The server code has no retry for these requests, so a missed
+             *     one is lost.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendRecordAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookRecordAction"];
+            };
+        };
+        responses: {
+            /**
+             * @description RCML for the call. Restcomm reads the body as RCML when its `Content-Type` is `text/xml`, `application/xml` or
+             *     `text/html` (the documentation names only the first two). Two other answers are accepted: `audio/wav` (also
+             *     `audio/wave` or `audio/x-wav`), for which Restcomm plays the URL it requested as if by `<Play>`, and `text/plain`,
+             *     whose text is spoken as if by `<Say>`.
+             *
+             *     **Inferred:** the server parses every non-empty body as XML before it looks at the content type, so the audio and
+             *     plain-text answers only work when the response does not state its length (for example with chunked transfer
+             *     encoding); with a `Content-Length` they make the request fail.
+             *
+             *     **Inferred:** when the caller has already hung up (`Digits` is `hangup`) there is no call left for the RCML to act
+             *     on, so in practice the answer has no effect.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["WebhookRcmlDocument"];
+                    "audio/wav": Blob;
+                    "text/html": components["schemas"]["WebhookRcmlDocument"];
+                    "text/plain": string;
+                    "text/xml": components["schemas"]["WebhookRcmlDocument"];
+                };
+            };
+            /** @description Restcomm logs notification `21402` (the RCML URL was not found) and ends the call. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Any other answer than `200`, or a connection failure, makes the call fail. No fallback URL is tried for this
+             *     request.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendReferAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookReferAction"];
+            };
+        };
+        responses: {
+            /** @description RCML for the call. The cloud documentation names `text/xml` and `application/xml` as the RCML content types. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["WebhookRcmlDocument"];
+                    "text/xml": components["schemas"]["WebhookRcmlDocument"];
+                };
+            };
+            /** @description Only `200` counts as success. The cloud documentation does not say what happens otherwise. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendResumeAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookResumeAction"];
+            };
+        };
+        responses: {
+            /**
+             * @description RCML for the call. The cloud documentation names `text/xml` and `application/xml` as the RCML content types.
+             *     **Inferred:** the cloud documentation does not say what it does with the answer; like the other `action` requests it
+             *     is taken to be RCML that continues the call.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["WebhookRcmlDocument"];
+                    "text/xml": components["schemas"]["WebhookRcmlDocument"];
+                };
+            };
+            /** @description Only `200` counts as success. The cloud documentation does not say what happens otherwise. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendScreeningRedirect: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookCallScreening"];
+            };
+        };
+        responses: {
+            /**
+             * @description RCML for the answered leg. Restcomm reads the body as RCML when its `Content-Type` is `text/xml`, `application/xml`
+             *     or `text/html` (the documentation names only the first two). Two other answers are accepted: `audio/wav` (also
+             *     `audio/wave` or `audio/x-wav`), for which Restcomm plays the URL it requested as if by `<Play>`, and `text/plain`,
+             *     whose text is spoken as if by `<Say>`.
+             *
+             *     **Inferred:** the server parses every non-empty body as XML before it looks at the content type, so the audio and
+             *     plain-text answers only work when the response does not state its length (for example with chunked transfer
+             *     encoding); with a `Content-Length` they make the request fail.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["WebhookRcmlDocument"];
+                    "audio/wav": Blob;
+                    "text/html": components["schemas"]["WebhookRcmlDocument"];
+                    "text/plain": string;
+                    "text/xml": components["schemas"]["WebhookRcmlDocument"];
+                };
+            };
+            /** @description Only `200` counts as success. How a failure of this request is handled is not described in the sources. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendSmsAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookSmsAction"];
+            };
+        };
+        responses: {
+            /**
+             * @description RCML to continue the SMS session (an empty `<Response/>` ends it). Restcomm reads the body as RCML when its
+             *     `Content-Type` is `text/xml`, `application/xml` or `text/html`; any other type ends the SMS session with
+             *     notification `12300`. Only `<Redirect>`, `<Sms>` and `<Email>` are executed.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["WebhookRcmlDocument"];
+                    "text/html": components["schemas"]["WebhookRcmlDocument"];
+                    "text/xml": components["schemas"]["WebhookRcmlDocument"];
+                };
+            };
+            /** @description Only `200` counts as success. How a failure of this request is handled is not described in the sources. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendSmsRedirect: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookSmsRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description RCML for the message. Restcomm reads the body as RCML when its `Content-Type` is `text/xml`, `application/xml` or
+             *     `text/html`; any other type ends the SMS session with notification `12300`. Only `<Redirect>`, `<Sms>` and `<Email>`
+             *     are executed.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["WebhookRcmlDocument"];
+                    "text/html": components["schemas"]["WebhookRcmlDocument"];
+                    "text/xml": components["schemas"]["WebhookRcmlDocument"];
+                };
+            };
+            /** @description Only `200` counts as success. How a failure of this request is handled is not described in the sources. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendSmsRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookSmsRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description RCML for the message. Restcomm reads the body as RCML when its `Content-Type` is `text/xml`, `application/xml` or
+             *     `text/html`; any other type ends the SMS session with notification `12300`. Only `<Redirect>`, `<Sms>` and `<Email>`
+             *     are executed.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["WebhookRcmlDocument"];
+                    "text/html": components["schemas"]["WebhookRcmlDocument"];
+                    "text/xml": components["schemas"]["WebhookRcmlDocument"];
+                };
+            };
+            /**
+             * @description Any answer other than `200`, or a connection failure, counts as a failed request: Restcomm then requests the
+             *     number's `SmsFallbackUrl` (with `SmsFallbackMethod`) when one is set. What happens without one is not described in
+             *     the sources.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendSmsStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookSmsStatusCallback"];
+            };
+        };
+        responses: {
+            /** @description Restcomm ignores the answer: its status, headers and body have no effect. Reply quickly with an empty `200`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Error statuses and connection failures are ignored too. The server code has no retry for these requests, so a missed
+             *     one is lost.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendTranscriptionCallback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookTranscriptionCallback"];
+            };
+        };
+        responses: {
+            /** @description Restcomm ignores the answer: its status, headers and body have no effect. Reply quickly with an empty `200`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Error statuses and connection failures are ignored too. The server code has no retry for these requests, so a missed
+             *     one is lost.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendUssdCollectAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookUssdCollectAction"];
+            };
+        };
+        responses: {
+            /**
+             * @description What to show the subscriber next. Restcomm reads the body as RCML when its `Content-Type` is `text/xml`,
+             *     `application/xml` or `text/html`, using `<Language>`, `<UssdMessage>` and `<UssdCollect>`; a `text/plain` body is
+             *     shown to the subscriber as a `<UssdMessage>`.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["WebhookRcmlDocument"];
+                    "text/html": components["schemas"]["WebhookRcmlDocument"];
+                    "text/plain": string;
+                    "text/xml": components["schemas"]["WebhookRcmlDocument"];
+                };
+            };
+            /** @description Only `200` counts as success. How a failure of this request is handled is not described in the sources. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendUssdRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookUssdRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description What to show the subscriber. Restcomm reads the body as RCML when its `Content-Type` is `text/xml`,
+             *     `application/xml` or `text/html`, using `<Language>`, `<UssdMessage>` and `<UssdCollect>`; a `text/plain` body is
+             *     shown to the subscriber as a `<UssdMessage>`.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["WebhookRcmlDocument"];
+                    "text/html": components["schemas"]["WebhookRcmlDocument"];
+                    "text/plain": string;
+                    "text/xml": components["schemas"]["WebhookRcmlDocument"];
+                };
+            };
+            /**
+             * @description Any answer other than `200`, or a connection failure, counts as a failed request: Restcomm then requests the
+             *     number's `UssdFallbackUrl` (with `UssdFallbackMethod`) when one is set. What happens without one is not described in
+             *     the sources.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendUssdStatusCallback: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookUssdRequest"];
+            };
+        };
+        responses: {
+            /** @description Restcomm ignores the answer: its status, headers and body have no effect. Reply quickly with an empty `200`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Error statuses and connection failures are ignored too. The server code has no retry for these requests, so a missed
+             *     one is lost.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendVoiceFallbackRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookVoiceRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description RCML for the call. Restcomm reads the body as RCML when its `Content-Type` is `text/xml`, `application/xml` or
+             *     `text/html` (the documentation names only the first two). Two other answers are accepted: `audio/wav` (also
+             *     `audio/wave` or `audio/x-wav`), for which Restcomm plays the URL it requested as if by `<Play>`, and `text/plain`,
+             *     whose text is spoken as if by `<Say>`.
+             *
+             *     **Inferred:** the server parses every non-empty body as XML before it looks at the content type, so the audio and
+             *     plain-text answers only work when the response does not state its length (for example with chunked transfer
+             *     encoding); with a `Content-Length` they make the request fail.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["WebhookRcmlDocument"];
+                    "audio/wav": Blob;
+                    "text/html": components["schemas"]["WebhookRcmlDocument"];
+                    "text/plain": string;
+                    "text/xml": components["schemas"]["WebhookRcmlDocument"];
+                };
+            };
+            /**
+             * @description Only `200` counts as success. There is no further URL to try; how a failure of the fallback request itself ends the
+             *     call is not described in the sources.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendVoiceRedirect: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookVoiceRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description RCML for the call. Restcomm reads the body as RCML when its `Content-Type` is `text/xml`, `application/xml` or
+             *     `text/html` (the documentation names only the first two). Two other answers are accepted: `audio/wav` (also
+             *     `audio/wave` or `audio/x-wav`), for which Restcomm plays the URL it requested as if by `<Play>`, and `text/plain`,
+             *     whose text is spoken as if by `<Say>`.
+             *
+             *     **Inferred:** the server parses every non-empty body as XML before it looks at the content type, so the audio and
+             *     plain-text answers only work when the response does not state its length (for example with chunked transfer
+             *     encoding); with a `Content-Length` they make the request fail.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["WebhookRcmlDocument"];
+                    "audio/wav": Blob;
+                    "text/html": components["schemas"]["WebhookRcmlDocument"];
+                    "text/plain": string;
+                    "text/xml": components["schemas"]["WebhookRcmlDocument"];
+                };
+            };
+            /** @description Restcomm logs notification `21402` (the RCML URL was not found) and ends the call. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Any other answer than `200`, or a connection failure, makes the call fail. No fallback URL is tried for this
+             *     request.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendVoiceRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookVoiceRequest"];
+            };
+        };
+        responses: {
+            /**
+             * @description RCML for the call. Restcomm reads the body as RCML when its `Content-Type` is `text/xml`, `application/xml` or
+             *     `text/html` (the documentation names only the first two). Two other answers are accepted: `audio/wav` (also
+             *     `audio/wave` or `audio/x-wav`), for which Restcomm plays the URL it requested as if by `<Play>`, and `text/plain`,
+             *     whose text is spoken as if by `<Say>`.
+             *
+             *     **Inferred:** the server parses every non-empty body as XML before it looks at the content type, so the audio and
+             *     plain-text answers only work when the response does not state its length (for example with chunked transfer
+             *     encoding); with a `Content-Length` they make the request fail.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["WebhookRcmlDocument"];
+                    "audio/wav": Blob;
+                    "text/html": components["schemas"]["WebhookRcmlDocument"];
+                    "text/plain": string;
+                    "text/xml": components["schemas"]["WebhookRcmlDocument"];
+                };
+            };
+            /**
+             * @description If a fallback URL is set, Restcomm requests it next (`voiceFallback`). Without one it logs notification `21402` (the
+             *     RCML URL was not found) and ends the call as `not-found`.
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Any other answer than `200`, or a connection failure: Restcomm requests the fallback URL when one is set; otherwise
+             *     the call fails.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendVoiceSmsAction: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A stray header the open-source server puts on every request it makes to your URLs, always with the value `UTF-8`
+                 *     (an HTTP-client setting that ends up sent as a header). It carries no information you need; do not depend on it.
+                 * @example UTF-8
+                 */
+                "http.protocol.content-charset"?: components["parameters"]["WebhookContentCharset"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["WebhookVoiceSmsAction"];
+            };
+        };
+        responses: {
+            /**
+             * @description RCML for the call. Restcomm reads the body as RCML when its `Content-Type` is `text/xml`, `application/xml` or
+             *     `text/html` (the documentation names only the first two). Two other answers are accepted: `audio/wav` (also
+             *     `audio/wave` or `audio/x-wav`), for which Restcomm plays the URL it requested as if by `<Play>`, and `text/plain`,
+             *     whose text is spoken as if by `<Say>`.
+             *
+             *     **Inferred:** the server parses every non-empty body as XML before it looks at the content type, so the audio and
+             *     plain-text answers only work when the response does not state its length (for example with chunked transfer
+             *     encoding); with a `Content-Length` they make the request fail.
+             */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": components["schemas"]["WebhookRcmlDocument"];
+                    "audio/wav": Blob;
+                    "text/html": components["schemas"]["WebhookRcmlDocument"];
+                    "text/plain": string;
+                    "text/xml": components["schemas"]["WebhookRcmlDocument"];
+                };
+            };
+            /** @description Restcomm logs notification `21402` (the RCML URL was not found) and ends the call. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Any other answer than `200`, or a connection failure, makes the call fail. No fallback URL is tried for this
+             *     request.
+             */
+            default: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,3 +17,5 @@ export type { RestcommResources } from '../generated/sdk.js';
 export * from './rcml/index.js';
 export { describeCode, describeErrorCode } from './codes.js';
 export type { CodeDescription, CodeDictionary } from './codes.js';
+export { parseWebhook, createWebhookParser, WebhookError, webhooks } from './webhooks/index.js';
+export type { WebhookKind, WebhookInput, WebhookPayload, WebhookPayloads, ParsedWebhook, WebhookProblem, WebhookValue, WebhookExtras, WebhookEntry, FieldSpec } from './webhooks/index.js';

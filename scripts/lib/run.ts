@@ -23,9 +23,9 @@ function clean(text: string): string {
 }
 
 /** Runs a command, echoing its (cleaned) output, and resolves with what it printed. */
-export function run(command: string, args: string[], opts: { quiet?: boolean } = {}): Promise<RunResult> {
+export function run(command: string, args: string[], opts: { quiet?: boolean; env?: Record<string, string> } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...opts.env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -43,7 +43,7 @@ export function run(command: string, args: string[], opts: { quiet?: boolean } =
 }
 
 /** Runs a command and throws when it fails, naming the command. */
-export async function mustRun(command: string, args: string[], opts: { quiet?: boolean } = {}): Promise<RunResult> {
+export async function mustRun(command: string, args: string[], opts: { quiet?: boolean; env?: Record<string, string> } = {}): Promise<RunResult> {
   const result = await run(command, args, opts);
   if (result.code !== 0) {
     if (opts.quiet) process.stderr.write(result.stdout + result.stderr);

@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { createClient } from '../../src/index.js';
 import { operations, type OperationId } from '../../generated/operations.js';
 import type { OperationEntry } from '../../src/operation-entry.js';
-import { exampleRequest } from '../support/examples.js';
+import { exampleRequest } from '../../scripts/lib/examples.js';
 import { bundle, declaredResponse, specOperations, validateAgainst } from '../support/spec.js';
 import { deref, type Json, type JsonObject } from '../../scripts/lib/spec.js';
 
@@ -20,7 +20,7 @@ function methodOf(op: OperationEntry, name: string): (...args: unknown[]) => unk
 
 function argsFor(id: OperationId): unknown[] {
   const op = operations[id];
-  const example = exampleRequest(specOperations.find((o) => o.operationId === id)!);
+  const example = exampleRequest(bundle, specOperations.find((o) => o.operationId === id)!);
   const positional = op.sdk.args.map((p) => example.path[p]);
   const payload = op.sdk.payload === 'body' ? [example.body] : op.sdk.payload === 'query' ? [example.query] : [];
   const accountSid = example.path.AccountSid;

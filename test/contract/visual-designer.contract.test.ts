@@ -19,10 +19,9 @@ const applicationState = {
 };
 
 // multipart/form-data: the harness client encodes only JSON and form bodies, so the FormData goes in as is.
-function wavUpload(): FormData {
-  const form = new FormData();
-  form.append('file', new Blob(['RIFF....WAVEfmt ....data....'], { type: 'audio/x-wav' }), 'hold-music.wav');
-  return form;
+/** Stands for a WAV file's bytes (the mock does not look inside). */
+function wavBytes(): string {
+  return 'RIFF....WAVEfmt ....data....';
 }
 
 describe('Visual Designer: templates', () => {
@@ -104,7 +103,7 @@ describe('Visual Designer: media', () => {
     contract('createVisualDesignerMedia', (headers) =>
       api.POST('/visual-designer/services/projects/{applicationSid}/wavs', {
         params: { path: { applicationSid: APPLICATION_SID } },
-        body: wavUpload() as unknown as { file: string },
+        body: { file: new File([wavBytes()], 'hold-music.wav', { type: 'audio/x-wav' }) },
         headers,
       }),
     ));

@@ -29,7 +29,9 @@ afterAll(async () => {
 
 describe('README examples', () => {
   it('shows every example file, exactly as it is', () => {
-    expect(blocks.map((b) => b.file).sort()).toEqual(['test/readme/examples/create-call.ts', 'test/readme/examples/handle-error.ts', 'test/readme/examples/ivr.ts', 'test/readme/examples/page-sms.ts'].sort());
+    expect(blocks.map((b) => b.file).sort()).toEqual(
+      ['create-call.ts', 'handle-error.ts', 'ivr.ts', 'page-sms.ts', 'status-callback.ts'].map((f) => `test/readme/examples/${f}`).sort(),
+    );
     for (const block of blocks) expect(block.code, block.file).toBe(readFileSync(path.join(root, block.file), 'utf8'));
   });
 
@@ -53,6 +55,27 @@ describe('README examples', () => {
     const { outcome } = await import('./examples/handle-error.js');
     expect(outcome).toBe('the call had already ended');
     expect(scripted.received).toHaveLength(1);
+  });
+
+  it('parses a status callback, and names what is missing from a bad one', async () => {
+    const { onCallStatus } = await import('./examples/status-callback.js');
+    const body = new URLSearchParams({
+      InstanceId: 'ID5f0e1d2c3b4a59687766a5b4c3d2e1f0',
+      AccountSid: 'AC9f46b62376f96e83cc19ed9502987c78',
+      CallSid: 'ID5f0e1d2c3b4a59687766a5b4c3d2e1f0-CAe41f0a9b8c7d6e5f4a3b2c1d0e9f8a7b',
+      From: '+15125550100',
+      To: '+15125550177',
+      Direction: 'outbound-api',
+      CallerName: '+15125550100',
+      ForwardedFrom: '',
+      CallStatus: 'completed',
+      CallDuration: '42',
+      Timestamp: 'Mon, 04 Mar 2024 11:30:12 UTC',
+      CallbackSource: 'call-progress-events',
+      SequenceNumber: '3',
+    });
+    expect(onCallStatus(body.toString())).toBe('ID5f0e1d2c3b4a59687766a5b4c3d2e1f0-CAe41f0a9b8c7d6e5f4a3b2c1d0e9f8a7b lasted 42 s');
+    expect(onCallStatus('CallStatus=completed')).toMatch(/^rejected: .*missing required parameters InstanceId, AccountSid, CallSid/);
   });
 
   it('builds a valid IVR answer', async () => {

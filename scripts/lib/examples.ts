@@ -1,8 +1,7 @@
 // Builds a request for any operation from the spec's own examples (path and required query parameters, first body example).
-import { deref, type Json, type JsonObject, type OperationRef } from '../../scripts/lib/spec.js';
-import { bundle } from './spec.js';
+import { deref, type Json, type JsonObject, type OperationRef } from './spec.js';
 
-function parameterExample(param: JsonObject): Json | undefined {
+function parameterExample(bundle: JsonObject, param: JsonObject): Json | undefined {
   if (param.example !== undefined) return param.example;
   const named = param.examples as JsonObject | undefined;
   if (named) return deref(bundle, Object.values(named)[0])?.value;
@@ -16,13 +15,19 @@ export interface ExampleRequest {
   body: Json | undefined;
 }
 
-export function exampleRequest(op: OperationRef): ExampleRequest {
+/** A request built from the spec's own examples: path and query parameters (required ones, or `withOptional` of the
+ * documented optional ones too) and the first request-body example. */
+export function exampleRequest(bundle: JsonObject, op: OperationRef, withOptional = 0): ExampleRequest {
   const params = [...((op.pathItem.parameters as Json[]) ?? []), ...((op.operation.parameters as Json[]) ?? [])].map((p) => deref(bundle, p)!);
   const path: Record<string, Json> = {};
   const query: Record<string, Json> = {};
   for (const p of params) {
-    if (p.in === 'path') path[String(p.name)] = parameterExample(p)!;
-    if (p.in === 'query' && p.required === true) query[String(p.name)] = parameterExample(p)!;
+    if (p.in === 'path') path[String(p.name)] = parameterExample(bundle, p)!;
+    if (p.in === 'query' && p.required === true) query[String(p.name)] = parameterExample(bundle, p)!;
+  }
+  // Optional query parameters with an explicit example make samples show real filters.
+  for (const p of params.filter((p) => p.in === 'query' && p.required !== true && p.example !== undefined).slice(0, withOptional)) {
+    query[String(p.name)] = p.example!;
   }
   const content = (deref(bundle, op.operation.requestBody)?.content ?? {}) as JsonObject;
   const media = Object.values(content)[0] as JsonObject | undefined;

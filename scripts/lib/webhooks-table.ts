@@ -1,0 +1,120 @@
+// Builds the webhook parser's runtime table (webhook key -> method, operationId, media type, parameters) from the bundle.
+import type { FieldSpec, WebhookEntry } from '../../src/webhooks/entry.js';
+import { deref, httpMethods, type Json, type JsonObject } from './spec.js';
+
+interface FlatSchema {
+  properties: Record<string, JsonObject>;
+  required: string[];
+  patternProperties: Record<string, JsonObject>;
+}
+
+/** Merges a body schema and its `allOf` parts (recursively, references followed) into one flat object schema. */
+function flatten(doc: JsonObject, schema: Json | undefined, where: string, depth = 0): FlatSchema {
+  if (depth > 16) throw new Error(`${where}: allOf nesting too deep`);
+  const node = deref(doc, schema);
+  if (!node) throw new Error(`${where}: the request body has no schema`);
+  for (const key of ['oneOf', 'anyOf'] as const) {
+    if (node[key] !== undefined) throw new Error(`${where}: ${key} is not supported in a webhook body schema`);
+  }
+  const flat: FlatSchema = { properties: {}, required: [], patternProperties: {} };
+  const merge = (part: FlatSchema) => {
+    Object.assign(flat.properties, part.properties);
+    Object.assign(flat.patternProperties, part.patternProperties);
+    for (const name of part.required) if (!flat.required.includes(name)) flat.required.push(name);
+  };
+  for (const part of (node.allOf as Json[] | undefined) ?? []) merge(flatten(doc, part, where, depth + 1));
+  const own: FlatSchema = { properties: {}, required: [], patternProperties: {} };
+  for (const [name, prop] of Object.entries((node.properties ?? {}) as JsonObject)) {
+    own.properties[name] = resolveProperty(doc, prop, `${where}.${name}`);
+  }
+  for (const [pattern, prop] of Object.entries((node.patternProperties ?? {}) as JsonObject)) {
+    own.patternProperties[pattern] = resolveProperty(doc, prop, `${where}[${pattern}]`);
+  }
+  own.required = ((node.required as Json[] | undefined) ?? []).map(String);
+  merge(own);
+  return flat;
+}
+
+/** A property schema with its `$ref` followed (local siblings such as `description` do not affect the type). */
+function resolveProperty(doc: JsonObject, prop: Json, where: string): JsonObject {
+  const resolved = deref(doc, prop);
+  if (!resolved) throw new Error(`${where}: not a schema`);
+  return resolved;
+}
+
+const fieldTypes = ['string', 'integer', 'number', 'boolean', 'array'] as const;
+
+function typeOf(schema: JsonObject, where: string): FieldSpec['type'] {
+  let type = schema.type;
+  if (Array.isArray(type)) {
+    const nonNull = type.filter((t) => t !== 'null');
+    if (nonNull.length !== 1) throw new Error(`${where}: a webhook parameter needs exactly one non-null type, found ${JSON.stringify(type)}`);
+    type = nonNull[0];
+  }
+  if (type === undefined) {
+    // Untyped const/enum: take the type of its values.
+    const values = schema.const !== undefined ? [schema.const] : (schema.enum as Json[] | undefined);
+    if (values?.length && values.every((v) => typeof v === 'string')) return 'string';
+    if (values?.length && values.every((v) => typeof v === 'number')) return values.every((v) => Number.isInteger(v)) ? 'integer' : 'number';
+    if (values?.length && values.every((v) => typeof v === 'boolean')) return 'boolean';
+    throw new Error(`${where}: a webhook parameter needs a type`);
+  }
+  if (!fieldTypes.includes(type as FieldSpec['type'])) {
+    throw new Error(`${where}: type ${JSON.stringify(type)} cannot travel as a form parameter`);
+  }
+  return type as FieldSpec['type'];
+}
+
+function fieldSpec(doc: JsonObject, schema: JsonObject, where: string): FieldSpec {
+  const type = typeOf(schema, where);
+  const valueSchema = type === 'array' ? deref(doc, schema.items) ?? {} : schema;
+  const values = valueSchema.const !== undefined ? [valueSchema.const] : (valueSchema.enum as Json[] | undefined);
+  const spec: { -readonly [K in keyof FieldSpec]: FieldSpec[K] } = { type };
+  if (values) {
+    const kept = values.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number');
+    if (kept.length !== values.length) throw new Error(`${where}: enum values must be strings or numbers`);
+    spec.enum = kept;
+  }
+  if (typeof valueSchema.format === 'string') spec.format = valueSchema.format;
+  if (typeof valueSchema.pattern === 'string') spec.pattern = valueSchema.pattern;
+  return spec;
+}
+
+export function buildWebhooksTable(doc: JsonObject): Record<string, WebhookEntry> {
+  const table: Record<string, WebhookEntry> = {};
+  const operationIds = new Set<string>();
+  for (const [key, item] of Object.entries((doc.webhooks ?? {}) as JsonObject)) {
+    const pathItem = deref(doc, item);
+    if (!pathItem) throw new Error(`webhooks.${key} is not a Path Item`);
+    const methods = httpMethods.filter((m) => pathItem[m] !== undefined);
+    if (methods.length !== 1) {
+      throw new Error(`webhooks.${key} declares ${methods.length} operations; the table holds exactly one per webhook (${methods.join(', ') || 'none'})`);
+    }
+    const method = methods[0]!;
+    const operation = pathItem[method] as JsonObject;
+    const operationId = operation.operationId;
+    if (typeof operationId !== 'string') throw new Error(`webhooks.${key} has no operationId`);
+    if (operationIds.has(operationId)) throw new Error(`operationId ${operationId} is used twice among the webhooks`);
+    operationIds.add(operationId);
+    const content = (deref(doc, operation.requestBody)?.content ?? {}) as JsonObject;
+    const mediaType = Object.keys(content)[0];
+    if (!mediaType) throw new Error(`webhooks.${key} (${operationId}) has no request body`);
+    const where = `webhooks.${key}`;
+    const flat = flatten(doc, (content[mediaType] as JsonObject).schema, where);
+    const fields: Record<string, FieldSpec> = {};
+    for (const [name, schema] of Object.entries(flat.properties)) fields[name] = fieldSpec(doc, schema, `${where}.${name}`);
+    for (const name of flat.required) {
+      if (!Object.hasOwn(fields, name)) throw new Error(`${where}: required parameter ${name} is not declared`);
+    }
+    table[key] = {
+      method: method.toUpperCase(),
+      operationId,
+      mediaType,
+      required: flat.required,
+      fields,
+      patterns: Object.entries(flat.patternProperties).map(([pattern, schema]) => ({ pattern, field: fieldSpec(doc, schema, `${where}[${pattern}]`) })),
+      repeated: Object.entries(fields).filter(([, f]) => f.type === 'array').map(([name]) => name),
+    };
+  }
+  return table;
+}

@@ -1,0 +1,32 @@
+// Compile-time checks of parseWebhook's types (checked by `npm run typecheck`; at run time these are no-ops).
+import { describe, expectTypeOf, it } from 'vitest';
+import type { parseWebhook, WebhookKind, WebhookPayload } from '../../src/webhooks/index.js';
+
+type Parsed<K extends WebhookKind> = ReturnType<typeof parseWebhook<K>>;
+
+describe('parseWebhook types', () => {
+  it('come from the generated request body types', () => {
+    expectTypeOf<Parsed<'dialAction'>['DialCallDuration']>().toEqualTypeOf<number>();
+    expectTypeOf<Parsed<'dialAction'>['DialRingDuration']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Parsed<'dialAction'>['CallSid']>().toEqualTypeOf<string>();
+    expectTypeOf<Parsed<'voiceRequest'>['CallStatus']>().toEqualTypeOf<
+      'queued' | 'ringing' | 'canceled' | 'busy' | 'not-found' | 'failed' | 'no-answer' | 'wait-for-answer' | 'in-progress' | 'completed'
+    >();
+    expectTypeOf<Parsed<'callStatusCallback'>['SequenceNumber']>().toEqualTypeOf<0 | 1 | 2 | 3>();
+    expectTypeOf<Parsed<'recordAction'>['RecordingDuration']>().toEqualTypeOf<number>();
+    expectTypeOf<Parsed<'smsStatusCallback'>['MessageStatus']>().toEqualTypeOf<
+      'queued' | 'sending' | 'sent' | 'failed' | 'received' | 'delivered' | 'undelivered'
+    >();
+    expectTypeOf<WebhookPayload<'smsStatusCallback'>>().toHaveProperty('MessageSid');
+  });
+
+  it('let extra parameters through as text', () => {
+    expectTypeOf<Parsed<'smsStatusCallback'>['SomethingNew']>().toEqualTypeOf<string>();
+  });
+
+  it('only accept known kinds', () => {
+    expectTypeOf<'voiceRequest'>().toExtend<WebhookKind>();
+    expectTypeOf<'voiceCallback'>().not.toExtend<WebhookKind>();
+    expectTypeOf<Parameters<typeof parseWebhook>[1]>().toEqualTypeOf<URLSearchParams | string | Readonly<Record<string, unknown>>>();
+  });
+});
