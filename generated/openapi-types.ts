@@ -5974,6 +5974,17 @@ export interface components {
             content?: never;
         };
         /**
+         * @description The HTTP Basic credentials (Account SID and auth token) are missing or wrong. The cloud services (the record APIs,
+         *     Smart 2FA, Number Masking, Call Queuing) authenticate like the rest of the API, but what they put in the body and
+         *     headers of this answer is not documented.
+         */
+        CloudUnauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
          * @description The credentials are valid but the caller may not do this: the role lacks the permission, the resource belongs to an
          *     account outside the caller's tree, or the caller's account is not active. Only the inactive-account case has a body
          *     (`Provided Account is not active`); the others are empty.
@@ -6030,32 +6041,11 @@ export interface components {
             content?: never;
         };
         /**
-         * @description The request carried no credentials or wrong ones. The cloud's record APIs take the same HTTP Basic credentials as
-         *     the rest of the API (Account SID and auth token); what this answer's body and headers hold is not documented.
-         */
-        RecordApiUnauthorized: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        /**
          * @description An unhandled server failure. The server answers this way rather than `404` when the account SID in the path does not
          *     exist (its permission check dereferences the missing account) and when a SID in the path is malformed. The body, if
          *     any, is the servlet container's error page.
          */
         ServerError: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content?: never;
-        };
-        /**
-         * @description The HTTP Basic credentials (Account SID and auth token) are missing or wrong. The cloud services outside the core
-         *     `/restcomm/2012-04-24` API (Smart 2FA, Number Masking, Call Queuing) authenticate the same way, but what they put in
-         *     the body and headers of this answer is not documented.
-         */
-        TurnkeyUnauthorized: {
             headers: {
                 [name: string]: unknown;
             };
@@ -6465,14 +6455,13 @@ export type WebhookVoiceRequest = components['schemas']['WebhookVoiceRequest'];
 export type WebhookVoiceSmsAction = components['schemas']['WebhookVoiceSmsAction'];
 export type ResponseAccountNotActive = components['responses']['AccountNotActive'];
 export type ResponseBodyTooLarge = components['responses']['BodyTooLarge'];
+export type ResponseCloudUnauthorized = components['responses']['CloudUnauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseIncomingPhoneNumberCreateBadRequest = components['responses']['IncomingPhoneNumberCreateBadRequest'];
 export type ResponseIncomingPhoneNumberCreateForbidden = components['responses']['IncomingPhoneNumberCreateForbidden'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponsePageOutOfRange = components['responses']['PageOutOfRange'];
-export type ResponseRecordApiUnauthorized = components['responses']['RecordApiUnauthorized'];
 export type ResponseServerError = components['responses']['ServerError'];
-export type ResponseTurnkeyUnauthorized = components['responses']['TurnkeyUnauthorized'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseUnauthorizedOrDenied = components['responses']['UnauthorizedOrDenied'];
 export type ResponseVisualDesignerServerError = components['responses']['VisualDesignerServerError'];
@@ -6521,7 +6510,7 @@ export interface operations {
                     "application/json": components["schemas"]["TwoFactorReply"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     listTwoFactorLimits: {
@@ -6542,7 +6531,7 @@ export interface operations {
                     "application/json": components["schemas"]["TwoFactorLimitList"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     createTwoFactorLimit: {
@@ -6567,7 +6556,7 @@ export interface operations {
                     "application/json": components["schemas"]["TwoFactorReply"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     updateTwoFactorLimit: {
@@ -6599,7 +6588,7 @@ export interface operations {
                     "application/json": components["schemas"]["TwoFactorReply"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     deleteTwoFactorLimit: {
@@ -6626,7 +6615,7 @@ export interface operations {
                     "application/json": components["schemas"]["TwoFactorReply"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     listTwoFactorSessionRecords: {
@@ -6647,7 +6636,7 @@ export interface operations {
                     "application/json": components["schemas"]["TwoFactorSessionRecordList"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     listFilteredTwoFactorSessionRecords: {
@@ -6674,7 +6663,7 @@ export interface operations {
                     "application/json": components["schemas"]["TwoFactorSessionRecordList"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     fetchTwoFactorSessionRecord: {
@@ -6701,7 +6690,7 @@ export interface operations {
                     "application/json": components["schemas"]["TwoFactorSessionRecord"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     sendOtp: {
@@ -6761,7 +6750,7 @@ export interface operations {
                     "application/json": components["schemas"]["TwoFactorSendResult"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     listTwoFactorUsageRecords: {
@@ -6793,7 +6782,7 @@ export interface operations {
                     "application/json": components["schemas"]["TwoFactorUsageRecordList"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     listFilteredTwoFactorUsageRecords: {
@@ -6820,7 +6809,7 @@ export interface operations {
                     "application/json": components["schemas"]["TwoFactorUsageRecordList"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     listTwoFactorUsageRecordsByPeriod: {
@@ -6860,7 +6849,7 @@ export interface operations {
                     "application/json": components["schemas"]["TwoFactorUsageRecordList"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     verifyOtp: {
@@ -6895,7 +6884,7 @@ export interface operations {
                     "application/json": components["schemas"]["TwoFactorReply"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     listAccounts: {
@@ -8846,7 +8835,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatherSpeechRecordList"];
                 };
             };
-            401: components["responses"]["RecordApiUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     fetchGatherSpeechRecord: {
@@ -8878,7 +8867,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatherSpeechRecord"];
                 };
             };
-            401: components["responses"]["RecordApiUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     listIncomingPhoneNumbers: {
@@ -9681,7 +9670,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlayRecordList"];
                 };
             };
-            401: components["responses"]["RecordApiUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     fetchPlayRecord: {
@@ -9713,7 +9702,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlayRecord"];
                 };
             };
-            401: components["responses"]["RecordApiUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     listRecordings: {
@@ -10037,7 +10026,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReferRecordList"];
                 };
             };
-            401: components["responses"]["RecordApiUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     fetchReferRecord: {
@@ -10069,7 +10058,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReferRecord"];
                 };
             };
-            401: components["responses"]["RecordApiUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     listResumeRecords: {
@@ -10096,7 +10085,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResumeRecordList"];
                 };
             };
-            401: components["responses"]["RecordApiUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     fetchResumeRecord: {
@@ -10128,7 +10117,7 @@ export interface operations {
                     "application/json": components["schemas"]["ResumeRecord"];
                 };
             };
-            401: components["responses"]["RecordApiUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     listSayRecords: {
@@ -10155,7 +10144,7 @@ export interface operations {
                     "application/json": components["schemas"]["SayRecordList"];
                 };
             };
-            401: components["responses"]["RecordApiUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     fetchSayRecord: {
@@ -10187,7 +10176,7 @@ export interface operations {
                     "application/json": components["schemas"]["SayRecord"];
                 };
             };
-            401: components["responses"]["RecordApiUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     listSmsMessages: {
@@ -10481,7 +10470,7 @@ export interface operations {
                     "application/json": components["schemas"]["TraceRecordList"];
                 };
             };
-            401: components["responses"]["RecordApiUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     fetchTraceRecord: {
@@ -10513,7 +10502,7 @@ export interface operations {
                     "application/json": components["schemas"]["TraceRecord"];
                 };
             };
-            401: components["responses"]["RecordApiUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     listTranscriptions: {
@@ -10846,7 +10835,7 @@ export interface operations {
                     "application/json": components["schemas"]["CallQueueProvisioningResult"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     createNumberMaskingApplication: {
@@ -10902,7 +10891,7 @@ export interface operations {
                     "application/json": components["schemas"]["NumberMaskingApplicationResult"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     updateNumberMaskingApplication: {
@@ -10941,7 +10930,7 @@ export interface operations {
                     "application/json": components["schemas"]["NumberMaskingEnvelope"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     deleteNumberMaskingApplication: {
@@ -10965,7 +10954,7 @@ export interface operations {
                     "application/json": components["schemas"]["NumberMaskingEnvelope"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     listNumberMaskingApplications: {
@@ -10986,7 +10975,7 @@ export interface operations {
                     "application/json": components["schemas"]["NumberMaskingEnvelope"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     fetchNumberMaskingApplication: {
@@ -11010,7 +10999,7 @@ export interface operations {
                     "application/json": components["schemas"]["NumberMaskingApplicationResult"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     listNumberMaskingPhoneNumbers: {
@@ -11031,7 +11020,7 @@ export interface operations {
                     "application/json": components["schemas"]["NumberMaskingEnvelope"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     fetchNumberMaskingPhoneNumber: {
@@ -11059,7 +11048,7 @@ export interface operations {
                     "application/json": components["schemas"]["NumberMaskingEnvelope"];
                 };
             };
-            401: components["responses"]["TurnkeyUnauthorized"];
+            401: components["responses"]["CloudUnauthorized"];
         };
     };
     fetchVisualDesignerLog: {

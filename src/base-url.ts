@@ -3,6 +3,11 @@ export const DEFAULT_DOMAIN = 'cloud.restcomm.com';
 
 const loopback = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
+/** localhost, 127.x.x.x or [::1]: where plain HTTP cannot expose credentials to the network. */
+export function isLoopbackHost(hostname: string): boolean {
+  return loopback.test(hostname);
+}
+
 /**
  * Works out the API base URL from either a full `baseUrl` or a `domain`. Credentials travel in every request, so plain
  * HTTP is refused except on the loopback interface (local servers and mocks).
@@ -18,7 +23,7 @@ export function resolveBaseUrl(options: { baseUrl?: string | undefined; domain?:
   } catch {
     throw new TypeError(`baseUrl "${raw}" is not an absolute URL`);
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback.test(url.hostname))) {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     throw new TypeError(`baseUrl "${raw}" must use https (plain http is only allowed for localhost)`);
   }
   if (url.search || url.hash) throw new TypeError(`baseUrl "${raw}" must not carry a query or fragment`);

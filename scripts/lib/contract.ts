@@ -10,6 +10,8 @@
 // - an undeclared status is an error when it is 2xx and only a warning otherwise (the answer then passes through);
 // - a request that breaks the spec is not forwarded: 422 UNPROCESSABLE_ENTITY (or 401 UNAUTHORIZED) with `validation`;
 // - an upstream 501 is silently replaced by a mocked answer; only Prism's log says so (and gives the real status).
+import { freePort } from './ports.js';
+import { isLoopbackHost } from '../../src/base-url.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createClient, type RestcommClient, type RestcommResult } from '../../src/index.js';
@@ -94,19 +96,6 @@ export interface RunningProxy {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** Checks the upstream URL and returns it without a trailing slash. Plain http only on loopback: credentials travel. */
 export function normalizeUpstream(raw: string): string {
   let url: URL;
@@ -115,7 +104,7 @@ export function normalizeUpstream(raw: string): string {
   } catch {
     throw new Error(`--upstream "${raw}" is not an absolute URL (e.g. https://cloud.restcomm.com/restcomm/2012-04-24)`);
   }
-  const loopback = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i.test(url.hostname);
+  const loopback = isLoopbackHost(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
     throw new Error(`--upstream "${raw}" must use https (plain http only for localhost): the credentials travel in every request`);
   }

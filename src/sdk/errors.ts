@@ -40,33 +40,34 @@ export class RestcommError extends Error {
   }
 }
 
-/** The request never got an HTTP answer (connection refused or reset, DNS failure, TLS error, …). */
-export class RestcommNetworkError extends Error {
-  override readonly name = 'RestcommNetworkError';
+/** A request that failed before any HTTP answer: where it went, never its headers or credentials. */
+export abstract class RestcommRequestFailure extends Error {
   readonly method: string;
   readonly path: string;
   readonly operationId: string | undefined;
-  constructor(info: RequestInfo, cause: unknown) {
-    const reason = cause instanceof Error ? ((cause.cause as Error | undefined)?.message ?? cause.message) : String(cause);
-    super(`${info.method} ${info.path} failed before any answer: ${reason}`, { cause });
+  constructor(info: RequestInfo, message: string, options?: ErrorOptions) {
+    super(message, options);
     this.method = info.method;
     this.path = info.path;
     this.operationId = info.operationId;
   }
 }
 
+/** The request never got an HTTP answer (connection refused or reset, DNS failure, TLS error, …). */
+export class RestcommNetworkError extends RestcommRequestFailure {
+  override readonly name = 'RestcommNetworkError';
+  constructor(info: RequestInfo, cause: unknown) {
+    const reason = cause instanceof Error ? ((cause.cause as Error | undefined)?.message ?? cause.message) : String(cause);
+    super(info, `${info.method} ${info.path} failed before any answer: ${reason}`, { cause });
+  }
+}
+
 /** No answer arrived within the timeout. */
-export class RestcommTimeoutError extends Error {
+export class RestcommTimeoutError extends RestcommRequestFailure {
   override readonly name = 'RestcommTimeoutError';
-  readonly method: string;
-  readonly path: string;
-  readonly operationId: string | undefined;
   readonly timeoutMs: number;
   constructor(info: RequestInfo, timeoutMs: number) {
-    super(`${info.method} ${info.path} timed out after ${timeoutMs} ms`);
-    this.method = info.method;
-    this.path = info.path;
-    this.operationId = info.operationId;
+    super(info, `${info.method} ${info.path} timed out after ${timeoutMs} ms`);
     this.timeoutMs = timeoutMs;
   }
 }
