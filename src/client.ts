@@ -1,10 +1,10 @@
 import createFetchClient, { type Client, type ClientOptions } from 'openapi-fetch';
 import type { paths } from '../generated/openapi-types.js';
-import { operations, routes } from '../generated/operations.js';
+import { runtimeOperations } from '../generated/runtime.js';
 import { basicAuthorization } from './auth.js';
 import { DEFAULT_DOMAIN, resolveBaseUrl, serverFor } from './base-url.js';
 import { encodeForm } from './form.js';
-import type { OperationEntry } from './operation-entry.js';
+import type { RuntimeOperation } from './operation-entry.js';
 
 export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
 
@@ -26,10 +26,12 @@ export type RestcommRawClient = Client<paths>;
 type Method = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS' | 'TRACE';
 const methods: Method[] = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE'];
 
+let routeIndex: Map<string, RuntimeOperation> | undefined;
+
 /** The operation the spec declares for a method and path template, if any. */
-export function findOperation(method: string, path: string): OperationEntry | undefined {
-  const id = routes[`${method} ${path}`];
-  return id ? operations[id] : undefined;
+export function findOperation(method: string, path: string): RuntimeOperation | undefined {
+  routeIndex ??= new Map(Object.values(runtimeOperations).map((op) => [`${op.method} ${op.path}`, op as RuntimeOperation]));
+  return routeIndex.get(`${method} ${path}`);
 }
 
 export const MULTIPART_MEDIA_TYPE = 'multipart/form-data';
@@ -54,14 +56,11 @@ function toFormData(body: unknown): FormData {
  * Encodes a body as its operation declares: form fields (arrays per their encoding), multipart parts, or JSON.
  * Multipart has no media type here: fetch sets it with the boundary.
  */
-export function encodeBody(op: OperationEntry | undefined, body: unknown): { mediaType: string | null; payload: string | FormData } {
+export function encodeBody(op: RuntimeOperation | undefined, body: unknown): { mediaType: string | null; payload: string | FormData } {
   const mediaType = op?.requestMediaType ?? 'application/json';
   if (mediaType === MULTIPART_MEDIA_TYPE) return { mediaType: null, payload: toFormData(body) };
   if (mediaType !== FORM_MEDIA_TYPE) return { mediaType, payload: JSON.stringify(body) };
-  const commaFields = Object.entries(op?.formArrays ?? {})
-    .filter(([, style]) => style === 'comma')
-    .map(([field]) => field);
-  return { mediaType, payload: encodeForm(body, commaFields) };
+  return { mediaType, payload: encodeForm(body, op?.commaFields) };
 }
 
 /**

@@ -32,3 +32,22 @@ export interface OperationEntry {
     readonly payload: 'body' | 'query' | null;
   };
 }
+
+/**
+ * What the SDK reads at run time, per operation: the subset of OperationEntry it needs, so the shipped bundle does not
+ * carry summaries, tags and parameter lists (generated/runtime.ts).
+ */
+export interface RuntimeOperation {
+  readonly method: string;
+  readonly path: string;
+  readonly server?: string;
+  readonly requestMediaType?: string;
+  readonly bodyRequired?: boolean;
+  /** Array form fields sent as one comma-joined field (`explode: false`); other arrays repeat their key. */
+  readonly commaFields?: readonly string[];
+  readonly responseKind: OperationEntry['responseKind'];
+  readonly list?: OperationEntry['list'];
+  /** The path has the {AccountSid} the client fills in. */
+  readonly accountScoped?: boolean;
+  readonly sdk: OperationEntry['sdk'];
+}

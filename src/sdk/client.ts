@@ -1,11 +1,11 @@
 // createClient: the resource-style SDK, assembled at run time from the generated operations table.
-import { createFinalURL, createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
+import { createQuerySerializer } from 'openapi-fetch';
 import { basicAuthorization } from '../auth.js';
 import { createRestcommClient, encodeBody, type RestcommRawClient } from '../client.js';
 import { resolveBaseUrl, serverFor } from '../base-url.js';
-import { operations, type OperationId } from '../../generated/operations.js';
+import { runtimeOperations as operations, type RuntimeOperationId as OperationId } from '../../generated/runtime.js';
 import type { RestcommResources } from '../../generated/sdk.js';
-import type { OperationEntry } from '../operation-entry.js';
+import type { RuntimeOperation } from '../operation-entry.js';
 import { RestcommError } from './errors.js';
 import { paginate } from './paginate.js';
 import { retryPolicy, type RetryOptions } from './retry.js';
@@ -43,12 +43,18 @@ const env = (name: string): string | undefined => (globalThis as { process?: { e
 
 const argName = (param: string) => param[0]!.toLowerCase() + param.slice(1);
 
-const accepts: Record<OperationEntry['responseKind'], string> = {
-  json: 'application/json',
-  text: 'text/plain, */*',
-  binary: '*/*',
-  empty: '*/*',
-};
+/**
+ * Path templates split once into literal text and parameter names, then joined per call: the same simple-style
+ * expansion as openapi-fetch's path serializer (every parameter is percent-encoded), without re-scanning the template.
+ */
+const compiledPaths = new Map<string, string[]>();
+function expandPath(template: string, values: Record<string, string>): string {
+  let parts = compiledPaths.get(template);
+  if (!parts) compiledPaths.set(template, (parts = template.split(/\{([^{}]+)\}/)));
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) out += encodeURIComponent(values[parts[i]!]!) + parts[i + 1]!;
+  return out;
+}
 
 /** Error bodies: a text/plain body stays text ("21452" is a message, not a number); others parse as JSON when they can. */
 function parseErrorBody(text: string, contentType: string | null): unknown {
@@ -62,7 +68,7 @@ function parseErrorBody(text: string, contentType: string | null): unknown {
 }
 
 /** Reads a success body the way the operation declares it (an empty body is undefined, as in openapi-fetch). */
-async function readData(op: OperationEntry, response: Response): Promise<unknown> {
+async function readData(op: RuntimeOperation, response: Response): Promise<unknown> {
   if (op.responseKind === 'empty' || response.status === 204) {
     await response.body?.cancel();
     return undefined;
@@ -90,13 +96,13 @@ export function createClient(options: ClientOptions<Mode> = {}): RestcommClient<
   const resultMode = options.errors === 'result';
   const raw = createRestcommClient({ accountSid, authToken, ...(domain ? { domain } : { baseUrl: apiBase }), fetch: baseFetch });
 
-  // The hot path builds URLs with openapi-fetch's own serializers and calls fetch directly: the same request the raw
-  // client would send, without building a Request object and running the middleware chain per call.
+  // The hot path calls fetch directly: the same request the raw client would send, without building a Request object
+  // and running openapi-fetch's middleware chain per call.
   const querySerializer = createQuerySerializer();
   const authorization = basicAuthorization(accountSid, authToken);
 
   async function call(id: OperationId, args: unknown[]): Promise<{ data: unknown; response: Response }> {
-    const op: OperationEntry = operations[id];
+    const op: RuntimeOperation = operations[id];
     const where = `${op.sdk.namespace.join('.')}.${op.sdk.method}`;
     const pathValues: Record<string, string> = {};
     op.sdk.args.forEach((param, i) => {
@@ -115,16 +121,13 @@ export function createClient(options: ClientOptions<Mode> = {}): RestcommClient<
     if (op.sdk.payload === 'body' && op.bodyRequired && payload === undefined) throw new TypeError(`${where}: a request body is required`);
     const ms = callOptions?.timeout ?? timeoutMs;
     if (!Number.isFinite(ms) || ms < 0) throw new TypeError(`${where}: timeout must be a non-negative number of ms, got ${ms}`);
-    if (op.pathParams.includes('AccountSid')) pathValues.AccountSid = callOptions?.accountSid ?? accountSid!;
+    if (op.accountScoped) pathValues.AccountSid = callOptions?.accountSid ?? accountSid!;
 
     const query = (op.sdk.payload === 'query' ? payload : callOptions?.query) as Record<string, unknown> | undefined;
-    const url = createFinalURL(op.path, {
-      baseUrl: serverFor(op.server, apiBase, domain),
-      params: { path: pathValues, query },
-      querySerializer,
-      pathSerializer: defaultPathSerializer,
-    });
-    const headers: Record<string, string> = { Authorization: authorization, Accept: accepts[op.responseKind] };
+    // The query goes through openapi-fetch's serializer (form style, arrays exploded), as the raw client sends it.
+    const search = query ? querySerializer(query) : '';
+    const url = `${serverFor(op.server ?? null, apiBase, domain)}${expandPath(op.path, pathValues)}${search ? `?${search}` : ''}`;
+    const headers: Record<string, string> = { Authorization: authorization };
     let body: string | FormData | undefined;
     if (op.sdk.payload === 'body' && payload !== undefined) {
       const encoded = encodeBody(op, payload);
@@ -133,7 +136,7 @@ export function createClient(options: ClientOptions<Mode> = {}): RestcommClient<
     }
     if (callOptions?.headers) Object.assign(headers, callOptions.headers);
 
-    const { response, done } = await send(url, { method: op.method, headers, body, redirect: 'follow' }, {
+    const { response, within, done } = await send(url, { method: op.method, headers, body, redirect: 'follow' }, {
       fetch: baseFetch,
       retry,
       logger: options.logger,
@@ -149,13 +152,13 @@ export function createClient(options: ClientOptions<Mode> = {}): RestcommClient<
           operationId: id,
           status: response.status,
           statusText: response.statusText,
-          body: parseErrorBody(await response.text(), response.headers.get('Content-Type')),
+          body: parseErrorBody(await within(response.text()), response.headers.get('Content-Type')),
           headers: response.headers,
         });
         Object.defineProperty(failure, 'response', { value: response, enumerable: false });
         throw failure;
       }
-      return { data: await readData(op, response), response };
+      return { data: await within(readData(op, response)), response };
     } finally {
       done();
     }
@@ -173,7 +176,7 @@ export function createClient(options: ClientOptions<Mode> = {}): RestcommClient<
   }
 
   const tree: Record<string, unknown> = {};
-  for (const [id, op] of Object.entries(operations) as [OperationId, OperationEntry][]) {
+  for (const [id, op] of Object.entries(operations) as [OperationId, RuntimeOperation][]) {
     let node = tree;
     for (const part of op.sdk.namespace) node = (node[part] ??= {}) as Record<string, unknown>;
     node[op.sdk.method] = (...args: unknown[]) => method(id, args);

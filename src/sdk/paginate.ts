@@ -1,5 +1,5 @@
 // Walks a list operation page by page. Memory holds one page; `limit` stops early.
-import type { OperationEntry } from '../operation-entry.js';
+import type { RuntimeOperation } from '../operation-entry.js';
 
 export interface PageFetcher {
   (query: Record<string, unknown>): Promise<unknown>;
@@ -13,7 +13,7 @@ export function nextPage(envelope: Record<string, unknown>, page: number): numbe
   return fromUri !== null && /^\d+$/.test(fromUri) ? Number(fromUri) : page + 1;
 }
 
-export async function* paginate<T>(op: OperationEntry, operationId: string, query: Record<string, unknown>, fetchPage: PageFetcher): AsyncGenerator<T> {
+export async function* paginate<T>(op: RuntimeOperation, operationId: string, query: Record<string, unknown>, fetchPage: PageFetcher): AsyncGenerator<T> {
   const { limit, ...filters } = query;
   if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0)) {
     throw new TypeError(`${operationId}: limit must be a non-negative integer, got ${String(limit)}`);

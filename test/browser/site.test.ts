@@ -70,6 +70,15 @@ describe('the reference site', () => {
     expect(await operation.innerText()).toContain("import { createClient } from 'restcomm-cpaas';");
   });
 
+  it('marks inferred operations visibly', async () => {
+    await page.goto(`${url}#tag/Says/operation/listSayRecords`, { waitUntil: 'load' });
+    const section = page.locator('[data-section-id="/says/listsayrecords"]');
+    const heading = section.getByRole('heading').first();
+    await heading.waitFor({ timeout: 30_000 });
+    expect(await heading.innerText()).toMatch(/^\[Inferred\] /);
+    expect(await section.innerText()).toContain('Inferred:');
+  });
+
   it('finds an operation by name with the search box and opens it', async () => {
     await page.keyboard.press('Control+k'); // the sidebar box opens the search dialog
     await page.locator('input[placeholder^="Search"]').first().waitFor({ timeout: 10_000 });

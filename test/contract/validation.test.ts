@@ -30,6 +30,18 @@ describe('requests the spec rejects', () => {
     expect(problem.validation.some((v) => v.location.join('.') === 'path.accountsid' && v.code === 'pattern')).toBe(true);
   });
 
+  it("answers Prism's 422 naming the parameter when a required query parameter is missing", async () => {
+    expect(operations.deleteVisualDesignerMedia.queryRequired).toBe(true);
+    expect(declaredResponse('deleteVisualDesignerMedia', 400)).toBeUndefined();
+    const res = await fetch(`${mockUrl}/visual-designer/services/projects/AP54fd249e3e668ba36ca41c596cd6a009/wavs`, {
+      method: 'DELETE',
+      headers: { Authorization: auth },
+    });
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as { validation: { location: string[]; code: string }[] };
+    expect(problem.validation).toContainEqual(expect.objectContaining({ location: ['query'], code: 'required' }));
+  });
+
   it("answers the operation's own 400 and names the missing field when a required body field is absent", async () => {
     expect(declaredResponse('createAccount', 400)).toBeDefined();
     const res = await fetch(`${mockUrl}/Accounts.json`, {

@@ -49,7 +49,10 @@ describe('README examples', () => {
     expect(undelivered[0]).toMatch(/^SM[0-9a-f]{32} to /);
   });
 
-  it('handles a 410 for a call that already ended', async () => {
+  it('hangs up a call against the mock, and handles a 410 for a call that already ended', async () => {
+    useServer(inject('mockUrl'));
+    expect((await import('./examples/handle-error.js')).outcome).toBe('hung up');
+    vi.resetModules(); // run the example's top level again, against a server that answers 410
     scripted.script(empty(410, 'Gone'));
     useServer(scripted.baseUrl);
     const { outcome } = await import('./examples/handle-error.js');

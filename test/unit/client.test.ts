@@ -71,7 +71,7 @@ describe('createRestcommClient', () => {
 describe('multipart bodies', () => {
   it('sends FormData (or an object of parts) as multipart with the boundary fetch chooses', async () => {
     const { encodeBody } = await import('../../src/client.js');
-    const op = { requestMediaType: 'multipart/form-data', formArrays: {} } as never;
+    const op = { requestMediaType: 'multipart/form-data' } as never;
     const fromObject = encodeBody(op, { file: new Blob(['RIFF']), note: 'greeting' });
     expect(fromObject.mediaType).toBeNull();
     expect(fromObject.payload).toBeInstanceOf(FormData);

@@ -25,6 +25,20 @@ describe('timeouts and abort', () => {
     expect(Date.now() - started).toBeLessThan(550);
   });
 
+  it('fails only the calls that are overdue when several run at once', async () => {
+    // The server answers the first request at once and the second after 400 ms.
+    server.script(json(200, { sid: CALL }), slow(400), json(200, { sid: CALL }));
+    const client = createClient({ accountSid: SID, authToken: 't', baseUrl: server.baseUrl, timeout: 150 });
+    const started = Date.now();
+    const [fast, overdue] = await Promise.allSettled([client.calls.fetch(CALL), client.calls.fetch(CALL)]);
+    expect(fast).toMatchObject({ status: 'fulfilled', value: { sid: CALL } });
+    expect(overdue).toMatchObject({ status: 'rejected', reason: expect.any(RestcommTimeoutError) });
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeGreaterThanOrEqual(145);
+    expect(elapsed).toBeLessThan(150 + 150); // scheduling slack
+    await expect(client.calls.fetch(CALL)).resolves.toMatchObject({ sid: CALL });
+  });
+
   it('lets one call override the timeout', async () => {
     server.script(slow(200));
     const client = createClient({ accountSid: SID, authToken: 't', baseUrl: server.baseUrl, timeout: 50 });
@@ -38,6 +52,18 @@ describe('timeouts and abort', () => {
     const reason = new Error('user navigated away');
     setTimeout(() => controller.abort(reason), 50);
     await expect(client.calls.fetch(CALL, { signal: controller.signal })).rejects.toBe(reason);
+  });
+
+  it('times out a body that arrives too slowly, not only the headers', async () => {
+    server.script((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"sid":');
+      setTimeout(() => res.end(`"${CALL}"}`), 500);
+    });
+    const client = createClient({ accountSid: SID, authToken: 't', baseUrl: server.baseUrl, timeout: 150 });
+    const started = Date.now();
+    await expect(client.calls.fetch(CALL)).rejects.toBeInstanceOf(RestcommTimeoutError);
+    expect(Date.now() - started).toBeLessThan(450);
   });
 
   it('does not retry a call the caller aborted', async () => {
