@@ -38,17 +38,14 @@ function curlSample(op: OperationEntry, path: Record<string, Json>, query: Recor
   for (const [name, value] of Object.entries(path)) {
     url = url.replace(`{${name}}`, name === 'AccountSid' ? '$RESTCOMM_ACCOUNT_SID' : encodeURIComponent(String(value)));
   }
-  const lines: string[] = [];
   const get = op.method === 'GET';
   const hasQuery = Object.keys(query).length > 0;
-  lines.push(`curl ${get && hasQuery ? '-G ' : op.method === 'GET' ? '' : `-X ${op.method} `}${shellQuote(url)}`);
-  if (secured) lines.push('-u "$RESTCOMM_ACCOUNT_SID:$RESTCOMM_AUTH_TOKEN"');
-  if (hasQuery && !get) url += ''; // non-GET queries are rare; they go in the URL below
   const field = (k: string, v: Json) => `--data-urlencode ${shellQuote(`${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)}`;
-  if (hasQuery) {
-    if (get) for (const [k, v] of Object.entries(query)) for (const item of Array.isArray(v) ? v : [v]) lines.push(field(k, item));
-    else lines[0] = lines[0]!.replace(shellQuote(url), shellQuote(`${url}?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString()}`));
-  }
+  // GET queries are sent with -G and --data-urlencode; the rare query on another method goes in the URL.
+  if (hasQuery && !get) url += `?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString()}`;
+  const lines = [`curl ${get ? (hasQuery ? '-G ' : '') : `-X ${op.method} `}${shellQuote(url)}`];
+  if (secured) lines.push('-u "$RESTCOMM_ACCOUNT_SID:$RESTCOMM_AUTH_TOKEN"');
+  if (hasQuery && get) for (const [k, v] of Object.entries(query)) for (const item of Array.isArray(v) ? v : [v]) lines.push(field(k, item));
   if (body !== undefined && op.requestMediaType === 'application/x-www-form-urlencoded') {
     for (const [k, v] of Object.entries(body as JsonObject)) {
       if (Array.isArray(v) && op.formArrays[k] === 'comma') lines.push(field(k, v.join(',')));
@@ -73,7 +70,7 @@ function sdkSample(op: OperationEntry, path: Record<string, Json>, query: Record
     args.push(`{\n${parts.join('\n')}\n}`);
   } else if (op.sdk.payload === 'body') args.push(body === undefined ? '{}' : tsLiteral(body));
   if (op.sdk.payload === 'query' && hasQuery) args.push(tsLiteral(query));
-  if (op.sdk.payload === 'body' && hasQuery) args.push(`{ query: ${tsLiteral(query).replace(/\n/g, '\n')} }`);
+  if (op.sdk.payload === 'body' && hasQuery) args.push(`{ query: ${tsLiteral(query)} }`);
   const call = `client.${[...op.sdk.namespace, op.sdk.method].join('.')}(${args.join(', ')})`;
   const result = op.responseKind === 'empty' ? `await ${call};` : `const result = await ${call};`;
   const use =

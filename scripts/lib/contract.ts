@@ -13,7 +13,6 @@
 import { freePort } from './ports.js';
 import { isLoopbackHost } from '../../src/base-url.js';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { createClient, type RestcommClient, type RestcommResult } from '../../src/index.js';
 import { RestcommError } from '../../src/sdk/errors.js';
 import { operations, type OperationId } from '../../generated/operations.js';

@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export { freePort } from '../../scripts/lib/ports.js';
 import { freePort } from '../../scripts/lib/ports.js';
+
+export { freePort };
 
 export interface RunningMock {
   url: string;
