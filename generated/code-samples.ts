@@ -27,10 +27,18 @@ export async function fetchAccount(client: RestcommClient): Promise<void> {
   console.log(result);
 }
 
-/** updateAccount */
-export async function updateAccount(client: RestcommClient): Promise<void> {
+/** updateAccount, example rename */
+export async function updateAccount_rename(client: RestcommClient): Promise<void> {
   const result = await client.accounts.update({
     FriendlyName: 'Acme support (EU)',
+  });
+  console.log(result);
+}
+
+/** updateAccount, example close */
+export async function updateAccount_close(client: RestcommClient): Promise<void> {
+  const result = await client.accounts.update({
+    Status: 'closed',
   });
   console.log(result);
 }
@@ -51,12 +59,23 @@ export async function listApplications(client: RestcommClient): Promise<void> {
   console.log(result);
 }
 
-/** createApplication */
-export async function createApplication(client: RestcommClient): Promise<void> {
+/** createApplication, example voiceIvr */
+export async function createApplication_voiceIvr(client: RestcommClient): Promise<void> {
   const result = await client.applications.create({
     FriendlyName: 'Front desk IVR',
     RcmlUrl: 'https://rcml.acme-tel.example/ivr/front-desk.xml',
     Kind: 'voice',
+  });
+  console.log(result);
+}
+
+/** createApplication, example smsWithRelativeUrl */
+export async function createApplication_smsWithRelativeUrl(client: RestcommClient): Promise<void> {
+  const result = await client.applications.create({
+    FriendlyName: 'Order status by SMS',
+    RcmlUrl: '/restcomm/rcml/order-status-sms.xml',
+    Kind: 'sms',
+    VoiceCallerIdLookup: false,
   });
   console.log(result);
 }
@@ -88,8 +107,8 @@ export async function listClients(client: RestcommClient): Promise<void> {
   console.log(result);
 }
 
-/** createClient */
-export async function createClient(client: RestcommClient): Promise<void> {
+/** createClient, example softphone */
+export async function createClient_softphone(client: RestcommClient): Promise<void> {
   const result = await client.clients.create({
     Login: 'alice',
     Password: 'S1p-Phone!alice42',
@@ -100,18 +119,40 @@ export async function createClient(client: RestcommClient): Promise<void> {
   console.log(result);
 }
 
+/** createClient, example disabledKiosk */
+export async function createClient_disabledKiosk(client: RestcommClient): Promise<void> {
+  const result = await client.clients.create({
+    Login: 'lobby-kiosk',
+    Password: 'K1osk-Lobby$door7',
+    FriendlyName: 'Lobby kiosk',
+    Status: 0,
+    VoiceApplicationSid: 'AP8d5a4b1f0c3e4d2a9b6f7e1c2d3a4b5c',
+    IsPushEnabled: true,
+  });
+  console.log(result);
+}
+
 /** fetchClient */
 export async function fetchClient(client: RestcommClient): Promise<void> {
   const result = await client.clients.fetch('CL2c7f9e1a3b5d4c6e8f0a1b2c3d4e5f60');
   console.log(result);
 }
 
-/** updateClient */
-export async function updateClient(client: RestcommClient): Promise<void> {
+/** updateClient, example newPassword */
+export async function updateClient_newPassword(client: RestcommClient): Promise<void> {
   const result = await client.clients.update('CL2c7f9e1a3b5d4c6e8f0a1b2c3d4e5f60', {
     FriendlyName: 'Alice Moreau',
     Password: 'Fr0nt-Desk#2025sip',
     IsPushEnabled: true,
+  });
+  console.log(result);
+}
+
+/** updateClient, example disable */
+export async function updateClient_disable(client: RestcommClient): Promise<void> {
+  const result = await client.clients.update('CL2c7f9e1a3b5d4c6e8f0a1b2c3d4e5f60', {
+    Status: 0,
+    VoiceApplicationSid: '',
   });
   console.log(result);
 }
@@ -131,8 +172,8 @@ export async function listIncomingPhoneNumbers(client: RestcommClient): Promise<
   console.log(result);
 }
 
-/** createIncomingPhoneNumber */
-export async function createIncomingPhoneNumber(client: RestcommClient): Promise<void> {
+/** createIncomingPhoneNumber, example providerNumber */
+export async function createIncomingPhoneNumber_providerNumber(client: RestcommClient): Promise<void> {
   const result = await client.incomingPhoneNumbers.create({
     PhoneNumber: '+14155550123',
     FriendlyName: 'Support line',
@@ -142,6 +183,18 @@ export async function createIncomingPhoneNumber(client: RestcommClient): Promise
     SmsUrl: 'https://rcml.acme-tel.example/sms/inbound',
     VoiceCapable: true,
     SmsCapable: true,
+  });
+  console.log(result);
+}
+
+/** createIncomingPhoneNumber, example sipNumber */
+export async function createIncomingPhoneNumber_sipNumber(client: RestcommClient): Promise<void> {
+  const result = await client.incomingPhoneNumbers.create({
+    PhoneNumber: '7001',
+    isSIP: 'true',
+    FriendlyName: 'Reception desk',
+    VoiceApplicationSid: 'AP8d5a4b1f0c3e4d2a9b6f7e1c2d3a4b5c',
+    VoiceCapable: true,
   });
   console.log(result);
 }
@@ -156,8 +209,8 @@ export async function listLocalIncomingPhoneNumbers(client: RestcommClient): Pro
   console.log(result);
 }
 
-/** createLocalIncomingPhoneNumber */
-export async function createLocalIncomingPhoneNumber(client: RestcommClient): Promise<void> {
+/** createLocalIncomingPhoneNumber, example providerNumber */
+export async function createLocalIncomingPhoneNumber_providerNumber(client: RestcommClient): Promise<void> {
   const result = await client.incomingPhoneNumbers.local.create({
     PhoneNumber: '+14155550123',
     FriendlyName: 'Support line',
@@ -167,6 +220,18 @@ export async function createLocalIncomingPhoneNumber(client: RestcommClient): Pr
     SmsUrl: 'https://rcml.acme-tel.example/sms/inbound',
     VoiceCapable: true,
     SmsCapable: true,
+  });
+  console.log(result);
+}
+
+/** createLocalIncomingPhoneNumber, example sipNumber */
+export async function createLocalIncomingPhoneNumber_sipNumber(client: RestcommClient): Promise<void> {
+  const result = await client.incomingPhoneNumbers.local.create({
+    PhoneNumber: '7001',
+    isSIP: 'true',
+    FriendlyName: 'Reception desk',
+    VoiceApplicationSid: 'AP8d5a4b1f0c3e4d2a9b6f7e1c2d3a4b5c',
+    VoiceCapable: true,
   });
   console.log(result);
 }
@@ -181,8 +246,8 @@ export async function listTollFreeIncomingPhoneNumbers(client: RestcommClient): 
   console.log(result);
 }
 
-/** createTollFreeIncomingPhoneNumber */
-export async function createTollFreeIncomingPhoneNumber(client: RestcommClient): Promise<void> {
+/** createTollFreeIncomingPhoneNumber, example providerNumber */
+export async function createTollFreeIncomingPhoneNumber_providerNumber(client: RestcommClient): Promise<void> {
   const result = await client.incomingPhoneNumbers.tollFree.create({
     PhoneNumber: '+14155550123',
     FriendlyName: 'Support line',
@@ -192,6 +257,18 @@ export async function createTollFreeIncomingPhoneNumber(client: RestcommClient):
     SmsUrl: 'https://rcml.acme-tel.example/sms/inbound',
     VoiceCapable: true,
     SmsCapable: true,
+  });
+  console.log(result);
+}
+
+/** createTollFreeIncomingPhoneNumber, example sipNumber */
+export async function createTollFreeIncomingPhoneNumber_sipNumber(client: RestcommClient): Promise<void> {
+  const result = await client.incomingPhoneNumbers.tollFree.create({
+    PhoneNumber: '7001',
+    isSIP: 'true',
+    FriendlyName: 'Reception desk',
+    VoiceApplicationSid: 'AP8d5a4b1f0c3e4d2a9b6f7e1c2d3a4b5c',
+    VoiceCapable: true,
   });
   console.log(result);
 }
@@ -206,8 +283,8 @@ export async function listMobileIncomingPhoneNumbers(client: RestcommClient): Pr
   console.log(result);
 }
 
-/** createMobileIncomingPhoneNumber */
-export async function createMobileIncomingPhoneNumber(client: RestcommClient): Promise<void> {
+/** createMobileIncomingPhoneNumber, example providerNumber */
+export async function createMobileIncomingPhoneNumber_providerNumber(client: RestcommClient): Promise<void> {
   const result = await client.incomingPhoneNumbers.mobile.create({
     PhoneNumber: '+14155550123',
     FriendlyName: 'Support line',
@@ -217,6 +294,18 @@ export async function createMobileIncomingPhoneNumber(client: RestcommClient): P
     SmsUrl: 'https://rcml.acme-tel.example/sms/inbound',
     VoiceCapable: true,
     SmsCapable: true,
+  });
+  console.log(result);
+}
+
+/** createMobileIncomingPhoneNumber, example sipNumber */
+export async function createMobileIncomingPhoneNumber_sipNumber(client: RestcommClient): Promise<void> {
+  const result = await client.incomingPhoneNumbers.mobile.create({
+    PhoneNumber: '7001',
+    isSIP: 'true',
+    FriendlyName: 'Reception desk',
+    VoiceApplicationSid: 'AP8d5a4b1f0c3e4d2a9b6f7e1c2d3a4b5c',
+    VoiceCapable: true,
   });
   console.log(result);
 }
@@ -240,13 +329,22 @@ export async function fetchIncomingPhoneNumber(client: RestcommClient): Promise<
   console.log(result);
 }
 
-/** updateIncomingPhoneNumber */
-export async function updateIncomingPhoneNumber(client: RestcommClient): Promise<void> {
+/** updateIncomingPhoneNumber, example renameAndRoute */
+export async function updateIncomingPhoneNumber_renameAndRoute(client: RestcommClient): Promise<void> {
   const result = await client.incomingPhoneNumbers.update('PN4e3c2b1a0f9e8d7c6b5a493827160504', {
     FriendlyName: 'Support line (EU)',
     VoiceUrl: 'https://eu.rcml.acme-tel.example/voice/support.xml',
     VoiceMethod: 'GET',
     SmsUrl: '',
+  });
+  console.log(result);
+}
+
+/** updateIncomingPhoneNumber, example attachApplication */
+export async function updateIncomingPhoneNumber_attachApplication(client: RestcommClient): Promise<void> {
+  const result = await client.incomingPhoneNumbers.update('PN4e3c2b1a0f9e8d7c6b5a493827160504', {
+    VoiceApplicationSid: 'AP8d5a4b1f0c3e4d2a9b6f7e1c2d3a4b5c',
+    VoiceCapable: true,
   });
   console.log(result);
 }
@@ -322,8 +420,8 @@ export async function listCalls(client: RestcommClient): Promise<void> {
   console.log(result);
 }
 
-/** createCall */
-export async function createCall(client: RestcommClient): Promise<void> {
+/** createCall, example phoneNumber */
+export async function createCall_phoneNumber(client: RestcommClient): Promise<void> {
   const result = await client.calls.create({
     From: '+15125550100',
     To: '+15126002188',
@@ -336,17 +434,60 @@ export async function createCall(client: RestcommClient): Promise<void> {
   console.log(result);
 }
 
+/** createCall, example clientWithHeaders */
+export async function createCall_clientWithHeaders(client: RestcommClient): Promise<void> {
+  const result = await client.calls.create({
+    From: '+15125550100',
+    To: 'client:alice?X-Campaign=spring&X-Agent=42',
+    Url: 'https://rcml.acme-tel.example/outbound/agent-whisper.xml',
+  });
+  console.log(result);
+}
+
 /** fetchCall */
 export async function fetchCall(client: RestcommClient): Promise<void> {
   const result = await client.calls.fetch('ID5f0e1d2c3b4a59687766a5b4c3d2e1f0-CA0a1b2c3d4e5f60718293a4b5c6d7e8f9');
   console.log(result);
 }
 
-/** updateCall */
-export async function updateCall(client: RestcommClient): Promise<void> {
+/** updateCall, example redirect */
+export async function updateCall_redirect(client: RestcommClient): Promise<void> {
   const result = await client.calls.update('ID5f0e1d2c3b4a59687766a5b4c3d2e1f0-CA0a1b2c3d4e5f60718293a4b5c6d7e8f9', {
     Url: 'https://rcml.acme-tel.example/ivr/transfer-to-sales.xml',
     Method: 'GET',
+  });
+  console.log(result);
+}
+
+/** updateCall, example redirectBothLegs */
+export async function updateCall_redirectBothLegs(client: RestcommClient): Promise<void> {
+  const result = await client.calls.update('ID5f0e1d2c3b4a59687766a5b4c3d2e1f0-CA0a1b2c3d4e5f60718293a4b5c6d7e8f9', {
+    Url: 'https://rcml.acme-tel.example/ivr/hold-music.xml',
+    MoveConnectedCallLeg: true,
+  });
+  console.log(result);
+}
+
+/** updateCall, example hangUp */
+export async function updateCall_hangUp(client: RestcommClient): Promise<void> {
+  const result = await client.calls.update('ID5f0e1d2c3b4a59687766a5b4c3d2e1f0-CA0a1b2c3d4e5f60718293a4b5c6d7e8f9', {
+    Status: 'completed',
+  });
+  console.log(result);
+}
+
+/** updateCall, example cancel */
+export async function updateCall_cancel(client: RestcommClient): Promise<void> {
+  const result = await client.calls.update('ID5f0e1d2c3b4a59687766a5b4c3d2e1f0-CA0a1b2c3d4e5f60718293a4b5c6d7e8f9', {
+    Status: 'canceled',
+  });
+  console.log(result);
+}
+
+/** updateCall, example mute */
+export async function updateCall_mute(client: RestcommClient): Promise<void> {
+  const result = await client.calls.update('ID5f0e1d2c3b4a59687766a5b4c3d2e1f0-CA0a1b2c3d4e5f60718293a4b5c6d7e8f9', {
+    Mute: true,
   });
   console.log(result);
 }
@@ -388,10 +529,18 @@ export async function fetchParticipant(client: RestcommClient): Promise<void> {
   console.log(result);
 }
 
-/** updateParticipant */
-export async function updateParticipant(client: RestcommClient): Promise<void> {
+/** updateParticipant, example mute */
+export async function updateParticipant_mute(client: RestcommClient): Promise<void> {
   const result = await client.conferences.participants.update('CF6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d', 'ID5f0e1d2c3b4a59687766a5b4c3d2e1f0-CA0a1b2c3d4e5f60718293a4b5c6d7e8f9', {
     Mute: true,
+  });
+  console.log(result);
+}
+
+/** updateParticipant, example unmute */
+export async function updateParticipant_unmute(client: RestcommClient): Promise<void> {
+  const result = await client.conferences.participants.update('CF6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d', 'ID5f0e1d2c3b4a59687766a5b4c3d2e1f0-CA0a1b2c3d4e5f60718293a4b5c6d7e8f9', {
+    Mute: false,
   });
   console.log(result);
 }
@@ -460,12 +609,47 @@ export async function listSmsMessages(client: RestcommClient): Promise<void> {
   console.log(result);
 }
 
-/** createSmsMessage */
-export async function createSmsMessage(client: RestcommClient): Promise<void> {
+/** createSmsMessage, example verificationCode */
+export async function createSmsMessage_verificationCode(client: RestcommClient): Promise<void> {
   const result = await client.sms.messages.create({
     From: '+15558675310',
     To: '+15551234567',
     Body: 'Your Acme verification code is 482913',
+  });
+  console.log(result);
+}
+
+/** createSmsMessage, example toClient */
+export async function createSmsMessage_toClient(client: RestcommClient): Promise<void> {
+  const result = await client.sms.messages.create({
+    From: '+15558675310',
+    To: 'client:alice',
+    Body: 'Ticket 1042 has been assigned to you',
+    'X-Ticket-Id': '1042',
+  });
+  console.log(result);
+}
+
+/** createSmsMessage, example unicode */
+export async function createSmsMessage_unicode(client: RestcommClient): Promise<void> {
+  const result = await client.sms.messages.create({
+    From: '+15558675310',
+    To: '+15551234567',
+    Body: 'Ваш код подтверждения 482913',
+    Encoding: 'UCS-2',
+    StatusCallback: 'https://hooks.acme-tel.example/sms/status',
+  });
+  console.log(result);
+}
+
+/** createSmsMessage, example cloudStatusCallback */
+export async function createSmsMessage_cloudStatusCallback(client: RestcommClient): Promise<void> {
+  const result = await client.sms.messages.create({
+    From: '+15558675310',
+    To: '+15551234567',
+    Body: 'Your Acme order 1042 has shipped',
+    StatusCallback: 'https://hooks.acme-tel.example/sms/status',
+    StatusCallbackMethod: 'POST',
   });
   console.log(result);
 }
@@ -476,13 +660,27 @@ export async function fetchSmsMessage(client: RestcommClient): Promise<void> {
   console.log(result);
 }
 
-/** createEmailMessage */
-export async function createEmailMessage(client: RestcommClient): Promise<void> {
+/** createEmailMessage, example invoiceNotice */
+export async function createEmailMessage_invoiceNotice(client: RestcommClient): Promise<void> {
   const result = await client.email.messages.create({
     From: 'noreply@acme-tel.example',
     To: 'jane.doe@example.com',
     Subject: 'Your Acme invoice',
     Body: 'Your March invoice is ready in the customer portal.',
+  });
+  console.log(result);
+}
+
+/** createEmailMessage, example htmlWithCopies */
+export async function createEmailMessage_htmlWithCopies(client: RestcommClient): Promise<void> {
+  const result = await client.email.messages.create({
+    From: 'noreply@acme-tel.example',
+    To: 'jane.doe@example.com',
+    Subject: 'Welcome to Acme',
+    Body: '<p>Welcome aboard, <b>Jane</b>!</p>',
+    Type: 'text/html',
+    CC: 'accounts@acme-tel.example,sales@acme-tel.example',
+    BCC: 'audit@acme-tel.example',
   });
   console.log(result);
 }
@@ -565,12 +763,33 @@ export async function fetchTraceRecord(client: RestcommClient): Promise<void> {
   console.log(result);
 }
 
-/** createMessage */
-export async function createMessage(client: RestcommClient): Promise<void> {
+/** createMessage, example smsText */
+export async function createMessage_smsText(client: RestcommClient): Promise<void> {
   const result = await client.messages.create({
     from: 'sms:+15558675310',
     to: 'sms:+15551234567',
     body: 'Your Acme order 1042 has shipped.',
+  });
+  console.log(result);
+}
+
+/** createMessage, example alphanumericSender */
+export async function createMessage_alphanumericSender(client: RestcommClient): Promise<void> {
+  const result = await client.messages.create({
+    from: 'sms:AcmeTel',
+    to: 'sms:+15551234567',
+    body: 'Your Acme verification code is 482913',
+    status_callback: 'https://hooks.acme-tel.example/messages/status',
+  });
+  console.log(result);
+}
+
+/** createMessage, example mmsText */
+export async function createMessage_mmsText(client: RestcommClient): Promise<void> {
+  const result = await client.messages.create({
+    from: 'mms:+15558675310',
+    to: 'mms:+15551234567',
+    body: 'Here is the floor plan you asked for.',
   });
   console.log(result);
 }
@@ -734,13 +953,46 @@ export async function fetchVisualDesignerConfiguration(client: RestcommClient): 
   console.log(result);
 }
 
-/** sendOtp */
-export async function sendOtp(client: RestcommClient): Promise<void> {
+/** sendOtp, example sms */
+export async function sendOtp_sms(client: RestcommClient): Promise<void> {
   const result = await client.twoFactor.send({
     service: 'Acme Bank',
     from: '+15715550100',
     to: '+15715550123',
     body: 'Your Acme Bank verification code is: {code}',
+  });
+  console.log(result);
+}
+
+/** sendOtp, example voiceCall */
+export async function sendOtp_voiceCall(client: RestcommClient): Promise<void> {
+  const result = await client.twoFactor.send({
+    service: 'Acme Bank',
+    from: '+15715550100',
+    to: '+819012345678',
+    body: 'Acme Bank code {code}',
+    channel: 'call',
+    language: 'awspolly.ja-JP',
+    voice: 'woman',
+    repeat: 2,
+    limits: {
+      limit_on_ip: '203.0.113.17',
+      limit_on_phone: '+819012345678',
+    },
+  });
+  console.log(result);
+}
+
+/** sendOtp, example email */
+export async function sendOtp_email(client: RestcommClient): Promise<void> {
+  const result = await client.twoFactor.send({
+    service: 'Acme Bank',
+    from: 'no-reply@acme-bank.example',
+    to: 'jane.doe@example.com',
+    body: 'Use {code} to finish signing in.',
+    channel: 'email',
+    subject: 'Your Acme Bank sign-in code',
+    accountSid: 'ACe0d2e82a089d5686d85f728e245bc7da',
   });
   console.log(result);
 }
@@ -846,12 +1098,21 @@ export async function deleteTwoFactorLimit(client: RestcommClient): Promise<void
   console.log(result);
 }
 
-/** createNumberMaskingApplication */
-export async function createNumberMaskingApplication(client: RestcommClient): Promise<void> {
+/** createNumberMaskingApplication, example rides */
+export async function createNumberMaskingApplication_rides(client: RestcommClient): Promise<void> {
   const result = await client.numberMasking.applications.create({
     enterpriseSid: 'EN838bcdf35f9d421fad3ab516195b873b',
     name: 'Acme Rides driver-rider calls',
     ttl: 3600,
+  });
+  console.log(result);
+}
+
+/** createNumberMaskingApplication, example minimal */
+export async function createNumberMaskingApplication_minimal(client: RestcommClient): Promise<void> {
+  const result = await client.numberMasking.applications.create({
+    enterpriseSid: 'EN838bcdf35f9d421fad3ab516195b873b',
+    name: 'Acme Deliveries courier calls',
   });
   console.log(result);
 }
@@ -894,12 +1155,23 @@ export async function fetchNumberMaskingPhoneNumber(client: RestcommClient): Pro
   console.log(result);
 }
 
-/** createCallQueue */
-export async function createCallQueue(client: RestcommClient): Promise<void> {
+/** createCallQueue, example customerNumber */
+export async function createCallQueue_customerNumber(client: RestcommClient): Promise<void> {
   const result = await client.callQueuing.create({
     applicationUrl: 'https://rcml.acme-tel.example/queues/support/customer.xml',
     applicationUrlMethod: 'POST',
     phoneNumber: '+15713316666',
+  });
+  console.log(result);
+}
+
+/** createCallQueue, example agentNumber */
+export async function createCallQueue_agentNumber(client: RestcommClient): Promise<void> {
+  const result = await client.callQueuing.create({
+    applicationUrl: 'https://rcml.acme-tel.example/queues/support/agent.xml',
+    phoneNumber: '+15713319999',
+    override: true,
+    byoc: false,
   });
   console.log(result);
 }

@@ -18,9 +18,11 @@ main(async () => {
       const have = await readFile(path.join(generatedDir, file), 'utf8').catch(() => null);
       if (have !== want) drifted.push(`generated/${file}${have === null ? ' (missing)' : ''}`);
     }
-    await buildSite(path.join(fresh, 'openapi.json'), path.join(fresh, 'index.html'));
-    const site = await readFile(path.join(docsDir, 'index.html'), 'utf8').catch(() => null);
-    if (site !== (await readFile(path.join(fresh, 'index.html'), 'utf8'))) drifted.push(`docs/index.html${site === null ? ' (missing)' : ''}`);
+    const siteDir = path.join(fresh, 'site');
+    for (const file of await buildSite(path.join(fresh, 'openapi.json'), path.join(siteDir, 'index.html'))) {
+      const have = await readFile(path.join(docsDir, file), 'utf8').catch(() => null);
+      if (have !== (await readFile(path.join(siteDir, file), 'utf8'))) drifted.push(`docs/${file}${have === null ? ' (missing)' : ''}`);
+    }
     if (drifted.length) {
       throw new Error(`generated output is out of date with openapi/:\n  ${drifted.join('\n  ')}\nRun \`npm run generate\` and commit the result.`);
     }

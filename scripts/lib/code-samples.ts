@@ -2,10 +2,12 @@
 // and the SDK call, both built from the operation's own examples. The SDK snippets are also written to
 // generated/code-samples.ts, where the type-check proves they compile against the SDK.
 import type { OperationEntry } from '../../src/operation-entry.js';
-import { exampleRequest } from './examples.js';
+import { exampleRequests } from './examples.js';
 import { listOperations, type Json, type JsonObject } from './spec.js';
 
 export interface CodeSample {
+  /** The named request example the sample follows (its key), when the operation has several. */
+  exampleKey?: string;
   curl: string;
   /** The SDK call's body lines (without the import and client lines shared by every sample). */
   sdkBody: string;
@@ -82,25 +84,34 @@ function sdkSample(op: OperationEntry, path: Record<string, Json>, query: Record
   return [result, use].filter(Boolean).join('\n');
 }
 
-export function buildCodeSamples(doc: JsonObject, table: Record<string, OperationEntry>): Record<string, CodeSample> {
-  const out: Record<string, CodeSample> = {};
+/** The samples of every operation: one per named request example when there are several (so the reader finds the
+ * sample for the example the picker shows), else one. */
+export function buildCodeSamples(doc: JsonObject, table: Record<string, OperationEntry>): Record<string, CodeSample[]> {
+  const out: Record<string, CodeSample[]> = {};
   for (const ref of listOperations(doc)) {
     const op = table[ref.operationId]!;
-    const { path, query, body } = exampleRequest(doc, ref, 3);
-    const sdkBody = sdkSample(op, path, query, body);
-    out[ref.operationId] = {
-      curl: curlSample(op, path, query, body, op.secured),
-      sdkBody,
-      typescript: `import { createClient } from 'restcomm-cpaas';\n\n// Reads RESTCOMM_ACCOUNT_SID, RESTCOMM_AUTH_TOKEN and RESTCOMM_DOMAIN.\nconst client = createClient();\n\n${sdkBody}\n`,
-    };
+    const examples = exampleRequests(doc, ref, 3);
+    out[ref.operationId] = examples.map(({ key, request: { path, query, body } }) => {
+      const sdkBody = sdkSample(op, path, query, body);
+      return {
+        ...(examples.length > 1 && key ? { exampleKey: key } : {}),
+        curl: curlSample(op, path, query, body, op.secured),
+        sdkBody,
+        typescript: `import { createClient } from 'restcomm-cpaas';\n\n// Reads RESTCOMM_ACCOUNT_SID, RESTCOMM_AUTH_TOKEN and RESTCOMM_DOMAIN.\nconst client = createClient();\n\n${sdkBody}\n`,
+      };
+    });
   }
   return out;
 }
 
 /** generated/code-samples.ts: every SDK sample inside a function, so `npm run typecheck` proves each one compiles. */
-export function codeSamplesSource(samples: Record<string, CodeSample>, header: string): string {
-  const fns = Object.entries(samples).map(
-    ([id, s]) => `/** ${id} */\nexport async function ${id}(client: RestcommClient): Promise<void> {\n${s.sdkBody.split('\n').map((l) => `  ${l}`).join('\n')}\n}`,
+export function codeSamplesSource(samples: Record<string, CodeSample[]>, header: string): string {
+  const fns = Object.entries(samples).flatMap(([id, list]) =>
+    list.map((s) => {
+      const name = s.exampleKey ? `${id}_${s.exampleKey.replace(/[^A-Za-z0-9_$]/g, '_')}` : id;
+      const doc = s.exampleKey ? `${id}, example ${s.exampleKey}` : id;
+      return `/** ${doc} */\nexport async function ${name}(client: RestcommClient): Promise<void> {\n${s.sdkBody.split('\n').map((l) => `  ${l}`).join('\n')}\n}`;
+    }),
   );
   return `${header}/* eslint-disable */\nimport type { RestcommClient } from '../src/sdk/client.js';\n\n${fns.join('\n\n')}\n`;
 }

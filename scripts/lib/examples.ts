@@ -18,6 +18,20 @@ export interface ExampleRequest {
 /** A request built from the spec's own examples: path and query parameters (required ones, or `withOptional` of the
  * documented optional ones too) and the first request-body example. */
 export function exampleRequest(bundle: JsonObject, op: OperationRef, withOptional = 0): ExampleRequest {
+  return exampleRequests(bundle, op, withOptional)[0]!.request;
+}
+
+export interface NamedExampleRequest {
+  /** The example's key in `examples` (undefined for a single `example` or no body). */
+  key?: string;
+  /** The example's summary, as the site's example picker shows it. */
+  summary?: string;
+  request: ExampleRequest;
+}
+
+/** One request per named request-body example (the same path and query parameters for each), in document order; a
+ * single request when the body has one unnamed example or there is no body. */
+export function exampleRequests(bundle: JsonObject, op: OperationRef, withOptional = 0): NamedExampleRequest[] {
   const params = [...((op.pathItem.parameters as Json[]) ?? []), ...((op.operation.parameters as Json[]) ?? [])].map((p) => deref(bundle, p)!);
   const path: Record<string, Json> = {};
   const query: Record<string, Json> = {};
@@ -31,6 +45,10 @@ export function exampleRequest(bundle: JsonObject, op: OperationRef, withOptiona
   }
   const content = (deref(bundle, op.operation.requestBody)?.content ?? {}) as JsonObject;
   const media = Object.values(content)[0] as JsonObject | undefined;
-  const firstExample = media?.examples ? deref(bundle, Object.values(media.examples as JsonObject)[0]) : undefined;
-  return { path, query, body: firstExample?.value ?? media?.example };
+  const named = Object.entries((media?.examples ?? {}) as JsonObject);
+  if (named.length === 0) return [{ request: { path, query, body: media?.example } }];
+  return named.map(([key, ref]) => {
+    const example = deref(bundle, ref);
+    return { key, summary: typeof example?.summary === 'string' ? example.summary : undefined, request: { path, query, body: example?.value } };
+  });
 }
