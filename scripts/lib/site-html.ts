@@ -34,6 +34,15 @@ function selfContained(html: string): string {
   return logos.reduce((h, logo) => h.replaceAll(logo, wordmark), html);
 }
 
+// Redoc 3.0.1 labels an HTTP security scheme's `scheme` (basic, bearer) "HTTP Authorization Scheme" but prints its
+// `type` there, so the page read "HTTP Authorization Scheme: http". Print the scheme, as the label says.
+const SCHEME_ROW = 'label:t(`httpAuthorizationScheme`,`HTTP Authorization Scheme`),value:e.type}';
+
+function httpSchemeLabel(html: string): string {
+  if (!html.includes(SCHEME_ROW)) throw new Error("Redoc's security-scheme row changed: check whether it still prints the scheme's type as its HTTP scheme");
+  return html.replace(SCHEME_ROW, 'label:t(`httpAuthorizationScheme`,`HTTP Authorization Scheme`),value:e.scheme??e.type}');
+}
+
 export function finishHtml(html: string): string {
-  return selfContained(asyncHydration(hashRoutes(html)));
+  return httpSchemeLabel(selfContained(asyncHydration(hashRoutes(html))));
 }

@@ -119,12 +119,15 @@ export function changelogPage(current: string, released: string | undefined, spe
     '[Versioning](#/versioning)): a major release for a change that can break a client, a minor one for additions.',
     '',
   ];
-  if (released === undefined || specDiff === undefined) {
-    out.push(`## API description ${current}`, '', 'No released description to compare with yet.');
-  } else {
-    out.push(`## API description: ${released} → ${current}`, '', readableDiff(specDiff, released));
+  out.push('## API description', '');
+  if (released === undefined || specDiff === undefined) out.push(`Version ${current}; no released description to compare with yet.`);
+  else {
+    const unreleased = current === released ? 'unreleased' : `${current}, unreleased`;
+    out.push(`### Since ${released} (${unreleased})`, '', readableDiff(specDiff, released), '', `### ${released}`, '', 'The last released description: the baseline `npm run breaking` compares every change with.');
   }
-  out.push('', packageChanges.replace(/^# .*\n/, '').replace(/^## /gm, '## Package ').trim());
+  // CHANGELOG.md: its own title and introduction give way to this page's; its sections become subsections.
+  const sections = packageChanges.replace(/\r\n/g, '\n').split(/^(?=## )/m).slice(1);
+  out.push('', '## Package', '', ...sections.map((section) => section.replace(/^## /, '### ').trim() + '\n'));
   return { title: 'Changelog', markdown: out.join('\n') };
 }
 
