@@ -74,6 +74,30 @@ function readableFormExamples(doc: JsonObject): void {
   }
 }
 
+/** Bodies whose members are not documented render as a bare "property name* any" and a `{}` sample, and Redoc does
+ * not show a body's own description. Say why where Redoc shows it: the object's description goes on its open-ended
+ * member, and an empty example gets its summary as description. */
+function explainUndocumented(doc: JsonObject): void {
+  const seen = new Set<Json>();
+  const visit = (node: Json): void => {
+    if (!node || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    if (Array.isArray(node)) return node.forEach(visit);
+    const open = node.additionalProperties;
+    if (open === true || (open && typeof open === 'object' && !Array.isArray(open))) {
+      const own = open === true ? {} : open;
+      if (!node.properties && !own.description && typeof node.description === 'string') node.additionalProperties = { ...own, description: firstSentences(node.description) };
+    }
+    if (node.value && typeof node.value === 'object' && !Array.isArray(node.value) && Object.keys(node.value).length === 0 && typeof node.summary === 'string') {
+      node.description ??= node.summary;
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(doc);
+}
+
+const firstSentences = (text: string) => text.replace(/\*\*Inferred:\*\*\s*/, '').split(/(?<=\.)\s/).slice(0, 2).join(' ');
+
 export interface SitePages {
   guides: Page[];
   /** Reference pages generated at build time (error codes, downloads, changelog). */
@@ -98,6 +122,7 @@ export function decorateForSite(bundle: JsonObject, pages: SitePages): JsonObjec
     if (operation['x-inferred'] === true) operation['x-badges'] = [{ name: 'Inferred', color: '#8a4500' }];
   }
   readableFormExamples(doc);
+  explainUndocumented(doc);
   const tags = (doc.tags ?? []) as JsonObject[];
   const rcml = tags.find((t) => t.name === 'RCML');
   if (rcml) rcml.description = `${String(rcml.description ?? '')}\n${rcmlReferenceMarkdown()}`;
