@@ -5645,7 +5645,7 @@ export interface components {
             /**
              * Format: uri-reference
              * @description The recording as an HTTP resource: a path under the server's recordings URI (by default
-             *     `/restcomm/recordings/RE….wav`) or the S3 URL. Left out when nothing was recorded. Not in the documentation.
+             *     `/restcomm/recordings/RE….wav`) or the S3 URL. Left out when nothing was recorded. The Restcomm documentation does not mention it.
              */
             PublicRecordingUrl?: string;
             /** @description The recording's length in seconds, with a fractional part (for example `12.34`). */
@@ -7389,7 +7389,7 @@ export interface operations {
                  */
                 Distance?: string;
                 /**
-                 * @description `true` (any letter case) asks only for numbers that can handle fax; any other value asks for numbers without it. Leave it out for no constraint. Not in the documentation.
+                 * @description `true` (any letter case) asks only for numbers that can handle fax; any other value asks for numbers without it. Leave it out for no constraint. The Restcomm documentation does not mention it.
                  * @example true
                  */
                 FaxEnabled?: boolean;
@@ -7444,7 +7444,7 @@ export interface operations {
                  */
                 SmsEnabled?: boolean;
                 /**
-                 * @description `true` (any letter case) asks only for numbers that support USSD; any other value asks for numbers without it. Leave it out for no constraint. Not in the documentation.
+                 * @description `true` (any letter case) asks only for numbers that support USSD; any other value asks for numbers without it. Leave it out for no constraint. The Restcomm documentation does not mention it.
                  * @example false
                  */
                 UssdEnabled?: boolean;
@@ -7530,7 +7530,7 @@ export interface operations {
                  */
                 Contains?: string;
                 /**
-                 * @description `true` (any letter case) asks only for numbers that can handle fax; any other value asks for numbers without it. Leave it out for no constraint. Not in the documentation.
+                 * @description `true` (any letter case) asks only for numbers that can handle fax; any other value asks for numbers without it. Leave it out for no constraint. The Restcomm documentation does not mention it.
                  * @example true
                  */
                 FaxEnabled?: boolean;
@@ -7555,7 +7555,7 @@ export interface operations {
                  */
                 SmsEnabled?: boolean;
                 /**
-                 * @description `true` (any letter case) asks only for numbers that support USSD; any other value asks for numbers without it. Leave it out for no constraint. Not in the documentation.
+                 * @description `true` (any letter case) asks only for numbers that support USSD; any other value asks for numbers without it. Leave it out for no constraint. The Restcomm documentation does not mention it.
                  * @example false
                  */
                 UssdEnabled?: boolean;
@@ -7714,7 +7714,7 @@ export interface operations {
     listCalls: {
         parameters: {
             query?: {
-                /** @description Keep calls that took part in this conference (matched with SQL `LIKE`). Not in the documentation. */
+                /** @description Keep calls that took part in this conference (matched with SQL `LIKE`). The Restcomm documentation does not mention it. */
                 ConferenceSid?: components["schemas"]["ConferenceSid"];
                 /**
                  * @description Keep calls that ended on or before the end of this day (`yyyy-MM-dd`, the whole day included). Parsed like
@@ -7728,7 +7728,7 @@ export interface operations {
                  */
                 From?: string;
                 /**
-                 * @description Not in the documentation, and spelt in camelCase. Its effect is the opposite of its name: only `false` changes
+                 * @description Missing from the Restcomm documentation, and spelt in camelCase. Its effect is the opposite of its name: only `false` changes
                  *     anything, and it restricts the list to calls handled by the Restcomm instance that answers the request. Any
                  *     other value, or none, returns the calls of every instance.
                  * @example false
@@ -7873,7 +7873,7 @@ export interface operations {
                     Method?: components["schemas"]["HttpMethod"];
                     /**
                      * Format: password
-                     * @description Password for SIP digest authentication on the outgoing leg. Not in the documentation.
+                     * @description Password for SIP digest authentication on the outgoing leg. The Restcomm documentation does not mention it.
                      */
                     Password?: string;
                     /**
@@ -7911,7 +7911,7 @@ export interface operations {
                      * @description The RCML document to run when the call is answered.
                      */
                     Url: string;
-                    /** @description User name for SIP digest authentication on the outgoing leg. Not in the documentation. */
+                    /** @description User name for SIP digest authentication on the outgoing leg. The Restcomm documentation does not mention it. */
                     Username?: string;
                 };
             };
@@ -9511,7 +9511,7 @@ export interface operations {
                  */
                 ErrorCode?: string;
                 /**
-                 * @description Not in the documentation, and its effect is the reverse of its name: with the default `true` every entry of
+                 * @description Missing from the Restcomm documentation, and its effect is the reverse of its name: with the default `true` every entry of
                  *     the account is listed, and only the value `false` restricts the list to entries written by the Restcomm
                  *     instance that answers.
                  * @example false
@@ -9719,7 +9719,7 @@ export interface operations {
                  */
                 EndTime?: string;
                 /**
-                 * @description Not in the documentation. With the default `true` every recording of the account is listed; only the value
+                 * @description The Restcomm documentation does not mention it. With the default `true` every recording of the account is listed; only the value
                  *     `false` (any letter case) restricts the list to recordings made by the Restcomm instance that answers.
                  * @example false
                  */
@@ -10198,7 +10198,7 @@ export interface operations {
                  */
                 From?: string;
                 /**
-                 * @description Not in the documentation. With the default `true` every message of the account is listed; only the value
+                 * @description The Restcomm documentation does not mention it. With the default `true` every message of the account is listed; only the value
                  *     `false` (any letter case) restricts the list to messages handled by the Restcomm instance that answers.
                  * @example false
                  */
@@ -10227,12 +10227,12 @@ export interface operations {
                  */
                 StartTime?: string;
                 /**
-                 * @description Not in the documentation. Only messages in this state.
+                 * @description The Restcomm documentation does not mention it. Only messages in this state.
                  * @example undelivered
                  */
                 Status?: components["schemas"]["SmsMessageStatus"];
                 /**
-                 * @description Not in the documentation. `true` (any letter case) also returns the messages of every account below this one; anything else means only this account.
+                 * @description The Restcomm documentation does not mention it. `true` (any letter case) also returns the messages of every account below this one; anything else means only this account.
                  * @example true
                  */
                 SubAccounts?: boolean;
@@ -10514,7 +10514,7 @@ export interface operations {
                  */
                 EndTime?: string;
                 /**
-                 * @description Not in the documentation. With the default `true` every transcription of the account is listed; only the
+                 * @description The Restcomm documentation does not mention it. With the default `true` every transcription of the account is listed; only the
                  *     value `false` (any letter case) restricts the list to those made by the Restcomm instance that answers.
                  * @example false
                  */
