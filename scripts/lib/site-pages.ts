@@ -119,7 +119,7 @@ export function changelogPage(current: string, released: string | undefined, spe
     '[Versioning](#/versioning)): a major release for a change that can break a client, a minor one for additions.',
     '',
   ];
-  out.push('## API description', '');
+  out.push('## API description', '', 'Every change to the OpenAPI description since the last release, rated by `redocly diff`.', '');
   if (released === undefined || specDiff === undefined) out.push(`Version ${current}; no released description to compare with yet.`);
   else {
     const unreleased = current === released ? 'unreleased' : `${current}, unreleased`;
@@ -127,8 +127,18 @@ export function changelogPage(current: string, released: string | undefined, spe
   }
   // CHANGELOG.md: its own title and introduction give way to this page's; its sections become subsections.
   const sections = packageChanges.replace(/\r\n/g, '\n').split(/^(?=## )/m).slice(1);
-  out.push('', '## Package', '', ...sections.map((section) => section.replace(/^## /, '### ').trim() + '\n'));
+  out.push('', '## Package', '', 'Changes to the SDK, the RCML tools, the mock and this site (`CHANGELOG.md`).', '', ...sections.map((section) => section.replace(/^## /, '### ').trim() + '\n'));
   return { title: 'Changelog', markdown: out.join('\n') };
+}
+
+/** `#/paths/~1Calls.json/post/parameters/5 · description` as `POST /Calls.json › parameters › 5 › description`. */
+function readablePointer(cell: string): string {
+  const raw = cell.replace(/^`|`$/g, '');
+  const parts = raw.replace(/^#\//, '').split(/\/| · /).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if ((parts[0] === 'paths' || parts[0] === 'webhooks') && parts.length > 2 && /^(get|put|post|delete|patch|head|options|trace)$/.test(parts[2]!)) {
+    return `\`${parts[2]!.toUpperCase()} ${parts[1]}\` › ${parts.slice(3).join(' › ')}`.replace(/ › $/, '');
+  }
+  return `\`${parts.join(' › ')}\``;
 }
 
 /** redocly's report names the compared files and their line numbers, which mean nothing to a reader: keep the
@@ -141,8 +151,10 @@ function readableDiff(markdown: string, released: string): string {
   if (table.length <= 2) return `No changes since the ${released} release.`;
   const header = split(table[0]!).map((c) => c.trim());
   const location = header.indexOf('Location');
-  const rows = table.map((row) => {
+  const pointer = header.indexOf('Pointer');
+  const rows = table.map((row, i) => {
     const cells = split(row);
+    if (i > 1 && pointer >= 0) cells[pointer] = ` ${readablePointer(cells[pointer]!.trim())} `;
     if (location >= 0) cells.splice(location, 1);
     return cells.join('|');
   });
