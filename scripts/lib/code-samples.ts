@@ -104,14 +104,37 @@ export function buildCodeSamples(doc: JsonObject, table: Record<string, Operatio
   return out;
 }
 
-/** generated/code-samples.ts: every SDK sample inside a function, so `npm run typecheck` proves each one compiles. */
-export function codeSamplesSource(samples: Record<string, CodeSample[]>, header: string): string {
+/** A guide's TypeScript blocks (```ts), for the type-check: each block's imports, and its other lines as a body. */
+export interface GuideSample {
+  name: string;
+  imports: string[];
+  body: string;
+}
+
+export function guideSamples(guides: { title: string; markdown: string }[]): GuideSample[] {
+  return guides.flatMap((guide) =>
+    [...guide.markdown.matchAll(/^```ts\n([\s\S]*?)^```/gm)].map((m, i) => {
+      const lines = m[1]!.trimEnd().split('\n');
+      const imports = lines.filter((l) => /^import\s/.test(l));
+      const body = lines.filter((l) => !/^import\s/.test(l)).join('\n').trim();
+      return { name: `guide_${guide.title.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')}_${i + 1}`, imports, body };
+    }),
+  );
+}
+
+/** generated/code-samples.ts: every SDK sample inside a function, so `npm run typecheck` proves each one compiles; the
+ * guides' TypeScript blocks too, their imports hoisted to the top. */
+export function codeSamplesSource(samples: Record<string, CodeSample[]>, header: string, guides: GuideSample[] = []): string {
   const fns = Object.entries(samples).flatMap(([id, list]) =>
     list.map((s) => {
       const name = s.exampleKey ? `${id}_${s.exampleKey.replace(/[^A-Za-z0-9_$]/g, '_')}` : id;
       const doc = s.exampleKey ? `${id}, example ${s.exampleKey}` : id;
-      return `/** ${doc} */\nexport async function ${name}(client: RestcommClient): Promise<void> {\n${s.sdkBody.split('\n').map((l) => `  ${l}`).join('\n')}\n}`;
+      return `/** ${doc} */\nexport async function ${name}(client: RestcommClient): Promise<void> {\n${indent(s.sdkBody)}\n}`;
     }),
   );
-  return `${header}/* eslint-disable */\nimport type { RestcommClient } from '../src/sdk/client.js';\n\n${fns.join('\n\n')}\n`;
+  const imports = [...new Set(guides.flatMap((g) => g.imports))];
+  for (const g of guides) fns.push(`/** ${g.name.replace(/_/g, ' ')}: a TypeScript block of the guide */\nexport async function ${g.name}(): Promise<void> {\n${indent(g.body)}\n}`);
+  return `${header}/* eslint-disable */\nimport type { RestcommClient } from '../src/sdk/client.js';\n${imports.map((l) => `${l}\n`).join('')}\n${fns.join('\n\n')}\n`;
 }
+
+const indent = (code: string) => code.split('\n').map((l) => (l ? `  ${l}` : l)).join('\n');

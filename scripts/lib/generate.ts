@@ -4,12 +4,13 @@ import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import YAML from 'yaml';
-import { bin, specRoot } from './paths.js';
+import { bin, guidesDir, specRoot } from './paths.js';
 import { mustRun, step } from './run.js';
 import { buildOperationsTable } from './operations-table.js';
 import { sdkTypesSource } from './sdk-types.js';
 import { buildCodesTable } from './codes-table.js';
-import { buildCodeSamples, codeSamplesSource } from './code-samples.js';
+import { buildCodeSamples, codeSamplesSource, guideSamples } from './code-samples.js';
+import { readGuides } from './site-pages.js';
 import { buildWebhooksTable } from './webhooks-table.js';
 import type { JsonObject } from './spec.js';
 
@@ -104,8 +105,8 @@ export async function generateAll(outDir: string): Promise<string[]> {
       `export type CodeDictionary = keyof typeof codeDictionaries;\n`,
   );
 
-  step('Generating code samples (curl and the SDK) from the examples; the SDK ones are type-checked');
-  await writeFile(path.join(outDir, 'code-samples.ts'), codeSamplesSource(buildCodeSamples(doc, table), header('Every SDK code sample shown in the reference, compiled by `npm run typecheck`.')));
+  step('Generating code samples (curl and the SDK) from the examples, with the guides\' TypeScript; the TypeScript is type-checked');
+  await writeFile(path.join(outDir, 'code-samples.ts'), codeSamplesSource(buildCodeSamples(doc, table), header('Every SDK code sample shown in the reference, and every TypeScript block of its guides, compiled by `npm run typecheck`.'), guideSamples(await readGuides(guidesDir))));
 
   const count = Object.keys(table).length;
   step(`Generated ${generatedFiles.length} files for ${count} operations into ${path.relative(process.cwd(), outDir) || '.'}`);

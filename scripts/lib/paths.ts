@@ -6,6 +6,8 @@ export const specRoot = path.join(root, 'openapi', 'openapi.yaml');
 export const generatedDir = path.join(root, 'generated');
 export const docsDir = path.join(root, 'docs');
 export const bundleJson = path.join(generatedDir, 'openapi.json');
+/** Hand-written guide pages of the site, `NN-slug.md`, in file-name order. */
+export const guidesDir = path.join(docsDir, 'guides');
 
 export function bin(name: string): string {
   return path.join(root, 'node_modules', '.bin', name);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { releasedJson } from './breaking.js';
-import { bin, root } from './paths.js';
+import { bin, guidesDir, root } from './paths.js';
 import { mustRun, step } from './run.js';
 import { buildCodeSamples } from './code-samples.js';
 import { buildOperationsTable } from './operations-table.js';
@@ -15,7 +15,6 @@ import { changelogPage, downloadsPage, errorCodesPage, readGuides, type Download
 import { finishHtml } from './site-html.js';
 import { deref, listOperations, type Json, type JsonObject } from './spec.js';
 
-export const guidesDir = path.join(root, 'docs', 'guides');
 const template = path.join(root, 'scripts', 'lib', 'site-template.hbs');
 
 /** The route Redoc gives a tag (its name, slugified): what links to a page use. */

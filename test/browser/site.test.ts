@@ -52,7 +52,7 @@ async function axe(p: Page, include?: string): Promise<{ id: string; impact: str
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   }, include);
 }
-const serious = (violations: { impact: string }[]) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+const serious = <V extends { impact: string }>(violations: V[]) => violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 
 beforeAll(async () => {
   if (!existsSync(executablePath)) {
@@ -153,7 +153,7 @@ describe('the reference site', () => {
               lines.push(...[...range.getClientRects()].filter((r) => r.width > 0));
             }
             const covered = controls ? lines.some((r) => r.right > controls.left && r.left < controls.right && r.bottom > controls.top && r.top < controls.bottom) : false;
-            return { text: pre.innerText.slice(0, 60), overflow: pre.scrollWidth - pre.clientWidth, covered };
+            return { text: (pre as HTMLElement).innerText.slice(0, 60), overflow: pre.scrollWidth - pre.clientWidth, covered };
           }),
       );
       expect(blocks.length, `${route} has code`).toBeGreaterThan(0);
