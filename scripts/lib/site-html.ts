@@ -14,12 +14,14 @@ function hashRoutes(html: string): string {
 }
 
 // The inline module (Redoc, 2.3 MB, and the definition) is deferred, so DOMContentLoaded waits for Redoc to parse and
-// hydrate. The pre-rendered page is already readable without it: `async` lets the document finish first and hydrate
-// right after, instead of holding DOMContentLoaded for a second.
+// hydrate. The pre-rendered page is already readable without it: `async` lets the document finish first, and the
+// hydration (React's heavy part) waits for DOMContentLoaded, instead of holding it for a second.
+const HYDRATE = "hydrate(__redoc_definition, __redoc_options, document.getElementById('redoc'));";
+
 function asyncHydration(html: string): string {
-  const out = html.replace('<script type="module">', '<script type="module" async>');
-  if (out === html) throw new Error('build-docs output has no inline module script to mark async');
-  return out;
+  if (!html.includes('<script type="module">') || !html.includes(HYDRATE)) throw new Error('build-docs output has no inline module script ending in its hydrate() call');
+  const later = `const start = () => ${HYDRATE.slice(0, -1)};\n      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });\n      else start();`;
+  return html.replace('<script type="module">', '<script type="module" async>').replace(HYDRATE, later);
 }
 
 // Redoc's bundle still loads its logo from Redocly's CDN, for the "API docs by Redocly" credit. Inline a legible
