@@ -159,6 +159,8 @@ async function copyDownloads(bundlePath: string, outDir: string): Promise<{ down
   ];
   const services = (await readdir(path.join(from, 'services')).catch(() => [] as string[])).filter((n) => n.endsWith('.openapi.json')).sort();
   for (const name of services) wanted.push({ name: `services/${name}`, label: `Only the ${name.replace(/\.openapi\.json$/, '')} service` });
+  // Service bundles that no longer exist must not linger beside the page.
+  await rm(path.join(outDir, 'services'), { recursive: true, force: true });
   const downloads: Download[] = [];
   for (const { name, label } of wanted) {
     const source = path.join(from, name);
