@@ -252,7 +252,7 @@ describe('the reference site', () => {
     await page.locator('.menu-content').waitFor();
     const violations = await axe(page);
     expect(serious(violations)).toEqual([]);
-    expect(violations.map((v) => v.id)).not.toContain('region');
+    expect(violations).toEqual([]);
     expect(await page.getByRole('navigation', { name: 'Reference' }).count()).toBe(1);
     expect(await page.getByRole('heading', { level: 1 }).count()).toBeGreaterThan(0);
     await page.keyboard.press('Tab');
@@ -262,7 +262,7 @@ describe('the reference site', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('MAIN');
   });
 
-  it(`has no serious or critical axe violations on any of the ${views.length} operation and webhook views, each with an h1 and the nav landmark`, { timeout: 900_000 }, async () => {
+  it(`has no axe violations (none serious or critical, none at all) on any of the ${views.length} operation and webhook views, each with an h1 and the nav landmark`, { timeout: 900_000 }, async () => {
     const view = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await open(view, views[0]!);
     const failures: string[] = [];
@@ -270,7 +270,8 @@ describe('the reference site', () => {
       // Moved to by its link's hash, as a reader clicking through the navigation does (one page load for all views).
       await view.evaluate((r) => (location.hash = r), route);
       await view.locator(`[data-section-id="${route}"]`).getByRole('heading').first().waitFor({ timeout: 30_000 });
-      for (const v of serious(await axe(view, `[data-section-id="${route}"]`))) failures.push(`${route}: ${v.id} (${v.impact}) at ${v.nodes.join(', ')}`);
+      // Every violation counts here, moderate ones (heading order) included; the bar the issue set is serious ones.
+      for (const v of await axe(view, `[data-section-id="${route}"]`)) failures.push(`${route}: ${v.id} (${v.impact}) at ${v.nodes.join(', ')}`);
       const landmarks = await view.evaluate(() => ({ h1: document.querySelectorAll('h1').length, nav: document.querySelectorAll('[role="navigation"], nav').length }));
       if (!landmarks.h1) failures.push(`${route}: no h1`);
       if (!landmarks.nav) failures.push(`${route}: no nav landmark`);
