@@ -151,7 +151,7 @@ const CONTEXT_NAMES: Record<RcmlContext, string> = {
   ussd: 'USSD sessions',
 };
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
 
 function elementSection(name: string, spec: RcmlElementSpec, docs: ElementDocs | undefined): string[] {
   const out = [`#### ${name}`, ''];
@@ -165,12 +165,13 @@ function elementSection(name: string, spec: RcmlElementSpec, docs: ElementDocs |
   if (spec.deprecated) facts.push(`**Deprecated:** ${spec.deprecated}`);
   if (facts.length) out.push(facts.join(' '), '');
   const attributes = Object.entries(spec.attributes);
+  // A list rather than a table: the descriptions are long and the column is narrow.
   if (attributes.length) {
-    out.push('| Attribute | Values | What it does |', '| --- | --- | --- |');
+    out.push('Attributes:', '');
     for (const [attr, a] of attributes) {
       const what = docs.attributes[attr];
       if (!what) throw new Error(`<${name} ${attr}> has no doc comment in src/rcml/schema.ts; the site shows it as the attribute's description`);
-      out.push(`| \`${attr}\`${a.required ? ' (required)' : ''} | ${cell(attributeValues(a))} | ${cell(what)} |`);
+      out.push(`- **\`${attr}\`** (${oneLine(attributeValues(a))}${a.required ? '; required' : ''}): ${oneLine(what)}`);
     }
     out.push('');
   } else out.push('No attributes.', '');

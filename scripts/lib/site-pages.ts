@@ -45,7 +45,7 @@ const firstParagraph = (s: unknown) => String(s ?? '').trim().split(/\n\s*\n/)[0
  * `describeErrorCode` reads the same dictionaries, generated into generated/codes.ts). */
 export function errorCodesPage(doc: JsonObject): Page {
   const out: string[] = [
-    'Every error status the operations answer with, then every code list the spec documents value by value. The SDK',
+    'Every error status the operations answer with, then every error-code list the spec documents value by value. The SDK',
     "returns the same meanings from `describeErrorCode(code)`. Entries marked *inferred* are deduced, not documented.",
     '',
     '## HTTP statuses',
@@ -75,9 +75,10 @@ export function errorCodesPage(doc: JsonObject): Page {
     out.push(`| \`${row.status}\` | ${cell(row.meaning)} | ${row.count} |`);
   }
   const schemas = ((doc.components as JsonObject | undefined)?.schemas ?? {}) as JsonObject;
-  for (const [name, entries] of Object.entries(buildCodesTable(doc))) {
+  // The error-code lists, as `describeErrorCode` searches them (src/codes.ts); status enums stay on their schemas.
+  for (const [name, entries] of Object.entries(buildCodesTable(doc)).filter(([n]) => /ErrorCode$|^ReasonCode$/.test(n))) {
     const schema = schemas[name] as JsonObject;
-    out.push('', `## ${String(schema.title ?? name)}`, '', `${cell(firstParagraph(schema.description))} (\`${name}\`)`, '', '| Code | Meaning |', '| --- | --- |');
+    out.push('', `## ${codeListTitle(name)}`, '', `${cell(firstParagraph(schema.description))} (\`${name}\`)`, '', '| Code | Meaning |', '| --- | --- |');
     for (const [code, entry] of Object.entries(entries)) out.push(`| \`${code}\` | ${cell(entry.meaning)}${entry.inferred ? ' *(inferred)*' : ''} |`);
   }
   out.push(
@@ -89,6 +90,12 @@ export function errorCodesPage(doc: JsonObject): Page {
     "notification's `more_info` names the page that describes its code.",
   );
   return { title: 'Error codes', markdown: out.join('\n') };
+}
+
+/** `SmsErrorCode` as "SMS error codes", `ReasonCode` as "Reason codes". */
+function codeListTitle(name: string): string {
+  const words = name.split(/(?<=[a-z])(?=[A-Z])/).map((w, i) => (w === 'Sms' ? 'SMS' : i === 0 ? w : w.toLowerCase()));
+  return `${words.join(' ')}s`;
 }
 
 export interface Download {
