@@ -110,7 +110,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/2fa/search/{OTPSid}": {
+    "/2fa/search/{otpSid}": {
         parameters: {
             query?: never;
             header?: never;
@@ -119,7 +119,7 @@ export interface paths {
                  * @description **Inferred:** the OTP request to read. The documentation names this placeholder `OTPSid`; that it takes the
                  *     `requestID` returned by the send call (`OTP` + 32 hex digits) is presumed, not stated.
                  */
-                OTPSid: components["schemas"]["TwoFactorOtpSid"];
+                otpSid: components["schemas"]["TwoFactorOtpSid"];
             };
             cookie?: never;
         };
@@ -2075,13 +2075,13 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/numbermasking/applications/{ApplicationSid}": {
+    "/numbermasking/applications/{applicationSid}": {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /** @description The Number Masking application, by the `sid` its creation returned. */
-                ApplicationSid: components["parameters"]["NumberMaskingApplicationSid"];
+                applicationSid: components["parameters"]["NumberMaskingApplicationSid"];
             };
             cookie?: never;
         };
@@ -2127,13 +2127,13 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/numbermasking/applications/search/{ApplicationSid}": {
+    "/numbermasking/applications/search/{applicationSid}": {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /** @description The Number Masking application, by the `sid` its creation returned. */
-                ApplicationSid: components["parameters"]["NumberMaskingApplicationSid"];
+                applicationSid: components["parameters"]["NumberMaskingApplicationSid"];
             };
             cookie?: never;
         };
@@ -3496,6 +3496,13 @@ export interface components {
          */
         AccountSid: string;
         /**
+         * AccountSidOrEmail
+         * @description An account named by its SID or by its email address. The server tries the value as a SID first, then as an email address.
+         * @example ACe0d2e82a089d5686d85f728e245bc7da
+         * @example support@acme-tel.example
+         */
+        AccountSidOrEmail: components["schemas"]["AccountSid"] | string;
+        /**
          * AccountStatus
          * @description The life-cycle state of an account. The documentation lists only `active`, `suspended` and `closed`; the server also
          *     knows `inactive` and `uninitialized`. Closing an account is final and removes its dependent resources.
@@ -3523,6 +3530,7 @@ export interface components {
             date_updated: components["schemas"]["Rfc2822Date"];
             /** @description A readable name. Several applications may share one. */
             friendly_name: string;
+            /** @description The channel the application's RCML serves. Absent when the application was created without a kind. */
             kind?: components["schemas"]["ApplicationKind"];
             /**
              * @description The incoming phone numbers bound to the application. Only list responses carry this member, and only for
@@ -3542,8 +3550,9 @@ export interface components {
         };
         /**
          * ApplicationKind
-         * @description The channel an application's RCML serves. The server matches the exact lower-case value; anything else makes it fail
-         *     with `500`. Absent from a response when the application was created without a kind.
+         * @description The channel an application serves: `voice` for calls, `sms` for text messages, `ussd` for USSD sessions. RCML
+         *     applications and Visual Designer applications share it (a designer application is an RCML application whose RCML
+         *     the designer serves).
          * @enum {string}
          */
         ApplicationKind: "voice" | "sms" | "ussd";
@@ -3961,7 +3970,7 @@ export interface components {
             /** @description The HTTP method used for `refer_url`, or `null`. */
             refer_method: components["schemas"]["HttpMethod"] | null;
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description The URL Restcomm requests when a call to the number is transferred with SIP REFER, or `null`.
              */
             refer_url: string | null;
@@ -3973,19 +3982,19 @@ export interface components {
             /** @description The HTTP method used for `sms_fallback_url`, or `null`. */
             sms_fallback_method: components["schemas"]["HttpMethod"] | null;
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description The URL tried when requesting `sms_url` fails, or `null`.
              */
             sms_fallback_url: string | null;
             /** @description The HTTP method used for `sms_url`, or `null`. */
             sms_method: components["schemas"]["HttpMethod"] | null;
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description The URL Restcomm requests when an SMS reaches the number, or `null`.
              */
             sms_url: string | null;
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description The URL told about the progress of calls to the number, or `null`.
              */
             status_callback: string | null;
@@ -4000,14 +4009,14 @@ export interface components {
             /** @description The HTTP method used for `ussd_fallback_url`, or `null`. */
             ussd_fallback_method: components["schemas"]["HttpMethod"] | null;
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description The URL tried when requesting `ussd_url` fails, or `null`.
              */
             ussd_fallback_url: string | null;
             /** @description The HTTP method used for `ussd_url`, or `null`. */
             ussd_method: components["schemas"]["HttpMethod"] | null;
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description The URL Restcomm requests when a USSD session reaches the number, or `null`.
              */
             ussd_url: string | null;
@@ -4020,14 +4029,14 @@ export interface components {
             /** @description The HTTP method used for `voice_fallback_url`, or `null`. */
             voice_fallback_method: components["schemas"]["HttpMethod"] | null;
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description The URL tried when fetching or running `voice_url` fails, or `null`.
              */
             voice_fallback_url: string | null;
             /** @description The HTTP method used for `voice_url`, or `null`. */
             voice_method: components["schemas"]["HttpMethod"] | null;
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description The URL Restcomm fetches RCML from when a call reaches the number, or `null`.
              */
             voice_url: string | null;
@@ -4482,13 +4491,12 @@ export interface components {
          *     errors, `5xxx` extension errors and `30xxx` SMS errors. The meaning of each value is in `x-enumDescriptions`.
          *
          *     The list is partial: only the codes up to `1105` could be read, so a real answer can carry a code that is not
-         *     listed here. Which header or member carries the code is not documented either.
+         *     listed here: any integer is valid. Which header or member carries the code is not documented either.
          *
          *     **Inferred:** `30001` to `30010`. No cloud entry of the `30xxx` range could be read; these values are taken from the
          *     open-source SMS error table (the same values as `SmsErrorCode`), which is the likely content of that range.
-         * @enum {integer}
          */
-        ReasonCode: 1000 | 1001 | 1002 | 1100 | 1101 | 1102 | 1103 | 1104 | 1105 | 30001 | 30002 | 30003 | 30004 | 30005 | 30006 | 30007 | 30008 | 30009 | 30010;
+        ReasonCode: 1000 | 1001 | 1002 | 1100 | 1101 | 1102 | 1103 | 1104 | 1105 | 30001 | 30002 | 30003 | 30004 | 30005 | 30006 | 30007 | 30008 | 30009 | 30010 | (number & {});
         /**
          * RecordApiDate
          * @description When a cloud record (Say, Play, Resume, speech Gather, Refer or trace record) was created. The documentation calls
@@ -4752,10 +4760,10 @@ export interface components {
          * @description Why an SMS failed or was not delivered (the meaning of each value is in `x-enumDescriptions`). These are not HTTP
          *     status codes. The documentation prints the last one as `300010`; the server uses `30010`. The Restcomm cloud's
          *     reason-code dictionary keeps the `30xxx` range for SMS errors, but its own table for that range could not be read,
-         *     so codes the cloud may add are not listed.
-         * @enum {integer}
+         *     so the cloud may send codes that are not listed: any integer is valid, and the documented ones are listed with
+         *     their meaning.
          */
-        SmsErrorCode: 30001 | 30002 | 30003 | 30004 | 30005 | 30006 | 30007 | 30008 | 30009 | 30010;
+        SmsErrorCode: 30001 | 30002 | 30003 | 30004 | 30005 | 30006 | 30007 | 30008 | 30009 | 30010 | (number & {});
         /**
          * SmsMessage
          * @description The record of one text message sent or received by an account. Members whose value is null are left out:
@@ -5170,7 +5178,7 @@ export interface components {
          * @description What the designer answers after creating an application.
          */
         VisualDesignerApplicationCreated: {
-            kind?: components["schemas"]["VisualDesignerApplicationKind"];
+            kind?: components["schemas"]["ApplicationKind"];
             /** @description The application's friendly name (not its identifier). */
             name: string;
             /** @description The SID of the platform application created with it; also the designer's identifier for the application in every other path. */
@@ -5186,7 +5194,7 @@ export interface components {
             /** @description **Inferred:** member name read from the open-source designer code (StateHeader), not from the documented API. The platform user that owns the application; absent on applications made before owners were recorded. */
             owner?: string;
             /** @description **Inferred:** member name read from the open-source designer code (StateHeader), not from the documented API. The application's channel. */
-            projectKind?: components["schemas"]["VisualDesignerApplicationKind"];
+            projectKind?: components["schemas"]["ApplicationKind"];
             /** @description **Inferred:** member name read from the open-source designer code (StateHeader), not from the documented API. The name of the module the application starts in. */
             startNodeName?: string;
             /** @description **Inferred:** member name read from the open-source designer code (StateHeader), not from the documented API. The format version of the saved application state. */
@@ -5194,13 +5202,6 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /**
-         * VisualDesignerApplicationKind
-         * @description The channel a Visual Designer application is built for: `voice` for calls, `sms` for text messages, `ussd` for USSD
-         *     sessions.
-         * @enum {string}
-         */
-        VisualDesignerApplicationKind: "voice" | "sms" | "ussd";
         /**
          * VisualDesignerApplicationState
          * @description The complete saved state of a Visual Designer application, as the designer's editor loads and saves it: a header
@@ -5651,7 +5652,7 @@ export interface components {
             /** @description The recording's length in seconds, with a fractional part (for example `12.34`). */
             RecordingDuration: number;
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description Where the server stored the recording: a local `file:` URI under its recordings path (by default
              *     `file://${restcomm:home}/recordings/RE….wav`, or `.mp4` for video) or, with Amazon S3 storage enabled, the S3
              *     URL. Not a URL you can download over HTTP unless S3 is used (the documentation presents it as one). Left
@@ -5785,7 +5786,7 @@ export interface components {
             [key: string]: string;
         } & (components["schemas"]["WebhookVoiceParameters"] & {
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description The recording that was transcribed. Documented but not sent by the open-source server.
              */
             RecordingUrl?: string;
@@ -6105,7 +6106,7 @@ export interface components {
          *     first, then as an email address.
          * @example ACe0d2e82a089d5686d85f728e245bc7da
          */
-        AccountSidOrEmail: components["schemas"]["AccountSid"] | string;
+        AccountSidOrEmail: components["schemas"]["AccountSidOrEmail"];
         /**
          * @description Only numbers whose friendly name contains this text. The documentation describes an exact match; the server matches substrings.
          * @example Support
@@ -6314,13 +6315,18 @@ export interface components {
         };
     };
     headers: {
-        /** @description The authentication challenge; always `Basic realm="Restcomm realm"`. */
-        "WWW-Authenticate": "Basic realm=\"Restcomm realm\"";
+        /**
+         * @description The authentication challenge. The server always sends the Basic scheme with the realm `Restcomm realm`, so the value
+         *     is the word `Basic`, a space, then `realm=` and the realm in double quotes.
+         * @example Basic realm="Restcomm realm"
+         */
+        "WWW-Authenticate": string;
     };
     pathItems: never;
 }
 export type Account = components['schemas']['Account'];
 export type AccountSid = components['schemas']['AccountSid'];
+export type AccountSidOrEmail = components['schemas']['AccountSidOrEmail'];
 export type AccountStatus = components['schemas']['AccountStatus'];
 export type ApiVersion = components['schemas']['ApiVersion'];
 export type Application = components['schemas']['Application'];
@@ -6417,7 +6423,6 @@ export type UsageRecordCategoryFilter = components['schemas']['UsageRecordCatego
 export type UsageRecordSubresource = components['schemas']['UsageRecordSubresource'];
 export type VisualDesignerApplicationCreated = components['schemas']['VisualDesignerApplicationCreated'];
 export type VisualDesignerApplicationHeader = components['schemas']['VisualDesignerApplicationHeader'];
-export type VisualDesignerApplicationKind = components['schemas']['VisualDesignerApplicationKind'];
 export type VisualDesignerApplicationState = components['schemas']['VisualDesignerApplicationState'];
 export type VisualDesignerConfiguration = components['schemas']['VisualDesignerConfiguration'];
 export type VisualDesignerMediaFile = components['schemas']['VisualDesignerMediaFile'];
@@ -6675,7 +6680,7 @@ export interface operations {
                  * @description **Inferred:** the OTP request to read. The documentation names this placeholder `OTPSid`; that it takes the
                  *     `requestID` returned by the send call (`OTP` + 32 hex digits) is presumed, not stated.
                  */
-                OTPSid: components["schemas"]["TwoFactorOtpSid"];
+                otpSid: components["schemas"]["TwoFactorOtpSid"];
             };
             cookie?: never;
         };
@@ -10873,15 +10878,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The request was refused, for instance because the name is taken (`461`). Which 4xx status the service uses is not documented. */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NumberMaskingError"];
-                };
-            };
             /** @description The application was created. */
             200: {
                 headers: {
@@ -10892,6 +10888,18 @@ export interface operations {
                 };
             };
             401: components["responses"]["CloudUnauthorized"];
+            /**
+             * @description The request was refused, for instance because the name is taken (error code `461`). The documentation shows the
+             *     error body but not the HTTP status that carries it, so no particular status is declared for it.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NumberMaskingError"];
+                };
+            };
         };
     };
     updateNumberMaskingApplication: {
@@ -10900,7 +10908,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Number Masking application, by the `sid` its creation returned. */
-                ApplicationSid: components["parameters"]["NumberMaskingApplicationSid"];
+                applicationSid: components["parameters"]["NumberMaskingApplicationSid"];
             };
             cookie?: never;
         };
@@ -10939,7 +10947,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Number Masking application, by the `sid` its creation returned. */
-                ApplicationSid: components["parameters"]["NumberMaskingApplicationSid"];
+                applicationSid: components["parameters"]["NumberMaskingApplicationSid"];
             };
             cookie?: never;
         };
@@ -10984,7 +10992,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Number Masking application, by the `sid` its creation returned. */
-                ApplicationSid: components["parameters"]["NumberMaskingApplicationSid"];
+                applicationSid: components["parameters"]["NumberMaskingApplicationSid"];
             };
             cookie?: never;
         };
@@ -11151,7 +11159,7 @@ export interface operations {
                  * @description The channel of an application created from scratch.
                  * @example voice
                  */
-                kind?: components["schemas"]["VisualDesignerApplicationKind"];
+                kind?: components["schemas"]["ApplicationKind"];
                 /**
                  * @description The friendly name of the new application. Generated from the template's name when `template` is given without it.
                  * @example Support hotline
@@ -11171,7 +11179,10 @@ export interface operations {
         requestBody?: {
             content: {
                 "multipart/form-data": {
-                    /** @description The exported application archive. The designer reads every file part whatever its field name; `file` is the name used here. */
+                    /**
+                     * Format: binary
+                     * @description The exported application archive. The designer reads every file part whatever its field name; `file` is the name used here.
+                     */
                     file: Blob;
                 };
             };
@@ -11624,6 +11635,7 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     /**
+                     * Format: binary
                      * @description A media file (`.wav` or `.mp4`), with its file name in the part's `Content-Disposition`. More file
                      *     parts may follow under any field name; `file` is the name used here.
                      */

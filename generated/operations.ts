@@ -2986,12 +2986,12 @@ export const operations = {
   },
   "fetchTwoFactorSessionRecord": {
     "method": "GET",
-    "path": "/2fa/search/{OTPSid}",
+    "path": "/2fa/search/{otpSid}",
     "tag": "Smart 2FA",
     "summary": "Fetch one OTP request",
     "secured": true,
     "pathParams": [
-      "OTPSid"
+      "otpSid"
     ],
     "queryParams": [],
     "queryRequired": false,
@@ -3010,7 +3010,7 @@ export const operations = {
       ],
       "method": "fetch",
       "args": [
-        "OTPSid"
+        "otpSid"
       ],
       "payload": null
     }
@@ -3282,12 +3282,12 @@ export const operations = {
   },
   "fetchNumberMaskingApplication": {
     "method": "GET",
-    "path": "/numbermasking/applications/search/{ApplicationSid}",
+    "path": "/numbermasking/applications/search/{applicationSid}",
     "tag": "Number Masking",
     "summary": "Fetch a masking application",
     "secured": true,
     "pathParams": [
-      "ApplicationSid"
+      "applicationSid"
     ],
     "queryParams": [],
     "queryRequired": false,
@@ -3306,19 +3306,19 @@ export const operations = {
       ],
       "method": "fetch",
       "args": [
-        "ApplicationSid"
+        "applicationSid"
       ],
       "payload": null
     }
   },
   "updateNumberMaskingApplication": {
     "method": "PUT",
-    "path": "/numbermasking/applications/{ApplicationSid}",
+    "path": "/numbermasking/applications/{applicationSid}",
     "tag": "Number Masking",
     "summary": "Update a masking application",
     "secured": true,
     "pathParams": [
-      "ApplicationSid"
+      "applicationSid"
     ],
     "queryParams": [],
     "queryRequired": false,
@@ -3337,19 +3337,19 @@ export const operations = {
       ],
       "method": "update",
       "args": [
-        "ApplicationSid"
+        "applicationSid"
       ],
       "payload": "body"
     }
   },
   "deleteNumberMaskingApplication": {
     "method": "DELETE",
-    "path": "/numbermasking/applications/{ApplicationSid}",
+    "path": "/numbermasking/applications/{applicationSid}",
     "tag": "Number Masking",
     "summary": "Delete a masking application",
     "secured": true,
     "pathParams": [
-      "ApplicationSid"
+      "applicationSid"
     ],
     "queryParams": [],
     "queryRequired": false,
@@ -3368,7 +3368,7 @@ export const operations = {
       ],
       "method": "delete",
       "args": [
-        "ApplicationSid"
+        "applicationSid"
       ],
       "payload": null
     }
@@ -3556,7 +3556,7 @@ export const routes: Readonly<Record<string, OperationId>> = {
   "POST /2fa/cancel": "cancelOtp",
   "GET /2fa/search": "listTwoFactorSessionRecords",
   "POST /2fa/search": "listFilteredTwoFactorSessionRecords",
-  "GET /2fa/search/{OTPSid}": "fetchTwoFactorSessionRecord",
+  "GET /2fa/search/{otpSid}": "fetchTwoFactorSessionRecord",
   "GET /2fa/usage/records": "listTwoFactorUsageRecords",
   "POST /2fa/usage/records": "listFilteredTwoFactorUsageRecords",
   "GET /2fa/usage/records/{subresource}": "listTwoFactorUsageRecordsByPeriod",
@@ -3566,9 +3566,9 @@ export const routes: Readonly<Record<string, OperationId>> = {
   "DELETE /2fa/limits/{limitSid}": "deleteTwoFactorLimit",
   "POST /numbermasking/applications": "createNumberMaskingApplication",
   "GET /numbermasking/applications/search": "listNumberMaskingApplications",
-  "GET /numbermasking/applications/search/{ApplicationSid}": "fetchNumberMaskingApplication",
-  "PUT /numbermasking/applications/{ApplicationSid}": "updateNumberMaskingApplication",
-  "DELETE /numbermasking/applications/{ApplicationSid}": "deleteNumberMaskingApplication",
+  "GET /numbermasking/applications/search/{applicationSid}": "fetchNumberMaskingApplication",
+  "PUT /numbermasking/applications/{applicationSid}": "updateNumberMaskingApplication",
+  "DELETE /numbermasking/applications/{applicationSid}": "deleteNumberMaskingApplication",
   "GET /numbermasking/phonenumbers/search": "listNumberMaskingPhoneNumbers",
   "GET /numbermasking/phonenumbers/search/{phoneNumberSid}": "fetchNumberMaskingPhoneNumber",
   "POST /callqueue/provisioning": "createCallQueue"

@@ -1583,7 +1583,7 @@ export const runtimeOperations = {
   },
   "fetchTwoFactorSessionRecord": {
     "method": "GET",
-    "path": "/2fa/search/{OTPSid}",
+    "path": "/2fa/search/{otpSid}",
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1593,7 +1593,7 @@ export const runtimeOperations = {
       ],
       "method": "fetch",
       "args": [
-        "OTPSid"
+        "otpSid"
       ],
       "payload": null
     }
@@ -1748,7 +1748,7 @@ export const runtimeOperations = {
   },
   "fetchNumberMaskingApplication": {
     "method": "GET",
-    "path": "/numbermasking/applications/search/{ApplicationSid}",
+    "path": "/numbermasking/applications/search/{applicationSid}",
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1758,14 +1758,14 @@ export const runtimeOperations = {
       ],
       "method": "fetch",
       "args": [
-        "ApplicationSid"
+        "applicationSid"
       ],
       "payload": null
     }
   },
   "updateNumberMaskingApplication": {
     "method": "PUT",
-    "path": "/numbermasking/applications/{ApplicationSid}",
+    "path": "/numbermasking/applications/{applicationSid}",
     "server": "https://{domain}",
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -1777,14 +1777,14 @@ export const runtimeOperations = {
       ],
       "method": "update",
       "args": [
-        "ApplicationSid"
+        "applicationSid"
       ],
       "payload": "body"
     }
   },
   "deleteNumberMaskingApplication": {
     "method": "DELETE",
-    "path": "/numbermasking/applications/{ApplicationSid}",
+    "path": "/numbermasking/applications/{applicationSid}",
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1794,7 +1794,7 @@ export const runtimeOperations = {
       ],
       "method": "delete",
       "args": [
-        "ApplicationSid"
+        "applicationSid"
       ],
       "payload": null
     }

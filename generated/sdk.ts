@@ -832,9 +832,9 @@ export interface RestcommResources<M extends Mode = 'throw'> {
       /**
        * Fetch one OTP request
        *
-       * `GET /2fa/search/{OTPSid}` (fetchTwoFactorSessionRecord)
+       * `GET /2fa/search/{otpSid}` (fetchTwoFactorSessionRecord)
        */
-      fetch(oTPSid: Path<Op['fetchTwoFactorSessionRecord']>['OTPSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchTwoFactorSessionRecord']>>>;
+      fetch(otpSid: Path<Op['fetchTwoFactorSessionRecord']>['otpSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchTwoFactorSessionRecord']>>>;
     };
     usage: {
       /**
@@ -904,21 +904,21 @@ export interface RestcommResources<M extends Mode = 'throw'> {
       /**
        * Fetch a masking application
        *
-       * `GET /numbermasking/applications/search/{ApplicationSid}` (fetchNumberMaskingApplication)
+       * `GET /numbermasking/applications/search/{applicationSid}` (fetchNumberMaskingApplication)
        */
-      fetch(applicationSid: Path<Op['fetchNumberMaskingApplication']>['ApplicationSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchNumberMaskingApplication']>>>;
+      fetch(applicationSid: Path<Op['fetchNumberMaskingApplication']>['applicationSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchNumberMaskingApplication']>>>;
       /**
        * Update a masking application
        *
-       * `PUT /numbermasking/applications/{ApplicationSid}` (updateNumberMaskingApplication)
+       * `PUT /numbermasking/applications/{applicationSid}` (updateNumberMaskingApplication)
        */
-      update(applicationSid: Path<Op['updateNumberMaskingApplication']>['ApplicationSid'], body: Body<Op['updateNumberMaskingApplication']>, options?: CallOptions): Promise<Out<M, Data<Op['updateNumberMaskingApplication']>>>;
+      update(applicationSid: Path<Op['updateNumberMaskingApplication']>['applicationSid'], body: Body<Op['updateNumberMaskingApplication']>, options?: CallOptions): Promise<Out<M, Data<Op['updateNumberMaskingApplication']>>>;
       /**
        * Delete a masking application
        *
-       * `DELETE /numbermasking/applications/{ApplicationSid}` (deleteNumberMaskingApplication)
+       * `DELETE /numbermasking/applications/{applicationSid}` (deleteNumberMaskingApplication)
        */
-      delete(applicationSid: Path<Op['deleteNumberMaskingApplication']>['ApplicationSid'], options?: CallOptions): Promise<Out<M, Data<Op['deleteNumberMaskingApplication']>>>;
+      delete(applicationSid: Path<Op['deleteNumberMaskingApplication']>['applicationSid'], options?: CallOptions): Promise<Out<M, Data<Op['deleteNumberMaskingApplication']>>>;
     };
     numbers: {
       /**
