@@ -279,11 +279,11 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a SID
-                 *     first, then as an email address.
+                 * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a
+                 *     SID first, then as an email address.
                  * @example ACe0d2e82a089d5686d85f728e245bc7da
                  */
-                AccountSid: components["parameters"]["AccountSidOrEmail"];
+                AccountSid: components["schemas"]["AccountSidOrEmail"];
             };
             cookie?: never;
         };
@@ -2002,11 +2002,11 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a SID
-                 *     first, then as an email address.
+                 * @description The account to move: its SID, or its email address (URL-encode the `@`). The server looks the value up as a
+                 *     SID first, then as an email address.
                  * @example ACe0d2e82a089d5686d85f728e245bc7da
                  */
-                AccountSid: components["parameters"]["AccountSidOrEmail"];
+                AccountSid: components["schemas"]["AccountSidOrEmail"];
             };
             cookie?: never;
         };
@@ -4482,22 +4482,6 @@ export interface components {
          */
         PlaySid: string;
         /**
-         * ReasonCode
-         * @description A code from the Restcomm cloud's reason-code dictionary. The cloud attaches one, with a short text, to a voice or
-         *     SMS session that failed or was blocked, and returns it in a SIP response or an HTTP response. Values up to `999`
-         *     are left to the protocols' own codes (SIP, HTTP, MGCP and so on). The dictionary groups its codes by range:
-         *     `1xxx` general cloud errors (`11xx` call errors), `2xxx` RCML errors (`21xx` Gather, `22xx` Dial, `23xx` Say,
-         *     `24xx` Reject), `3xxx` provisioning errors (`31xx` numbers, `32xx` clients, `33xx` accounts), `4xxx` media gateway
-         *     errors, `5xxx` extension errors and `30xxx` SMS errors. The meaning of each value is in `x-enumDescriptions`.
-         *
-         *     The list is partial: only the codes up to `1105` could be read, so a real answer can carry a code that is not
-         *     listed here: any integer is valid. Which header or member carries the code is not documented either.
-         *
-         *     **Inferred:** `30001` to `30010`. No cloud entry of the `30xxx` range could be read; these values are taken from the
-         *     open-source SMS error table (the same values as `SmsErrorCode`), which is the likely content of that range.
-         */
-        ReasonCode: 1000 | 1001 | 1002 | 1100 | 1101 | 1102 | 1103 | 1104 | 1105 | 30001 | 30002 | 30003 | 30004 | 30005 | 30006 | 30007 | 30008 | 30009 | 30010 | (number & {});
-        /**
          * RecordApiDate
          * @description When a cloud record (Say, Play, Resume, speech Gather, Refer or trace record) was created. The documentation calls
          *     it an RFC 2822 date, but its own examples use both the RFC 2822 form (`Wed, 23 Jun 2021 01:18:18 +0000`) and
@@ -6102,12 +6086,6 @@ export interface components {
          */
         AccountSid: components["schemas"]["AccountSid"];
         /**
-         * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a SID
-         *     first, then as an email address.
-         * @example ACe0d2e82a089d5686d85f728e245bc7da
-         */
-        AccountSidOrEmail: components["schemas"]["AccountSidOrEmail"];
-        /**
          * @description Only numbers whose friendly name contains this text. The documentation describes an exact match; the server matches substrings.
          * @example Support
          */
@@ -6380,7 +6358,6 @@ export type PlainTextError = components['schemas']['PlainTextError'];
 export type PlayRecord = components['schemas']['PlayRecord'];
 export type PlayRecordList = components['schemas']['PlayRecordList'];
 export type PlaySid = components['schemas']['PlaySid'];
-export type ReasonCode = components['schemas']['ReasonCode'];
 export type RecordApiDate = components['schemas']['RecordApiDate'];
 export type Recording = components['schemas']['Recording'];
 export type RecordingSid = components['schemas']['RecordingSid'];
@@ -6472,7 +6449,6 @@ export type ResponseUnauthorizedOrDenied = components['responses']['Unauthorized
 export type ResponseVisualDesignerServerError = components['responses']['VisualDesignerServerError'];
 export type ResponseVisualDesignerUnauthorized = components['responses']['VisualDesignerUnauthorized'];
 export type ParameterAccountSid = components['parameters']['AccountSid'];
-export type ParameterAccountSidOrEmail = components['parameters']['AccountSidOrEmail'];
 export type ParameterIncomingPhoneNumberFilterFriendlyName = components['parameters']['IncomingPhoneNumberFilterFriendlyName'];
 export type ParameterIncomingPhoneNumberFilterPhoneNumber = components['parameters']['IncomingPhoneNumberFilterPhoneNumber'];
 export type ParameterIncomingPhoneNumberReverse = components['parameters']['IncomingPhoneNumberReverse'];
@@ -7026,11 +7002,11 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a SID
-                 *     first, then as an email address.
+                 * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a
+                 *     SID first, then as an email address.
                  * @example ACe0d2e82a089d5686d85f728e245bc7da
                  */
-                AccountSid: components["parameters"]["AccountSidOrEmail"];
+                AccountSid: components["schemas"]["AccountSidOrEmail"];
             };
             cookie?: never;
         };
@@ -7058,11 +7034,11 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a SID
-                 *     first, then as an email address.
+                 * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a
+                 *     SID first, then as an email address.
                  * @example ACe0d2e82a089d5686d85f728e245bc7da
                  */
-                AccountSid: components["parameters"]["AccountSidOrEmail"];
+                AccountSid: components["schemas"]["AccountSidOrEmail"];
             };
             cookie?: never;
         };
@@ -10731,11 +10707,11 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a SID
-                 *     first, then as an email address.
+                 * @description The account to move: its SID, or its email address (URL-encode the `@`). The server looks the value up as a
+                 *     SID first, then as an email address.
                  * @example ACe0d2e82a089d5686d85f728e245bc7da
                  */
-                AccountSid: components["parameters"]["AccountSidOrEmail"];
+                AccountSid: components["schemas"]["AccountSidOrEmail"];
             };
             cookie?: never;
         };

@@ -7,7 +7,8 @@ export interface CodeEntry {
 }
 
 export function buildCodesTable(doc: JsonObject): Record<string, Record<string, CodeEntry>> {
-  const schemas = ((doc.components as JsonObject | undefined)?.schemas ?? {}) as JsonObject;
+  // Enums of the API's own schemas, and the dictionaries no message carries (the root's x-codeDictionaries).
+  const schemas = { ...(((doc.components as JsonObject | undefined)?.schemas ?? {}) as JsonObject), ...((doc['x-codeDictionaries'] ?? {}) as JsonObject) };
   const table: Record<string, Record<string, CodeEntry>> = {};
   for (const name of Object.keys(schemas).sort()) {
     const schema = schemas[name] as JsonObject;

@@ -11,6 +11,7 @@ import { sdkTypesSource } from './sdk-types.js';
 import { buildCodesTable } from './codes-table.js';
 import { buildCodeSamples, codeSamplesSource } from './code-samples.js';
 import { buildWebhooksTable } from './webhooks-table.js';
+import { writeServiceBundles } from './service-bundles.js';
 import type { Json, JsonObject } from './spec.js';
 
 /**
@@ -50,6 +51,9 @@ export async function generateAll(outDir: string): Promise<string[]> {
   // Stable formatting, whatever the bundler's own spacing is.
   await writeFile(bundlePath, JSON.stringify(doc, null, 2) + '\n');
   await writeFile(path.join(outDir, 'openapi.yaml'), YAML.stringify(doc, { lineWidth: 0 }));
+
+  step('Bundling one document per service (generated/services/<service>.openapi.json, each with its own servers)');
+  const serviceBundles = await writeServiceBundles(doc, outDir);
 
   step('Generating TypeScript types (openapi-typescript)');
   const ast = await openapiTS(doc as never, {
@@ -131,5 +135,5 @@ export async function generateAll(outDir: string): Promise<string[]> {
 
   const count = Object.keys(table).length;
   step(`Generated ${generatedFiles.length} files for ${count} operations into ${path.relative(process.cwd(), outDir) || '.'}`);
-  return generatedFiles.map((f) => path.join(outDir, f));
+  return [...generatedFiles.map((f) => path.join(outDir, f)), ...serviceBundles];
 }
