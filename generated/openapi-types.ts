@@ -295,10 +295,19 @@ export interface paths {
          *     before testing for null).
          */
         get: operations["fetchAccount"];
-        put?: never;
+        /**
+         * Update an account with PUT
+         * @description The same update as `POST` to this address (`updateAccount`), sent with `PUT`: the server routes both verbs to
+         *     one handler, so the fields, rules and answers are the same. It is not a full replacement: fields left out keep
+         *     their values.
+         *
+         *     The SDK offers it as `accounts.put()`. Use it when the SDK's opt-in retries matter: they repeat `PUT` requests,
+         *     never `POST` ones.
+         */
+        put: operations["putAccount"];
         /**
          * Update an account
-         * @description Changes an account's friendly name, password, status or role. The server accepts `PUT` as well as `POST` here.
+         * @description Changes an account's friendly name, password, status or role. `PUT` does the same (`putAccount`).
          *
          *     A new `Password` also replaces the auth token, activates an `uninitialized` account and updates the account's SIP
          *     client. A new `Status` applies to the whole tree below the account; `closed` removes the tree's applications,
@@ -374,11 +383,20 @@ export interface paths {
          *     Applications can no longer be looked up by friendly name: a value that is not shaped like a SID simply gets `404`.
          */
         get: operations["fetchApplication"];
-        put?: never;
+        /**
+         * Update an application with PUT
+         * @description The same update as `POST` to this address (`updateApplication`), sent with `PUT`: the server routes both verbs
+         *     to one handler, so the fields, rules and answers are the same. It is not a full replacement: fields left out
+         *     keep their values.
+         *
+         *     The SDK offers it as `applications.put()`. Use it when the SDK's opt-in retries matter: they repeat `PUT`
+         *     requests, never `POST` ones.
+         */
+        put: operations["putApplication"];
         /**
          * Update an application
          * @description Changes the name, caller-ID lookup flag, RCML URL or kind of an application; fields left out keep their value.
-         *     The server accepts `PUT` as well as `POST` here. `ApiVersion` cannot be changed.
+         *     `ApiVersion` cannot be changed. `PUT` does the same (`putApplication`).
          */
         post: operations["updateApplication"];
         /**
@@ -700,12 +718,21 @@ export interface paths {
          *     in clear text. The documentation's examples show the clear password.
          */
         get: operations["fetchClient"];
-        put?: never;
+        /**
+         * Update a SIP client with PUT
+         * @description The same update as `POST` to this address (`updateClient`), sent with `PUT`: the server routes both verbs to one
+         *     handler, so the fields, rules and answers are the same. It is not a full replacement: fields left out keep their
+         *     values.
+         *
+         *     The SDK offers it as `clients.put()`. Use it when the SDK's opt-in retries matter: they repeat `PUT` requests,
+         *     never `POST` ones.
+         */
+        put: operations["putClient"];
         /**
          * Update a SIP client
          * @description Changes a client's name, password, status, voice settings or push setting; fields left out keep their value and
-         *     `Login` cannot be changed. For the URL and application fields an empty value clears the setting. The server
-         *     accepts `PUT` as well as `POST` here.
+         *     `Login` cannot be changed. For the URL and application fields an empty value clears the setting. `PUT` does
+         *     the same (`putClient`).
          */
         post: operations["updateClient"];
         /**
@@ -1037,12 +1064,21 @@ export interface paths {
          * @description Returns one number with all its members; unset ones are written as `null`.
          */
         get: operations["fetchIncomingPhoneNumber"];
-        put?: never;
+        /**
+         * Update an incoming number with PUT
+         * @description The same update as `POST` to this address (`updateIncomingPhoneNumber`), sent with `PUT`: the server routes both
+         *     verbs to one handler, so the fields, rules and answers are the same. It is not a full replacement: fields left
+         *     out keep their values.
+         *
+         *     The SDK offers it as `incomingPhoneNumbers.put()`. Use it when the SDK's opt-in retries matter: they repeat
+         *     `PUT` requests, never `POST` ones.
+         */
+        put: operations["putIncomingPhoneNumber"];
         /**
          * Update an incoming number
          * @description Changes the number's label, callback URLs and methods, applications and capability flags. Fields that are not
-         *     sent keep their values; an empty URL or application SID clears it. `date_updated` is refreshed. The server
-         *     accepts `PUT` as well as `POST` here.
+         *     sent keep their values; an empty URL or application SID clears it. `date_updated` is refreshed. `PUT` does
+         *     the same (`putIncomingPhoneNumber`).
          *
          *     For a provider number the server first sends the update to the number provider and only then saves the
          *     changes; if the provider refuses, nothing is saved and the answer is `400` with the bare body `21452`. The
@@ -1338,6 +1374,85 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/Accounts/{AccountSid}/OutgoingCallerIds.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List outgoing caller IDs
+         * @description **Not in the documentation:** described from the open-source server. Returns every caller ID of the account as a
+         *     bare JSON array, without paging, filters or sorting.
+         */
+        get: operations["listOutgoingCallerIds"];
+        put?: never;
+        /**
+         * Create an outgoing caller ID
+         * @description **Not in the documentation:** described from the open-source server. Records a phone number as a caller ID of the
+         *     account. Success is `200`, not `201`. The server neither verifies the number (no confirmation call) nor checks
+         *     that it is unique: sending the same number twice records it twice.
+         *
+         *     `PhoneNumber` is read with the US as the default country and stored in E.164 form. A missing `PhoneNumber` gets
+         *     `400`; a value that cannot be read as a phone number at all makes the server fail with `500`.
+         */
+        post: operations["createOutgoingCallerId"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+                /**
+                 * @description The caller ID to act on. The server checks that the caller may act on the account that owns it, not that this
+                 *     is the account in the path.
+                 * @example PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c
+                 */
+                OutgoingCallerIdSid: components["schemas"]["OutgoingCallerIdSid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Fetch an outgoing caller ID
+         * @description **Not in the documentation:** described from the open-source server. Returns one caller ID by SID.
+         */
+        get: operations["fetchOutgoingCallerId"];
+        /**
+         * Update an outgoing caller ID
+         * @description **Not in the documentation:** described from the open-source server. Changes the caller ID's label; the number
+         *     cannot be changed. Only `PUT` is routed here (`POST` to this address gets `405`). Without `FriendlyName` nothing
+         *     changes and the caller ID comes back as it was; with it, `date_updated` is refreshed too.
+         */
+        put: operations["updateOutgoingCallerId"];
+        post?: never;
+        /**
+         * Delete an outgoing caller ID
+         * @description **Not in the documentation:** described from the open-source server. Removes the caller ID. The answer is `200`
+         *     whether or not a caller ID had this SID: deleting an unknown or already deleted one succeeds too.
+         */
+        delete: operations["deleteOutgoingCallerId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4112,7 +4227,10 @@ export interface components {
             SmsFallbackMethod?: components["schemas"]["HttpMethod"];
             /** @description A new fallback URL for SMS; empty clears it. */
             SmsFallbackUrl?: components["schemas"]["IncomingPhoneNumberUrlOrEmpty"];
-            /** @description A new HTTP method for `SmsUrl`. */
+            /**
+             * @description A new HTTP method for `SmsUrl`. The server reads exactly this name: another spelling (`SMSMethod`, `smsMethod`,
+             *     `SmsMethod ` with a space) is ignored without an error, and the stored method stays as it was.
+             */
             SmsMethod?: components["schemas"]["HttpMethod"];
             /** @description A new URL for incoming SMS; empty clears it. */
             SmsUrl?: components["schemas"]["IncomingPhoneNumberUrlOrEmpty"];
@@ -4334,6 +4452,38 @@ export interface components {
          * @example OR1a2b3c4d5e6f708192a3b4c5d6e7f809
          */
         OrganizationSid: string;
+        /**
+         * OutgoingCallerId
+         * @description A phone number recorded for an account as one of its caller IDs. The server writes every member; it does not check
+         *     that the account owns or has verified the number.
+         */
+        OutgoingCallerId: {
+            account_sid: components["schemas"]["AccountSid"];
+            date_created: components["schemas"]["Rfc2822Date"];
+            date_updated: components["schemas"]["Rfc2822Date"];
+            /**
+             * @description A readable label. Unless one was given at creation it is the number in the national format of its country
+             *     (`(512) 555-0147` for a US number).
+             * @example Support line
+             */
+            friendly_name: string;
+            /**
+             * @description The number in E.164 form (`+`, country code, national number), as the server normalized it from what was sent.
+             *     A number sent without a country code is read as a US number.
+             * @example +15125550147
+             */
+            phone_number: string;
+            sid: components["schemas"]["OutgoingCallerIdSid"];
+            /** @description This caller ID's path, `/2012-04-24/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json`. */
+            uri: components["schemas"]["RelativeUri"];
+        };
+        /**
+         * OutgoingCallerIdSid
+         * @description Identifies an outgoing caller ID. Thirty-four characters, the prefix `PN` followed by 32 hexadecimal digits: the
+         *     server gives caller IDs the same prefix as incoming phone numbers, so the prefix alone does not tell them apart.
+         * @example PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c
+         */
+        OutgoingCallerIdSid: string;
         /**
          * PageEnvelope
          * @description The paging members every paged list carries beside its items. `Page` is zero-based. `num_pages` is
@@ -5951,12 +6101,100 @@ export interface components {
                 "text/plain": components["schemas"]["PlainTextError"];
             };
         };
+        /** @description The account is already closed (reason phrase `Account is closed`), or the new password is too weak (reason phrase `Password too weak`). The body is empty. */
+        AccountUpdateBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The caller may not modify this account, or tried to change `Role` without being an Administrator (reason phrase `Only Administrator allowed`). The body is empty. */
+        AccountUpdateForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description No account has this SID or email address. The body is empty. */
+        AccountUpdateNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The account after the change. */
+        AccountUpdateOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Account"];
+            };
+        };
+        /** @description The body is not `application/x-www-form-urlencoded`. The body is empty. */
+        AccountUpdateUnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description No application has this SID. The body is empty. */
+        ApplicationUpdateNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The application after the change. */
+        ApplicationUpdateOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Application"];
+            };
+        };
+        /**
+         * @description An unhandled server failure: `Kind` is not one of `voice`, `sms` or `ussd`, the application SID is malformed,
+         *     or the account SID in the path does not exist. The body, if any, is the servlet container's error page.
+         */
+        ApplicationUpdateServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description The request body is larger than 10,000,000 bytes (reason phrase `Length larger than 10000000`). The body is empty. */
         BodyTooLarge: {
             headers: {
                 [name: string]: unknown;
             };
             content?: never;
+        };
+        /** @description The new password is too weak. */
+        ClientUpdateBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorMessage"];
+            };
+        };
+        /** @description No client has this SID. The body is empty. */
+        ClientUpdateNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The client after the change. */
+        ClientUpdateOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Client"];
+            };
         };
         /**
          * @description The HTTP Basic credentials (Account SID and auth token) are missing or wrong. The cloud services (the record APIs,
@@ -6009,6 +6247,24 @@ export interface components {
             content: {
                 "application/json": components["schemas"]["ErrorMessage"];
                 "text/plain": components["schemas"]["PlainTextError"];
+            };
+        };
+        /** @description The number provider refused the update; nothing was changed. */
+        IncomingPhoneNumberUpdateBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "text/plain": components["schemas"]["PlainTextError"];
+            };
+        };
+        /** @description The number after the change. */
+        IncomingPhoneNumberUpdateOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["IncomingPhoneNumber"];
             };
         };
         /** @description No such resource in this account, or no such route. The body is empty. */
@@ -6138,6 +6394,70 @@ export interface components {
         WebhookContentCharset: "UTF-8";
     };
     requestBodies: {
+        AccountUpdate: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description A new readable name; also copied to the account's SIP client. */
+                    FriendlyName?: string;
+                    /**
+                     * Format: password
+                     * @description A new password, strength-checked like on creation.
+                     */
+                    Password?: string;
+                    /** @description A new role. Only Administrators may change it (`403` otherwise). */
+                    Role?: string;
+                    /** @description A new state for the account and every account below it. Matched case-insensitively; a value outside the list gets `500`. */
+                    Status?: components["schemas"]["AccountStatus"];
+                };
+            };
+        };
+        ApplicationUpdate: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description A new readable name. */
+                    FriendlyName?: string;
+                    /** @description A new channel. Any value outside the list gets `500`. */
+                    Kind?: components["schemas"]["ApplicationKind"];
+                    /**
+                     * Format: uri-reference
+                     * @description A new URL for the application's RCML, absolute or a path on the Restcomm host.
+                     */
+                    RcmlUrl?: string;
+                    /** @description Turns caller-ID name lookup on or off. Only `true` (in any letter case) counts as true. */
+                    VoiceCallerIdLookup?: boolean;
+                };
+            };
+        };
+        ClientUpdate: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description A new readable name. */
+                    FriendlyName?: string;
+                    /** @description `true` turns push notifications on (`push_client_identity` becomes the client SID); `false` turns them off. */
+                    IsPushEnabled?: boolean;
+                    /**
+                     * Format: password
+                     * @description A new password, strength-checked like on creation (score of at least 50).
+                     */
+                    Password?: string;
+                    /**
+                     * @description `1` enables the client, `0` disables it. A value that is not a number enables it.
+                     * @enum {integer}
+                     */
+                    Status?: 0 | 1;
+                    /** @description A new application for the client's calls; an empty value removes it. */
+                    VoiceApplicationSid?: components["schemas"]["ApplicationSid"] | string;
+                    /** @description A new HTTP method for `VoiceFallbackUrl`. */
+                    VoiceFallbackMethod?: components["schemas"]["HttpMethod"];
+                    /** @description A new fallback URL; an empty value removes it. */
+                    VoiceFallbackUrl?: string;
+                    /** @description A new HTTP method for `VoiceUrl`. */
+                    VoiceMethod?: components["schemas"]["HttpMethod"];
+                    /** @description A new RCML URL for the client's calls; an empty value removes it. */
+                    VoiceUrl?: string;
+                };
+            };
+        };
         /** @description The form fields for buying or registering a number, shared by the four create operations. */
         IncomingPhoneNumberCreate: {
             content: {
@@ -6291,6 +6611,11 @@ export interface components {
                 };
             };
         };
+        IncomingPhoneNumberUpdate: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["IncomingPhoneNumberUpdate"];
+            };
+        };
     };
     headers: {
         /**
@@ -6351,6 +6676,8 @@ export type NumberMaskingEnvelope = components['schemas']['NumberMaskingEnvelope
 export type NumberMaskingError = components['schemas']['NumberMaskingError'];
 export type NumberMaskingErrorCode = components['schemas']['NumberMaskingErrorCode'];
 export type OrganizationSid = components['schemas']['OrganizationSid'];
+export type OutgoingCallerId = components['schemas']['OutgoingCallerId'];
+export type OutgoingCallerIdSid = components['schemas']['OutgoingCallerIdSid'];
 export type PageEnvelope = components['schemas']['PageEnvelope'];
 export type Participant = components['schemas']['Participant'];
 export type PhoneNumberSid = components['schemas']['PhoneNumberSid'];
@@ -6436,11 +6763,24 @@ export type WebhookVoiceParameters = components['schemas']['WebhookVoiceParamete
 export type WebhookVoiceRequest = components['schemas']['WebhookVoiceRequest'];
 export type WebhookVoiceSmsAction = components['schemas']['WebhookVoiceSmsAction'];
 export type ResponseAccountNotActive = components['responses']['AccountNotActive'];
+export type ResponseAccountUpdateBadRequest = components['responses']['AccountUpdateBadRequest'];
+export type ResponseAccountUpdateForbidden = components['responses']['AccountUpdateForbidden'];
+export type ResponseAccountUpdateNotFound = components['responses']['AccountUpdateNotFound'];
+export type ResponseAccountUpdateOk = components['responses']['AccountUpdateOk'];
+export type ResponseAccountUpdateUnsupportedMediaType = components['responses']['AccountUpdateUnsupportedMediaType'];
+export type ResponseApplicationUpdateNotFound = components['responses']['ApplicationUpdateNotFound'];
+export type ResponseApplicationUpdateOk = components['responses']['ApplicationUpdateOk'];
+export type ResponseApplicationUpdateServerError = components['responses']['ApplicationUpdateServerError'];
 export type ResponseBodyTooLarge = components['responses']['BodyTooLarge'];
+export type ResponseClientUpdateBadRequest = components['responses']['ClientUpdateBadRequest'];
+export type ResponseClientUpdateNotFound = components['responses']['ClientUpdateNotFound'];
+export type ResponseClientUpdateOk = components['responses']['ClientUpdateOk'];
 export type ResponseCloudUnauthorized = components['responses']['CloudUnauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseIncomingPhoneNumberCreateBadRequest = components['responses']['IncomingPhoneNumberCreateBadRequest'];
 export type ResponseIncomingPhoneNumberCreateForbidden = components['responses']['IncomingPhoneNumberCreateForbidden'];
+export type ResponseIncomingPhoneNumberUpdateBadRequest = components['responses']['IncomingPhoneNumberUpdateBadRequest'];
+export type ResponseIncomingPhoneNumberUpdateOk = components['responses']['IncomingPhoneNumberUpdateOk'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponsePageOutOfRange = components['responses']['PageOutOfRange'];
 export type ResponseServerError = components['responses']['ServerError'];
@@ -6459,7 +6799,11 @@ export type ParameterPage = components['parameters']['Page'];
 export type ParameterPageSize = components['parameters']['PageSize'];
 export type ParameterVisualDesignerApplicationSid = components['parameters']['VisualDesignerApplicationSid'];
 export type ParameterWebhookContentCharset = components['parameters']['WebhookContentCharset'];
+export type RequestBodyAccountUpdate = components['requestBodies']['AccountUpdate'];
+export type RequestBodyApplicationUpdate = components['requestBodies']['ApplicationUpdate'];
+export type RequestBodyClientUpdate = components['requestBodies']['ClientUpdate'];
 export type RequestBodyIncomingPhoneNumberCreate = components['requestBodies']['IncomingPhoneNumberCreate'];
+export type RequestBodyIncomingPhoneNumberUpdate = components['requestBodies']['IncomingPhoneNumberUpdate'];
 export type HeaderWwwAuthenticate = components['headers']['WWW-Authenticate'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -7028,6 +7372,32 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    putAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a
+                 *     SID first, then as an email address.
+                 * @example ACe0d2e82a089d5686d85f728e245bc7da
+                 */
+                AccountSid: components["schemas"]["AccountSidOrEmail"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AccountUpdate"];
+        responses: {
+            200: components["responses"]["AccountUpdateOk"];
+            400: components["responses"]["AccountUpdateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AccountUpdateForbidden"];
+            404: components["responses"]["AccountUpdateNotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["AccountUpdateUnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     updateAccount: {
         parameters: {
             query?: never;
@@ -7042,63 +7412,15 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
-                    /** @description A new readable name; also copied to the account's SIP client. */
-                    FriendlyName?: string;
-                    /**
-                     * Format: password
-                     * @description A new password, strength-checked like on creation.
-                     */
-                    Password?: string;
-                    /** @description A new role. Only Administrators may change it (`403` otherwise). */
-                    Role?: string;
-                    /** @description A new state for the account and every account below it. Matched case-insensitively; a value outside the list gets `500`. */
-                    Status?: components["schemas"]["AccountStatus"];
-                };
-            };
-        };
+        requestBody: components["requestBodies"]["AccountUpdate"];
         responses: {
-            /** @description The account after the change. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Account"];
-                };
-            };
-            /** @description The account is already closed (reason phrase `Account is closed`), or the new password is too weak (reason phrase `Password too weak`). The body is empty. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["AccountUpdateOk"];
+            400: components["responses"]["AccountUpdateBadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description The caller may not modify this account, or tried to change `Role` without being an Administrator (reason phrase `Only Administrator allowed`). The body is empty. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No account has this SID or email address. The body is empty. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            403: components["responses"]["AccountUpdateForbidden"];
+            404: components["responses"]["AccountUpdateNotFound"];
             413: components["responses"]["BodyTooLarge"];
-            /** @description The body is not `application/x-www-form-urlencoded`. The body is empty. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            415: components["responses"]["AccountUpdateUnsupportedMediaType"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -7250,6 +7572,34 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    putApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+                /**
+                 * @description The application to act on. It must belong to the account in the path.
+                 * @example AP8d5a4b1f0c3e4d2a9b6f7e1c2d3a4b5c
+                 */
+                ApplicationSid: components["schemas"]["ApplicationSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ApplicationUpdate"];
+        responses: {
+            200: components["responses"]["ApplicationUpdateOk"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ApplicationUpdateNotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            500: components["responses"]["ApplicationUpdateServerError"];
+        };
+    };
     updateApplication: {
         parameters: {
             query?: never;
@@ -7268,53 +7618,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
-                    /** @description A new readable name. */
-                    FriendlyName?: string;
-                    /** @description A new channel. Any value outside the list gets `500`. */
-                    Kind?: components["schemas"]["ApplicationKind"];
-                    /**
-                     * Format: uri-reference
-                     * @description A new URL for the application's RCML, absolute or a path on the Restcomm host.
-                     */
-                    RcmlUrl?: string;
-                    /** @description Turns caller-ID name lookup on or off. Only `true` (in any letter case) counts as true. */
-                    VoiceCallerIdLookup?: boolean;
-                };
-            };
-        };
+        requestBody: components["requestBodies"]["ApplicationUpdate"];
         responses: {
-            /** @description The application after the change. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Application"];
-                };
-            };
+            200: components["responses"]["ApplicationUpdateOk"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No application has this SID. The body is empty. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            404: components["responses"]["ApplicationUpdateNotFound"];
             413: components["responses"]["BodyTooLarge"];
-            /**
-             * @description An unhandled server failure: `Kind` is not one of `voice`, `sms` or `ussd`, the application SID is malformed,
-             *     or the account SID in the path does not exist. The body, if any, is the servlet container's error page.
-             */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            500: components["responses"]["ApplicationUpdateServerError"];
         };
     };
     deleteApplication: {
@@ -8302,6 +8613,35 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    putClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+                /**
+                 * @description The client to act on. It must belong to the account in the path.
+                 * @example CL2c7f9e1a3b5d4c6e8f0a1b2c3d4e5f60
+                 */
+                ClientSid: components["schemas"]["ClientSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ClientUpdate"];
+        responses: {
+            200: components["responses"]["ClientUpdateOk"];
+            400: components["responses"]["ClientUpdateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ClientUpdateNotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     updateClient: {
         parameters: {
             query?: never;
@@ -8320,64 +8660,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
-                    /** @description A new readable name. */
-                    FriendlyName?: string;
-                    /** @description `true` turns push notifications on (`push_client_identity` becomes the client SID); `false` turns them off. */
-                    IsPushEnabled?: boolean;
-                    /**
-                     * Format: password
-                     * @description A new password, strength-checked like on creation (score of at least 50).
-                     */
-                    Password?: string;
-                    /**
-                     * @description `1` enables the client, `0` disables it. A value that is not a number enables it.
-                     * @enum {integer}
-                     */
-                    Status?: 0 | 1;
-                    /** @description A new application for the client's calls; an empty value removes it. */
-                    VoiceApplicationSid?: components["schemas"]["ApplicationSid"] | string;
-                    /** @description A new HTTP method for `VoiceFallbackUrl`. */
-                    VoiceFallbackMethod?: components["schemas"]["HttpMethod"];
-                    /** @description A new fallback URL; an empty value removes it. */
-                    VoiceFallbackUrl?: string;
-                    /** @description A new HTTP method for `VoiceUrl`. */
-                    VoiceMethod?: components["schemas"]["HttpMethod"];
-                    /** @description A new RCML URL for the client's calls; an empty value removes it. */
-                    VoiceUrl?: string;
-                };
-            };
-        };
+        requestBody: components["requestBodies"]["ClientUpdate"];
         responses: {
-            /** @description The client after the change. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Client"];
-                };
-            };
-            /** @description The new password is too weak. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorMessage"];
-                };
-            };
+            200: components["responses"]["ClientUpdateOk"];
+            400: components["responses"]["ClientUpdateBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No client has this SID. The body is empty. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            404: components["responses"]["ClientUpdateNotFound"];
             413: components["responses"]["BodyTooLarge"];
             500: components["responses"]["ServerError"];
         };
@@ -8979,6 +9268,35 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    putIncomingPhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+                /**
+                 * @description The incoming number to act on. It must belong to the account in the path; a malformed SID gets `500`.
+                 * @example PN4e3c2b1a0f9e8d7c6b5a493827160504
+                 */
+                PhoneNumberSid: components["schemas"]["PhoneNumberSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["IncomingPhoneNumberUpdate"];
+        responses: {
+            200: components["responses"]["IncomingPhoneNumberUpdateOk"];
+            400: components["responses"]["IncomingPhoneNumberUpdateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     updateIncomingPhoneNumber: {
         parameters: {
             query?: never;
@@ -8997,30 +9315,10 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": components["schemas"]["IncomingPhoneNumberUpdate"];
-            };
-        };
+        requestBody: components["requestBodies"]["IncomingPhoneNumberUpdate"];
         responses: {
-            /** @description The number after the change. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IncomingPhoneNumber"];
-                };
-            };
-            /** @description The number provider refused the update; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/plain": components["schemas"]["PlainTextError"];
-                };
-            };
+            200: components["responses"]["IncomingPhoneNumberUpdateOk"];
+            400: components["responses"]["IncomingPhoneNumberUpdateBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -9624,6 +9922,211 @@ export interface operations {
                 };
                 content?: never;
             };
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listOutgoingCallerIds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's caller IDs, as a bare array. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutgoingCallerId"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createOutgoingCallerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description A readable label of at most 64 characters (the size of the server's database column). Defaults to the
+                     *     number in its national format (`(512) 555-0147`).
+                     */
+                    FriendlyName?: string;
+                    /** @description The number, preferably in E.164 form. Without a country code it is read as a US number. */
+                    PhoneNumber: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new caller ID. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutgoingCallerId"];
+                };
+            };
+            /** @description `PhoneNumber` is missing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["PlainTextError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["BodyTooLarge"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    fetchOutgoingCallerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+                /**
+                 * @description The caller ID to act on. The server checks that the caller may act on the account that owns it, not that this
+                 *     is the account in the path.
+                 * @example PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c
+                 */
+                OutgoingCallerIdSid: components["schemas"]["OutgoingCallerIdSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller ID. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutgoingCallerId"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No caller ID has this SID. The body is empty. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateOutgoingCallerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+                /**
+                 * @description The caller ID to act on. The server checks that the caller may act on the account that owns it, not that this
+                 *     is the account in the path.
+                 * @example PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c
+                 */
+                OutgoingCallerIdSid: components["schemas"]["OutgoingCallerIdSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description A new readable label of at most 64 characters (the size of the server's database column). */
+                    FriendlyName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The caller ID after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutgoingCallerId"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No caller ID has this SID. The body is empty. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            413: components["responses"]["BodyTooLarge"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteOutgoingCallerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+                /**
+                 * @description The caller ID to act on. The server checks that the caller may act on the account that owns it, not that this
+                 *     is the account in the path.
+                 * @example PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c
+                 */
+                OutgoingCallerIdSid: components["schemas"]["OutgoingCallerIdSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller ID is gone (or never existed). The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
         };
     };

@@ -134,6 +134,6 @@ export async function generateAll(outDir: string): Promise<string[]> {
   await writeFile(path.join(outDir, 'code-samples.ts'), codeSamplesSource(buildCodeSamples(doc, table), header('Every SDK code sample shown in the reference, compiled by `npm run typecheck`.')));
 
   const count = Object.keys(table).length;
-  step(`Generated ${generatedFiles.length} files for ${count} operations into ${path.relative(process.cwd(), outDir) || '.'}`);
+  step(`Generated ${generatedFiles.length + serviceBundles.length} files for ${count} operations into ${path.relative(process.cwd(), outDir) || '.'}`);
   return [...generatedFiles.map((f) => path.join(outDir, f)), ...serviceBundles];
 }
