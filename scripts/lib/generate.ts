@@ -63,10 +63,10 @@ export async function generateAll(outDir: string): Promise<string[]> {
     alphabetize: true,
     silent: true,
     transform(schema) {
-      const s = schema as { type?: unknown; format?: string; contentMediaType?: string };
-      // Binary content (uploads, media downloads) is a Blob in JavaScript (a File is one too), not a string.
-      const binaryMedia = typeof s.contentMediaType === 'string' && !/json|text\/|xml/.test(s.contentMediaType);
-      if (s.type === 'string' && (s.format === 'binary' || binaryMedia)) return ts.factory.createTypeReferenceNode('Blob');
+      const s = schema as { type?: unknown; format?: string };
+      // Binary content (uploads, media downloads; the spec marks it `format: binary`) is a Blob in JavaScript, and a
+      // File is one too. openapi-typescript itself types it as a string.
+      if (s.type === 'string' && s.format === 'binary') return ts.factory.createTypeReferenceNode('Blob');
       return openEnumType(schema as unknown as JsonObject);
     },
   });
