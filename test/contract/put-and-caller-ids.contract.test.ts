@@ -8,6 +8,14 @@ const CLIENT_SID = 'CL2c7f9e1a3b5d4c6e8f0a1b2c3d4e5f60';
 const PHONE_NUMBER_SID = 'PN4e3c2b1a0f9e8d7c6b5a493827160504';
 const CALLER_ID_SID = 'PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c';
 
+/** A form request the typed client would refuse to build, straight to the mock. */
+const sendForm = (method: string, route: string, body: string) =>
+  fetch(`${mockUrl}${route}`, {
+    method,
+    headers: { Authorization: `Basic ${btoa(`${ACCOUNT_SID}:secret`)}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body,
+  });
+
 describe('PUT updates', () => {
   it('putAccount', () =>
     contract('putAccount', (headers) =>
@@ -42,11 +50,7 @@ describe('PUT updates', () => {
     ));
 
   it('checks PUT bodies: a Kind outside the list gets Prism\'s 422 naming the field', async () => {
-    const res = await fetch(`${mockUrl}/Accounts/${ACCOUNT_SID}/Applications/${APPLICATION_SID}.json`, {
-      method: 'PUT',
-      headers: { Authorization: `Basic ${btoa(`${ACCOUNT_SID}:secret`)}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: 'Kind=fax',
-    });
+    const res = await sendForm('PUT', `/Accounts/${ACCOUNT_SID}/Applications/${APPLICATION_SID}.json`, 'Kind=fax');
     expect(res.status).toBe(422);
     const problem = (await res.json()) as { validation: { location: string[] }[] };
     expect(problem.validation.map((v) => v.location.join('.'))).toContain('body.Kind');
@@ -69,11 +73,7 @@ describe('Outgoing Caller IDs', () => {
     ));
 
   it('createOutgoingCallerId without PhoneNumber is refused by the mock', async () => {
-    const res = await fetch(`${mockUrl}/Accounts/${ACCOUNT_SID}/OutgoingCallerIds.json`, {
-      method: 'POST',
-      headers: { Authorization: `Basic ${btoa(`${ACCOUNT_SID}:secret`)}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: 'FriendlyName=Support+line',
-    });
+    const res = await sendForm('POST', `/Accounts/${ACCOUNT_SID}/OutgoingCallerIds.json`, 'FriendlyName=Support+line');
     // The operation declares 400 for this, so Prism answers it (with the documented plain-text message).
     expect(res.status).toBe(400);
     expect(res.headers.get('sl-violations') ?? '').toContain('PhoneNumber');
