@@ -4,8 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundleFor, sizeOf, type BundleSize, type BundleTarget } from './lib/bundle.js';
 import { root } from './lib/paths.js';
 import { main, step } from './lib/run.js';
 
@@ -19,18 +18,8 @@ const flag = (name: string, fallback: number) => {
 const requests = flag('requests', 250);
 const rounds = flag('rounds', 40);
 
-async function bundleSize(entry: string): Promise<{ min: number; gzip: number }> {
-  const result = await build({
-    stdin: { contents: entry, resolveDir: root, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = result.outputFiles[0]!.contents;
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+async function bundleSize(entry: string, target: BundleTarget = 'browser'): Promise<BundleSize> {
+  return sizeOf(await bundleFor(target, { contents: entry, resolveDir: root }));
 }
 
 const SID = 'AC9f46b62376f96e83cc19ed9502987c78';
@@ -39,8 +28,9 @@ const CALL = 'ID5f0e1d2c3b4a59687766a5b4c3d2e1f0-CA0a1b2c3d4e5f60718293a4b5c6d7e
 
 main(async () => {
   const dist = path.join(root, 'dist', 'src', 'index.js');
-  step('Bundle size (esbuild, minified, tree-shaken, gzip -9), from dist/');
+  step('Bundle sizes (esbuild, minified, tree-shaken, gzip -9; scripts/lib/bundle.ts settings), from dist/');
   const sdk = await bundleSize(`export { createClient } from ${JSON.stringify(dist)};`);
+  const sdkWorker = await bundleSize(`export { createClient } from ${JSON.stringify(dist)};`, 'worker');
   const whole = await bundleSize(`export * from ${JSON.stringify(dist)};`);
   const fetchOnly = await bundleSize(`export { default } from 'openapi-fetch';`);
 
@@ -94,7 +84,8 @@ main(async () => {
   const table = [
     '| measure | figure | target |',
     '| --- | --- | --- |',
-    `| SDK runtime bundle (\`createClient\` + openapi-fetch), min+gzip | ${kb(sdk.gzip)} (${kb(sdk.min)} min) | ≤ 12 kB |`,
+    `| SDK bundle for a browser page (\`createClient\` + openapi-fetch), min+gzip | ${kb(sdk.gzip)} (${kb(sdk.min)} min) | ≤ 12 kB |`,
+    `| SDK bundle for a Cloudflare module worker (same entry, \`workerd\` conditions), min+gzip | ${kb(sdkWorker.gzip)} (${kb(sdkWorker.min)} min) | ≤ 12 kB |`,
     `| whole package entry (SDK + RCML builder and validator), min+gzip | ${kb(whole.gzip)} (${kb(whole.min)} min) | — |`,
     `| openapi-fetch alone, min+gzip | ${kb(fetchOnly.gzip)} | — |`,
     `| time per request, hand-written fetch | ${rawUs.toFixed(1)} µs | — |`,
