@@ -105,14 +105,14 @@ const runtimes: Runtime[] = [
   nodeRuntime(20),
   nodeRuntime(22),
   nodeRuntime(24),
-  // DO_NOT_TRACK: Bun sends no crash reports or telemetry.
-  { name: 'bun', run: (server) => runSmokeProcess(installed('@oven/bun-linux-x64/bin/bun'), ['main.mjs', server.apiBase], { DO_NOT_TRACK: '1' }) },
+  // No auto-install of missing packages; DO_NOT_TRACK: no crash reports or telemetry.
+  { name: 'bun', run: (server) => runSmokeProcess(installed('@oven/bun-linux-x64/bin/bun'), ['--no-install', 'main.mjs', server.apiBase], { DO_NOT_TRACK: '1' }) },
   {
     name: 'deno',
     // With a package.json beside it, Deno resolves `restcomm-cpaas` from node_modules; no update check, no prompt,
-    // network to the loopback server only, its cache inside the work folder.
+    // nothing fetched (--cached-only), network to the loopback server only, its cache inside the work folder.
     run: (server) =>
-      runSmokeProcess(installed('@deno/linux-x64-glibc/deno'), ['run', '--no-prompt', `--allow-net=${new URL(server.apiBase).host}`, '--allow-read=.', 'main.mjs', server.apiBase], {
+      runSmokeProcess(installed('@deno/linux-x64-glibc/deno'), ['run', '--cached-only', '--no-prompt', `--allow-net=${new URL(server.apiBase).host}`, '--allow-read=.', 'main.mjs', server.apiBase], {
         DENO_NO_UPDATE_CHECK: '1',
         DENO_DIR: path.join(workDir, 'deno-dir'),
       }),

@@ -51,11 +51,27 @@ export async function runSmoke(baseUrl: string): Promise<SmokeCheck[]> {
       }
     },
     timeout: async () => {
+      // Both ways the SDK enforces it: a race when the caller passes no signal, an aborted controller when it does.
+      const outcomes: string[] = [];
+      for (const signal of [undefined, new AbortController().signal]) {
+        try {
+          await client.calls.fetch(SMOKE.slowCallSid, { timeout: SMOKE.timeoutMs, ...(signal ? { signal } : {}) });
+          outcomes.push('answered in time');
+        } catch (err) {
+          outcomes.push(err instanceof RestcommTimeoutError ? 'timed out' : `${(err as Error).name}: ${(err as Error).message}`);
+        }
+      }
+      return check(outcomes.every((o) => o === 'timed out'), `without a signal: ${outcomes[0]}; with one: ${outcomes[1]}`);
+    },
+    'abort by signal': async () => {
+      const controller = new AbortController();
+      const reason = new Error('smoke abort');
+      setTimeout(() => controller.abort(reason), SMOKE.timeoutMs);
       try {
-        await client.calls.fetch(SMOKE.slowCallSid, { timeout: SMOKE.timeoutMs });
-        return check(false, 'answered in time');
+        await client.calls.fetch(SMOKE.slowCallSid, { signal: controller.signal });
+        return check(false, 'answered despite the abort');
       } catch (err) {
-        return check(err instanceof RestcommTimeoutError, `${(err as Error).name}: ${(err as Error).message}`);
+        return check(err === reason, `rejected with ${err === reason ? 'the caller\'s reason' : `${(err as Error).name}: ${(err as Error).message}`}`);
       }
     },
     'retry after 503': async () => {
