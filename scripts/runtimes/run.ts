@@ -4,7 +4,7 @@
 // Usage: npm run test:runtimes [-- node20 deno …]   (a subset by name)
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { bundleFor } from '../lib/bundle.js';
@@ -28,6 +28,8 @@ interface Outcome {
 
 interface Runtime {
   name: string;
+  /** The package in runtimes/ whose version the runtime must report: proof that the pinned binary ran. */
+  pinnedBy?: string;
   run(server: SmokeServer): Promise<Outcome>;
 }
 
@@ -98,6 +100,7 @@ function runSmokeProcess(command: string, args: string[], env: Record<string, st
 
 const nodeRuntime = (major: 20 | 22 | 24): Runtime => ({
   name: `node${major}`,
+  pinnedBy: `node${major}`,
   run: (server) => runSmokeProcess(installed(`node${major}/bin/node`), ['main.mjs', server.apiBase]),
 });
 
@@ -106,9 +109,10 @@ const runtimes: Runtime[] = [
   nodeRuntime(22),
   nodeRuntime(24),
   // No auto-install of missing packages; DO_NOT_TRACK: no crash reports or telemetry.
-  { name: 'bun', run: (server) => runSmokeProcess(installed('@oven/bun-linux-x64/bin/bun'), ['--no-install', 'main.mjs', server.apiBase], { DO_NOT_TRACK: '1' }) },
+  { name: 'bun', pinnedBy: '@oven/bun-linux-x64', run: (server) => runSmokeProcess(installed('@oven/bun-linux-x64/bin/bun'), ['--no-install', 'main.mjs', server.apiBase], { DO_NOT_TRACK: '1' }) },
   {
     name: 'deno',
+    pinnedBy: '@deno/linux-x64-glibc',
     // With a package.json beside it, Deno resolves `restcomm-cpaas` from node_modules; no update check, no prompt,
     // nothing fetched (--cached-only), network to the loopback server only, its cache inside the work folder.
     run: (server) =>
@@ -191,6 +195,10 @@ main(async () => {
       await server.close();
     }
     const checks = outcome?.checks ?? [];
+    if (outcome && runtime.pinnedBy) {
+      const pinned = (JSON.parse(await readFile(installed(`${runtime.pinnedBy}/package.json`), 'utf8')) as { version: string }).version;
+      checks.push({ name: 'pinned version', ok: outcome.version.endsWith(` ${pinned}`), detail: `ran ${outcome.version}, runtimes/ pins ${runtime.pinnedBy}@${pinned}` });
+    }
     const bad = checks.filter((c) => !c.ok);
     const ok = !error && checks.length > 0 && bad.length === 0 && server.problems.length === 0;
     if (!ok) failed++;
