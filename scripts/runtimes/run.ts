@@ -98,6 +98,17 @@ function runSmokeProcess(command: string, args: string[], env: Record<string, st
   });
 }
 
+/** The work's result, or a rejection naming what hung once the per-runtime deadline passes. */
+async function withDeadline<T>(work: Promise<T>, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), RUNTIME_DEADLINE_MS)));
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const nodeRuntime = (major: 20 | 22 | 24): Runtime => ({
   name: `node${major}`,
   pinnedBy: `node${major}`,
@@ -188,7 +199,7 @@ main(async () => {
     let outcome: Outcome | undefined;
     let error: string | undefined;
     try {
-      outcome = await runtime.run(server);
+      outcome = await withDeadline(runtime.run(server), `${runtime.name} gave no result within ${RUNTIME_DEADLINE_MS / 1000} s`);
     } catch (err) {
       error = err instanceof Error ? err.message : String(err);
     } finally {
