@@ -28,6 +28,22 @@ export async function fetchAccount(client: RestcommClient): Promise<void> {
   console.log(result);
 }
 
+/** putAccount, example rename */
+export async function putAccount_rename(client: RestcommClient): Promise<void> {
+  const result = await client.accounts.put({
+    FriendlyName: 'Acme support (EU)',
+  });
+  console.log(result);
+}
+
+/** putAccount, example close */
+export async function putAccount_close(client: RestcommClient): Promise<void> {
+  const result = await client.accounts.put({
+    Status: 'closed',
+  });
+  console.log(result);
+}
+
 /** updateAccount, example rename */
 export async function updateAccount_rename(client: RestcommClient): Promise<void> {
   const result = await client.accounts.update({
@@ -87,6 +103,16 @@ export async function fetchApplication(client: RestcommClient): Promise<void> {
   console.log(result);
 }
 
+/** putApplication */
+export async function putApplication(client: RestcommClient): Promise<void> {
+  const result = await client.applications.put('AP8d5a4b1f0c3e4d2a9b6f7e1c2d3a4b5c', {
+    FriendlyName: 'Front desk IVR (after hours)',
+    RcmlUrl: 'https://rcml.acme-tel.example/ivr/after-hours.xml',
+    VoiceCallerIdLookup: true,
+  });
+  console.log(result);
+}
+
 /** updateApplication */
 export async function updateApplication(client: RestcommClient): Promise<void> {
   const result = await client.applications.update('AP8d5a4b1f0c3e4d2a9b6f7e1c2d3a4b5c', {
@@ -136,6 +162,25 @@ export async function createClient_disabledKiosk(client: RestcommClient): Promis
 /** fetchClient */
 export async function fetchClient(client: RestcommClient): Promise<void> {
   const result = await client.clients.fetch('CL2c7f9e1a3b5d4c6e8f0a1b2c3d4e5f60');
+  console.log(result);
+}
+
+/** putClient, example newPassword */
+export async function putClient_newPassword(client: RestcommClient): Promise<void> {
+  const result = await client.clients.put('CL2c7f9e1a3b5d4c6e8f0a1b2c3d4e5f60', {
+    FriendlyName: 'Alice Moreau',
+    Password: 'Fr0nt-Desk#2025sip',
+    IsPushEnabled: true,
+  });
+  console.log(result);
+}
+
+/** putClient, example disable */
+export async function putClient_disable(client: RestcommClient): Promise<void> {
+  const result = await client.clients.put('CL2c7f9e1a3b5d4c6e8f0a1b2c3d4e5f60', {
+    Status: 0,
+    VoiceApplicationSid: '',
+  });
   console.log(result);
 }
 
@@ -330,6 +375,26 @@ export async function fetchIncomingPhoneNumber(client: RestcommClient): Promise<
   console.log(result);
 }
 
+/** putIncomingPhoneNumber, example renameAndRoute */
+export async function putIncomingPhoneNumber_renameAndRoute(client: RestcommClient): Promise<void> {
+  const result = await client.incomingPhoneNumbers.put('PN4e3c2b1a0f9e8d7c6b5a493827160504', {
+    FriendlyName: 'Support line (EU)',
+    VoiceUrl: 'https://eu.rcml.acme-tel.example/voice/support.xml',
+    VoiceMethod: 'GET',
+    SmsUrl: '',
+  });
+  console.log(result);
+}
+
+/** putIncomingPhoneNumber, example attachApplication */
+export async function putIncomingPhoneNumber_attachApplication(client: RestcommClient): Promise<void> {
+  const result = await client.incomingPhoneNumbers.put('PN4e3c2b1a0f9e8d7c6b5a493827160504', {
+    VoiceApplicationSid: 'AP8d5a4b1f0c3e4d2a9b6f7e1c2d3a4b5c',
+    VoiceCapable: true,
+  });
+  console.log(result);
+}
+
 /** updateIncomingPhoneNumber, example renameAndRoute */
 export async function updateIncomingPhoneNumber_renameAndRoute(client: RestcommClient): Promise<void> {
   const result = await client.incomingPhoneNumbers.update('PN4e3c2b1a0f9e8d7c6b5a493827160504', {
@@ -353,6 +418,48 @@ export async function updateIncomingPhoneNumber_attachApplication(client: Restco
 /** deleteIncomingPhoneNumber */
 export async function deleteIncomingPhoneNumber(client: RestcommClient): Promise<void> {
   await client.incomingPhoneNumbers.delete('PN4e3c2b1a0f9e8d7c6b5a493827160504');
+}
+
+/** listOutgoingCallerIds */
+export async function listOutgoingCallerIds(client: RestcommClient): Promise<void> {
+  const result = await client.outgoingCallerIds.list();
+  console.log(result);
+}
+
+/** createOutgoingCallerId, example withLabel */
+export async function createOutgoingCallerId_withLabel(client: RestcommClient): Promise<void> {
+  const result = await client.outgoingCallerIds.create({
+    PhoneNumber: '+15125550147',
+    FriendlyName: 'Support line',
+  });
+  console.log(result);
+}
+
+/** createOutgoingCallerId, example numberOnly */
+export async function createOutgoingCallerId_numberOnly(client: RestcommClient): Promise<void> {
+  const result = await client.outgoingCallerIds.create({
+    PhoneNumber: '+15125550198',
+  });
+  console.log(result);
+}
+
+/** fetchOutgoingCallerId */
+export async function fetchOutgoingCallerId(client: RestcommClient): Promise<void> {
+  const result = await client.outgoingCallerIds.fetch('PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c');
+  console.log(result);
+}
+
+/** updateOutgoingCallerId */
+export async function updateOutgoingCallerId(client: RestcommClient): Promise<void> {
+  const result = await client.outgoingCallerIds.update('PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c', {
+    FriendlyName: 'Support line (EU)',
+  });
+  console.log(result);
+}
+
+/** deleteOutgoingCallerId */
+export async function deleteOutgoingCallerId(client: RestcommClient): Promise<void> {
+  await client.outgoingCallerIds.delete('PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c');
 }
 
 /** listAvailableLocalPhoneNumbers */

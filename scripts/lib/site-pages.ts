@@ -2,7 +2,7 @@
 // (the error-code table, the downloads list, the changelog). Each becomes a tag whose description is the page.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { buildCodesTable } from './codes-table.js';
+import { buildCodesTable, codeSchemas } from './codes-table.js';
 import { deref, listOperations, type JsonObject } from './spec.js';
 
 export interface Page {
@@ -74,7 +74,7 @@ export function errorCodesPage(doc: JsonObject): Page {
   for (const row of [...rows.values()].sort((a, b) => a.status.localeCompare(b.status) || b.count - a.count)) {
     out.push(`| \`${row.status}\` | ${cell(row.meaning)} | ${row.count} |`);
   }
-  const schemas = ((doc.components as JsonObject | undefined)?.schemas ?? {}) as JsonObject;
+  const schemas = codeSchemas(doc);
   // The error-code lists, as `describeErrorCode` searches them (src/codes.ts); status enums stay on their schemas.
   for (const [name, entries] of Object.entries(buildCodesTable(doc)).filter(([n]) => /ErrorCode$|^ReasonCode$/.test(n))) {
     const schema = schemas[name] as JsonObject;
