@@ -1,0 +1,251 @@
+/**
+ * A call placed through the REST API, on the virtual clock: queued → ringing → in-progress → completed (or busy,
+ * no-answer, failed, not-found). On answer the call's `Url` gets the voice request; the RCML it answers runs through
+ * the engine's `RcmlRunner`; call-progress events go to `StatusCallback`. Failures follow the server
+ * (reference webhooks.yaml `failure_handling`, the interpreter's `onDownloaderResponse`): a fallback URL is tried
+ * first; a 404 writes Notification 21402 and ends the call `not-found`; anything else fails the call.
+ */
+import { parseXml, XmlSyntaxError, type XmlElement } from '../rcml/xml.js';
+import type { CallOutcome, Engine } from './engine.js';
+import { API_VERSION, isoTime, progressTimestamp } from './ids.js';
+import type { RcmlSession } from './rcml-runner.js';
+import type { Row } from './store.js';
+import { sendWebhook, type WebhookOutcome, type WebhookRequest } from './webhook-sender.js';
+
+/** Virtual delays of the life cycle, in ms. */
+export const RING_AFTER_MS = 1000;
+export const ANSWER_AFTER_MS = 2000;
+const FINAL = new Set(['completed', 'canceled', 'busy', 'not-found', 'failed', 'no-answer']);
+
+/** The per-call settings the REST request gave, kept with the call row. */
+export interface CallSettings {
+  url: string;
+  method: 'GET' | 'POST';
+  fallbackUrl?: string;
+  fallbackMethod: 'GET' | 'POST';
+  statusCallback?: string;
+  statusCallbackMethod: 'GET' | 'POST';
+  timeoutSeconds: number;
+}
+
+export function isFinal(status: unknown): boolean {
+  return FINAL.has(status as string);
+}
+
+const userPart = (address: string) => address.replace(/^(sips?|tel|client):/, '').replace(/@.*$/, '');
+
+/** Starts the life cycle of a stored outbound call; it moves only when the clock does. */
+export function startOutboundCall(engine: Engine, call: Row): void {
+  const controller = new AbortController();
+  engine.liveCalls.set(call.sid, controller);
+  engine.clock.spawn(async () => {
+    try {
+      await runCall(engine, call, controller.signal);
+    } finally {
+      engine.liveCalls.delete(call.sid);
+    }
+  });
+}
+
+/** Hangs up a live call from the REST API (`Status=completed|canceled`); the life cycle sends its final event. */
+export function hangUp(engine: Engine, call: Row): void {
+  const answered = call.status === 'in-progress';
+  setStatus(engine, call, answered ? 'completed' : 'canceled');
+  engine.liveCalls.get(call.sid)?.abort();
+}
+
+function settings(call: Row): CallSettings {
+  return call.$settings as CallSettings;
+}
+
+function setStatus(engine: Engine, call: Row, status: string): void {
+  if (call.status === status) return;
+  call.status = status;
+  const now = engine.now();
+  if (status === 'in-progress') {
+    call.start_time = isoTime(now);
+    call.$answeredAt = now;
+    call.ring_duration = Math.round((now - (call.$createdAt as number)) / 1000);
+  }
+  if (isFinal(status)) {
+    call.end_time = isoTime(now);
+    call.duration = call.$answeredAt === undefined ? 0 : Math.round((now - (call.$answeredAt as number)) / 1000);
+    if (call.ring_duration === undefined) call.ring_duration = Math.round((now - (call.$createdAt as number)) / 1000);
+  }
+  engine.touch(call);
+  engine.record('status', { sid: call.sid, status });
+}
+
+const SEQUENCE = { initiated: 0, ringing: 1, answered: 2, completed: 3 } as const;
+
+/** A call-progress event; the server always sends all four, whatever `StatusCallbackEvent` says. */
+async function progress(engine: Engine, call: Row, event: keyof typeof SEQUENCE): Promise<void> {
+  const s = settings(call);
+  if (!s.statusCallback) return;
+  const params: [string, string][] = [
+    ['InstanceId', call.InstanceId as string],
+    ['AccountSid', call.account_sid as string],
+    ['CallSid', call.sid],
+    ['From', userPart(call.from as string)],
+    ['To', userPart(call.to as string)],
+    ['Direction', call.direction as string],
+    ['CallerName', userPart(call.from as string)],
+    ['ForwardedFrom', ''],
+    ['CallStatus', event],
+    ['Timestamp', progressTimestamp(engine.now())],
+    ['CallbackSource', 'call-progress-events'],
+    ['SequenceNumber', String(SEQUENCE[event])],
+  ];
+  if (event === 'completed') params.push(['CallDuration', String(call.duration ?? 0)]);
+  await deliver(engine, call, { kind: 'callStatusCallback', url: s.statusCallback, method: s.statusCallbackMethod, params });
+}
+
+/** Sends a webhook and logs it; the answer is returned for the caller to judge. */
+export async function deliver(engine: Engine, owner: Row, request: WebhookRequest): Promise<WebhookOutcome> {
+  const at = engine.now();
+  const outcome = await sendWebhook(request, engine.options.webhookTimeoutMs);
+  engine.record('webhook', {
+    at,
+    sid: owner.sid,
+    kind: request.kind,
+    url: request.url,
+    method: request.method,
+    params: Object.fromEntries(request.params),
+    status: outcome.status,
+    contentType: outcome.contentType,
+    ...(outcome.ok ? {} : { error: outcome.error }),
+  });
+  return outcome;
+}
+
+/** The parameters of a voice request for this call (reference webhooks.yaml `voice_request`). */
+export function voiceParams(call: Row): [string, string][] {
+  return [
+    ['CallSid', call.sid],
+    ['InstanceId', call.InstanceId as string],
+    ['AccountSid', call.account_sid as string],
+    ['From', userPart(call.from as string)],
+    ['To', userPart(call.to as string)],
+    ['CallStatus', call.status as string],
+    ['ApiVersion', API_VERSION],
+    ['Direction', call.direction as string],
+    ['CallerName', (call.caller_name as string | undefined) ?? 'null'],
+    ['ForwardedFrom', (call.forwarded_from as string | undefined) ?? 'null'],
+    ['CallTimestamp', isoTime(call.$createdAt as number)],
+  ];
+}
+
+const RCML_TYPES = ['text/xml', 'application/xml', 'text/html'];
+const WAV_TYPES = ['audio/wav', 'audio/wave', 'audio/x-wav'];
+
+type Fetched = { ok: true; root: XmlElement; url: string } | { ok: false; final: 'not-found' | 'failed' };
+
+/** Fetches the call's RCML (with the fallback URL on failure) and reads it as the server does. */
+async function fetchRcml(engine: Engine, call: Row): Promise<Fetched> {
+  const s = settings(call);
+  const first = await deliver(engine, call, { kind: 'voiceRequest', url: s.url, method: s.method, params: voiceParams(call) });
+  let used = { url: s.url, method: s.method, outcome: first };
+  if (!first.ok && s.fallbackUrl) {
+    if (first.status === undefined) writeFailure(engine, call, used.url, used.method, first);
+    const second = await deliver(engine, call, { kind: 'voiceFallback', url: s.fallbackUrl, method: s.fallbackMethod, params: voiceParams(call) });
+    used = { url: s.fallbackUrl, method: s.fallbackMethod, outcome: second };
+  }
+  const outcome = used.outcome;
+  if (!outcome.ok) {
+    if (outcome.status === 404) {
+      engine.notify({ accountSid: call.account_sid as string, callSid: call.sid, code: 21402, level: 'warning', text: `URL Not Found : ${used.url}`, requestUrl: used.url, requestMethod: used.method });
+      return { ok: false, final: 'not-found' };
+    }
+    writeFailure(engine, call, used.url, used.method, outcome);
+    return { ok: false, final: 'failed' };
+  }
+  const type = outcome.contentType.split(';')[0]!.trim().toLowerCase();
+  let source: string;
+  if (RCML_TYPES.includes(type)) source = outcome.body;
+  else if (type === 'text/plain') source = `<Response><Say>${escapeText(outcome.body)}</Say></Response>`;
+  else if (WAV_TYPES.includes(type)) source = `<Response><Play>${escapeText(used.url)}</Play></Response>`;
+  else {
+    writeFailure(engine, call, used.url, used.method, { ok: false, status: 200, contentType: outcome.contentType, body: outcome.body, error: `content type ${type || '(none)'} is not RCML` });
+    return { ok: false, final: 'failed' };
+  }
+  try {
+    // The server rewrites bare `&` to `&amp;` before parsing, so it accepts them.
+    return { ok: true, root: parseXml(source, { bareAmpersands: 'literal' }).root, url: used.url };
+  } catch (error) {
+    if (!(error instanceof XmlSyntaxError)) throw error;
+    writeFailure(engine, call, used.url, used.method, { ok: false, status: 200, contentType: outcome.contentType, body: outcome.body, error: `the RCML is not well-formed XML (${error.message})` });
+    return { ok: false, final: 'failed' };
+  }
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * The server's codes for a failed RCML fetch: 11205 for an I/O failure or timeout, 11206 for an answer it could not
+ * use (an HTTP error status, a body that is not RCML). The server writes these on its way to a fallback URL; the
+ * sandbox writes them for every failed fetch so that the failure shows in the account's Notifications.
+ */
+function writeFailure(engine: Engine, call: Row, url: string, method: string, outcome: WebhookOutcome & { ok: false }): void {
+  engine.notify({
+    accountSid: call.account_sid as string,
+    callSid: call.sid,
+    code: outcome.status === undefined ? 11205 : 11206,
+    level: 'error',
+    text: outcome.error,
+    requestUrl: url,
+    requestMethod: method,
+    requestVariables: new URLSearchParams(voiceParams(call)).toString(),
+    ...(outcome.contentType ? { responseHeaders: `Content-Type: ${outcome.contentType}` } : {}),
+    ...(outcome.body ? { responseBody: outcome.body.slice(0, 4096) } : {}),
+  });
+}
+
+async function runCall(engine: Engine, call: Row, signal: AbortSignal): Promise<void> {
+  const clock = engine.clock;
+  const ended = () => signal.aborted || isFinal(call.status);
+  // Nothing happens before the clock runs.
+  if (!(await clock.sleep(0, signal))) return finish(engine, call);
+  await progress(engine, call, 'initiated');
+  if (!(await clock.sleep(RING_AFTER_MS, signal))) return finish(engine, call);
+  setStatus(engine, call, 'ringing');
+  await progress(engine, call, 'ringing');
+
+  const outcome: CallOutcome = engine.options.callOutcome?.(engine.view(call)) ?? 'answer';
+  const wait = outcome === 'no-answer' ? settings(call).timeoutSeconds * 1000 : ANSWER_AFTER_MS;
+  if (!(await clock.sleep(wait, signal))) return finish(engine, call);
+  if (outcome !== 'answer') {
+    setStatus(engine, call, outcome);
+    return finish(engine, call);
+  }
+  setStatus(engine, call, 'in-progress');
+  await progress(engine, call, 'answered');
+  if (ended()) return finish(engine, call);
+
+  const fetched = await fetchRcml(engine, call);
+  if (!fetched.ok) {
+    setStatus(engine, call, fetched.final);
+    return finish(engine, call);
+  }
+  const session: RcmlSession = {
+    call: engine.view(call),
+    documentUrl: fetched.url,
+    sleep: (ms) => (ended() ? Promise.resolve(false) : clock.sleep(ms, signal)),
+    get ended() {
+      return ended();
+    },
+    record: (event, detail = {}) => engine.record(event, { sid: call.sid, ...detail }),
+    notify: (code, level, text) =>
+      void engine.notify({ accountSid: call.account_sid as string, callSid: call.sid, code, level, text, requestUrl: fetched.url, requestMethod: settings(call).method }),
+  };
+  await engine.options.rcmlRunner.run(fetched.root, session);
+  setStatus(engine, call, 'completed');
+  return finish(engine, call);
+}
+
+/** The final event, once the call has reached a final status (a REST hang-up sets it already). */
+async function finish(engine: Engine, call: Row): Promise<void> {
+  if (!isFinal(call.status)) setStatus(engine, call, call.status === 'in-progress' ? 'completed' : 'canceled');
+  await progress(engine, call, 'completed');
+}
