@@ -37,6 +37,12 @@ export class VirtualClock {
     return this.#now;
   }
 
+  /** Sets the time of an idle clock (a sandbox restoring saved state); refuses while anything is pending. */
+  restore(ms: number): void {
+    if (this.#queue.length || this.#active) throw new Error('restore(): the clock has pending work');
+    this.#now = ms;
+  }
+
   /** Steps waiting on the clock. */
   pending(): number {
     return this.#queue.length;

@@ -112,7 +112,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let authToken: string;
   if (options.persistPath && existsSync(options.persistPath)) {
     const savedAt = engine.store.load(options.persistPath);
-    await engine.clock.advance(Math.max(0, savedAt - engine.now()));
+    engine.clock.restore(savedAt);
     const account = engine.store.get('accounts', accountSid);
     if (!account) throw new Error(`startSandbox: ${options.persistPath} holds no account ${accountSid}`);
     if (options.authToken !== undefined && account.auth_token !== options.authToken) {
