@@ -87,10 +87,16 @@ function parametersSchema(entry: OperationEntry, place: 'path' | 'query'): Json 
   };
 }
 
+const arrayParams = new Map<OperationEntry, Set<string>>();
 /** Query parameter names the operation declares as arrays (their repeated keys are all kept). */
 function arrayQueryParams(entry: OperationEntry): Set<string> {
-  const doc = bundledSpec();
-  return new Set(parametersOf(entry, 'query').filter((p) => deref(doc, p.schema)?.type === 'array').map((p) => p.name as string));
+  let names = arrayParams.get(entry);
+  if (!names) {
+    const doc = bundledSpec();
+    names = new Set(parametersOf(entry, 'query').filter((p) => deref(doc, p.schema)?.type === 'array').map((p) => p.name as string));
+    arrayParams.set(entry, names);
+  }
+  return names;
 }
 
 function requestBodySchema(entry: OperationEntry): Json | undefined {
@@ -171,7 +177,14 @@ export interface Answer {
   headers?: Record<string, string>;
 }
 
+const responses = new Map<string, JsonObject | undefined>();
 function declaredResponse(entry: OperationEntry, status: number): JsonObject | undefined {
+  const key = `${entry.method} ${entry.path} ${status}`;
+  if (!responses.has(key)) responses.set(key, findResponse(entry, status));
+  return responses.get(key);
+}
+
+function findResponse(entry: OperationEntry, status: number): JsonObject | undefined {
   const doc = bundledSpec();
   const { op } = operationObject(doc, entry.path, entry.method);
   const responses = op.responses as JsonObject;

@@ -61,7 +61,8 @@ export class Engine {
 
   record(type: string, detail: Record<string, unknown> = {}): void {
     this.events.push({ at: this.now(), type, ...detail });
-    if (this.events.length > this.options.maxEvents) this.events.splice(0, this.events.length - this.options.maxEvents);
+    // Trimmed in batches (a tenth of the limit at a time), so that a full log does not shift on every entry.
+    if (this.events.length > this.options.maxEvents * 1.1) this.events.splice(0, this.events.length - this.options.maxEvents);
   }
 
   put(table: TableName, row: Row): Row {

@@ -32,7 +32,7 @@ describe('RCML failures', () => {
     const calls = [await place('/boom'), await place('/broken'), await place('/json')];
     await sandbox.settle();
     for (const call of calls) expect((await client.calls.fetch(call.sid)).status).toBe('failed');
-    const notifications = (await client.notifications.list({ ErrorCode: 11206 })).notifications;
+    const notifications = (await client.notifications.list({ ErrorCode: '11206' })).notifications;
     expect(notifications.map((n) => n.call_sid)).toEqual(calls.map((c) => c.sid));
     expect(notifications[1]!.message_text).toMatch(/not well-formed/);
     expect(notifications[0]!.response_body).toBe('oops');
