@@ -6,8 +6,8 @@
  * first; a 404 writes Notification 21402 and ends the call `not-found`; anything else fails the call.
  */
 import { parseXml, XmlSyntaxError, type XmlElement } from '../rcml/xml.js';
-import type { CallOutcome, Engine } from './engine.js';
-import { API_VERSION, isoTime, progressTimestamp } from './ids.js';
+import { INSTANCE_ID, type CallOutcome, type Engine } from './engine.js';
+import { API_VERSION, isoTime, newCallSid, progressTimestamp } from './ids.js';
 import type { RcmlSession } from './rcml-runner.js';
 import type { Row } from './store.js';
 import { sendWebhook, type WebhookOutcome, type WebhookRequest } from './webhook-sender.js';
@@ -78,10 +78,22 @@ function setStatus(engine: Engine, call: Row, status: string): void {
 
 const SEQUENCE = { initiated: 0, ringing: 1, answered: 2, completed: 3 } as const;
 
-/** A call-progress event; the server always sends all four, whatever `StatusCallbackEvent` says. */
+/**
+ * A call-progress event of a call placed through the API; the server always sends all four, whatever
+ * `StatusCallbackEvent` says. An inbound leg reports to its number's `StatusCallback` instead (`numberStatusCallback`:
+ * the voice request's parameters with the call's status), once per status.
+ */
 async function progress(engine: Engine, call: Row, event: keyof typeof SEQUENCE): Promise<void> {
   const s = settings(call);
   if (!s.statusCallback) return;
+  if (call.direction === 'inbound') {
+    const status = call.status as string;
+    const sent = (call.$reported as string[] | undefined) ?? [];
+    if (sent.includes(status)) return;
+    call.$reported = [...sent, status];
+    await deliver(engine, call, { kind: 'numberStatusCallback', url: s.statusCallback, method: s.statusCallbackMethod, params: voiceParams(call) });
+    return;
+  }
   const params: [string, string][] = [
     ['InstanceId', call.InstanceId as string],
     ['AccountSid', call.account_sid as string],
@@ -202,32 +214,15 @@ function writeFailure(engine: Engine, call: Row, url: string, method: string, ou
   });
 }
 
-async function runCall(engine: Engine, call: Row, signal: AbortSignal): Promise<void> {
+/** Resolves when `signal` aborts (a REST hang-up). */
+function aborted(signal: AbortSignal): Promise<'aborted'> {
+  return new Promise((resolve) => (signal.aborted ? resolve('aborted') : signal.addEventListener('abort', () => resolve('aborted'), { once: true })));
+}
+
+/** Fetches the call's RCML and runs it; returns the status the call ends with. */
+async function runRcml(engine: Engine, call: Row, signal: AbortSignal, fetched: Fetched & { ok: true }): Promise<void> {
   const clock = engine.clock;
   const ended = () => signal.aborted || isFinal(call.status);
-  // Nothing happens before the clock runs.
-  if (!(await clock.sleep(0, signal))) return finish(engine, call);
-  await progress(engine, call, 'initiated');
-  if (!(await clock.sleep(RING_AFTER_MS, signal))) return finish(engine, call);
-  setStatus(engine, call, 'ringing');
-  await progress(engine, call, 'ringing');
-
-  const outcome: CallOutcome = engine.options.callOutcome?.(engine.view(call)) ?? 'answer';
-  const wait = outcome === 'no-answer' ? settings(call).timeoutSeconds * 1000 : ANSWER_AFTER_MS;
-  if (!(await clock.sleep(wait, signal))) return finish(engine, call);
-  if (outcome !== 'answer') {
-    setStatus(engine, call, outcome);
-    return finish(engine, call);
-  }
-  setStatus(engine, call, 'in-progress');
-  await progress(engine, call, 'answered');
-  if (ended()) return finish(engine, call);
-
-  const fetched = await fetchRcml(engine, call);
-  if (!fetched.ok) {
-    setStatus(engine, call, fetched.final);
-    return finish(engine, call);
-  }
   const session: RcmlSession = {
     call: engine.view(call),
     documentUrl: fetched.url,
@@ -240,12 +235,125 @@ async function runCall(engine: Engine, call: Row, signal: AbortSignal): Promise<
       void engine.notify({ accountSid: call.account_sid as string, callSid: call.sid, code, level, text, requestUrl: fetched.url, requestMethod: settings(call).method }),
   };
   await engine.options.rcmlRunner.run(fetched.root, session);
-  setStatus(engine, call, 'completed');
+  if (!isFinal(call.status)) setStatus(engine, call, 'completed');
+}
+
+/** The number of the sandbox a call reaches, when it has somewhere to send the voice request. */
+function reachedNumber(engine: Engine, to: string): { number: Row; url: string } | undefined {
+  for (const number of engine.store.tables.incomingPhoneNumbers.values()) {
+    if (number.phone_number !== to) continue;
+    const appSid = number.voice_application_sid as string | null;
+    const url = (number.voice_url as string | null) ?? (appSid ? (engine.store.get('applications', appSid)?.rcml_url as string | undefined) : undefined);
+    return url ? { number, url } : undefined;
+  }
+  return undefined;
+}
+
+async function runCall(engine: Engine, call: Row, signal: AbortSignal): Promise<void> {
+  const clock = engine.clock;
+  // Nothing happens before the clock runs.
+  if (!(await clock.sleep(0, signal))) return finish(engine, call);
+  await progress(engine, call, 'initiated');
+  if (!(await clock.sleep(RING_AFTER_MS, signal))) return finish(engine, call);
+  setStatus(engine, call, 'ringing');
+  await progress(engine, call, 'ringing');
+
+  const reached = reachedNumber(engine, call.to as string);
+  let outcome: CallOutcome;
+  if (reached) {
+    // A number of the sandbox answers when its own application does (the inbound leg below).
+    const answer = startInboundLeg(engine, call, reached.number, reached.url);
+    const result = await clock.suspend(Promise.race([answer, aborted(signal)]));
+    if (result === 'aborted') return finish(engine, call);
+    outcome = result;
+  } else {
+    outcome = engine.options.callOutcome?.(engine.view(call)) ?? 'answer';
+    const wait = outcome === 'no-answer' ? settings(call).timeoutSeconds * 1000 : ANSWER_AFTER_MS;
+    if (!(await clock.sleep(wait, signal))) return finish(engine, call);
+  }
+  if (outcome !== 'answer') {
+    setStatus(engine, call, outcome);
+    return finish(engine, call);
+  }
+  setStatus(engine, call, 'in-progress');
+  await progress(engine, call, 'answered');
+  if (signal.aborted || isFinal(call.status)) return finish(engine, call);
+
+  const fetched = await fetchRcml(engine, call);
+  if (!fetched.ok) setStatus(engine, call, fetched.final);
+  else await runRcml(engine, call, signal, fetched);
   return finish(engine, call);
 }
 
-/** The final event, once the call has reached a final status (a REST hang-up sets it already). */
+/**
+ * The inbound side of a call to a number of the sandbox: a call of the number's account, direction `inbound`, whose
+ * voice request goes to the number's `VoiceUrl` (or its voice application's RCML URL) while it rings, with status
+ * callbacks to the number's `StatusCallback`. Resolves how the calling side goes on: answered once the application
+ * returned RCML, failed when it did not.
+ */
+export function startInboundLeg(engine: Engine, caller: Row | undefined, number: Row, url: string, from?: string): Promise<CallOutcome> {
+  const sid = newCallSid(INSTANCE_ID);
+  const accountSid = number.account_sid as string;
+  const base = `/${API_VERSION}/Accounts/${accountSid}/Calls/${sid}`;
+  const settingsOf: CallSettings = {
+    url,
+    method: ((number.voice_method as string | null) ?? 'POST') as 'GET' | 'POST',
+    ...(number.voice_fallback_url ? { fallbackUrl: number.voice_fallback_url as string } : {}),
+    fallbackMethod: ((number.voice_fallback_method as string | null) ?? 'POST') as 'GET' | 'POST',
+    ...(number.status_callback ? { statusCallback: number.status_callback as string } : {}),
+    statusCallbackMethod: ((number.status_callback_method as string | null) ?? 'POST') as 'GET' | 'POST',
+    timeoutSeconds: 30,
+  };
+  const leg = engine.put('calls', {
+    sid,
+    InstanceId: INSTANCE_ID,
+    ...engine.stamps(),
+    account_sid: accountSid,
+    to: number.phone_number as string,
+    from: from ?? (caller?.from as string),
+    phone_number_sid: number.sid,
+    status: 'ringing',
+    direction: 'inbound',
+    api_version: API_VERSION,
+    uri: `${base}.json`,
+    subresource_uris: { notifications: `${base}/Notifications.json`, recordings: `${base}/Recordings.json` },
+    $createdAt: engine.now(),
+    $settings: settingsOf,
+    ...(caller ? { $peer: caller.sid } : {}),
+  });
+  if (caller) caller.$peer = sid;
+  engine.record('status', { sid, status: 'ringing' });
+  const controller = new AbortController();
+  engine.liveCalls.set(sid, controller);
+  let answer!: (outcome: CallOutcome) => void;
+  const answered = new Promise<CallOutcome>((resolve) => (answer = resolve));
+  engine.clock.spawn(async () => {
+    try {
+      await progress(engine, leg, 'ringing');
+      // The voice request goes out while the call rings (CallStatus=ringing); RCML answers it.
+      const fetched = await fetchRcml(engine, leg);
+      if (!fetched.ok) {
+        setStatus(engine, leg, fetched.final);
+        answer('failed');
+        return await finish(engine, leg);
+      }
+      setStatus(engine, leg, 'in-progress');
+      answer('answer');
+      await progress(engine, leg, 'answered');
+      await runRcml(engine, leg, controller.signal, fetched);
+      await finish(engine, leg);
+    } finally {
+      answer('failed'); // no effect once answered
+      engine.liveCalls.delete(sid);
+    }
+  });
+  return answered;
+}
+
+/** The final event, once the call has reached a final status (a REST hang-up sets it already); the other side hangs up. */
 async function finish(engine: Engine, call: Row): Promise<void> {
   if (!isFinal(call.status)) setStatus(engine, call, call.status === 'in-progress' ? 'completed' : 'canceled');
+  const peer = call.$peer === undefined ? undefined : engine.store.get('calls', call.$peer as string);
+  if (peer && !isFinal(peer.status) && engine.liveCalls.has(peer.sid)) hangUp(engine, peer);
   await progress(engine, call, 'completed');
 }

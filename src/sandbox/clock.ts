@@ -101,6 +101,24 @@ export class VirtualClock {
     });
   }
 
+  /**
+   * Inside an activity: wait for `promise`, which another activity settles, without counting as busy meanwhile (as
+   * `sleep` does), so that the clock can move on for the activity that will settle it.
+   */
+  suspend<T>(promise: Promise<T>): Promise<T> {
+    this.#release();
+    return promise.then(
+      (value) => {
+        this.#active++;
+        return value;
+      },
+      (error: unknown) => {
+        this.#active++;
+        throw error;
+      },
+    );
+  }
+
   #release() {
     this.#active--;
     if (this.#active === 0) for (const wake of this.#idleWaiters.splice(0)) wake();

@@ -5,6 +5,7 @@ import { createClient } from '../../src/index.js';
 import { parseWebhook } from '../../src/webhooks/index.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { startApp, type LocalApp } from './app.js';
+import { single } from './fixture.js';
 
 let sandbox: Sandbox;
 let app: LocalApp;
@@ -65,5 +66,29 @@ describe('a call from start to end', () => {
     expect(fetched).toMatchObject({ status: 'completed', duration: 3, direction: 'outbound-api', phone_number_sid: number.sid });
     const page = await restcomm.calls.list({ Status: 'completed' });
     expect(page.calls.map((c) => c.sid)).toEqual([created.sid]);
+  });
+
+  it('a call to a number of the sandbox rings its application: an inbound call with the number status callbacks', async () => {
+    const restcomm = client();
+    app.reply('/outbound', { type: 'application/xml', body: '<Response><Pause length="30"/></Response>' });
+    app.reply('/inbound', { type: 'application/xml', body: '<Response><Say>Thanks for calling</Say><Hangup/></Response>' });
+    const [offer] = await restcomm.availablePhoneNumbers.local.list('US');
+    const number = await restcomm.incomingPhoneNumbers.create({ PhoneNumber: offer!.phoneNumber, VoiceUrl: `${app.url}/inbound`, StatusCallback: `${app.url}/number-status` });
+    const outbound = single(await restcomm.calls.create({ From: '+15125550100', To: number.phone_number, Url: `${app.url}/outbound` }));
+    await sandbox.settle();
+
+    const voice = parseWebhook('voiceRequest', app.to('/inbound')[0]!.params);
+    expect(voice).toMatchObject({ Direction: 'inbound', CallStatus: 'ringing', From: '+15125550100', To: number.phone_number, AccountSid: sandbox.accountSid });
+    const statuses = app.to('/number-status').map((r) => parseWebhook('numberStatusCallback', r.params));
+    expect(statuses.map((e) => [e.CallSid, e.CallStatus])).toEqual([
+      [voice.CallSid, 'ringing'],
+      [voice.CallSid, 'in-progress'],
+      [voice.CallSid, 'completed'],
+    ]);
+    const inbound = await restcomm.calls.fetch(voice.CallSid);
+    expect(inbound).toMatchObject({ direction: 'inbound', status: 'completed', phone_number_sid: number.sid });
+    // The inbound side hung up after about a second: the calling side ended with it, long before its 30 s pause.
+    expect(await restcomm.calls.fetch(outbound.sid)).toMatchObject({ status: 'completed', duration: 1 });
+    expect((await restcomm.calls.list({ To: number.phone_number })).total).toBe(2);
   });
 });
