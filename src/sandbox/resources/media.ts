@@ -31,7 +31,7 @@ export const mediaHandlers: HandlerTable = {
   },
   fetchConference: (ctx) => jsonRow(owned(ctx, 'conferences', ctx.path.ConferenceSid)),
   listParticipants(ctx) {
-    owned(ctx, 'conferences', ctx.path.ConferenceSid);
+    // An unknown conference has no participants (the operation declares no 404).
     const rows = ctx.engine.store.list('participants', ctx.accountSid).filter((p) => p.conference_sid === ctx.path.ConferenceSid);
     return json(paged(ctx, rows, 'api'));
   },
