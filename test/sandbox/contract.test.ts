@@ -69,5 +69,10 @@ describe('contract violations of the sandbox itself', () => {
     expect(caught).toBeInstanceOf(ContractViolationError);
     expect((caught as ContractViolationError).where).toBe('webhook callStatusCallback');
     expect((caught as ContractViolationError).message).toMatch(/CallStatus="in-progress" is not one of the allowed values/);
+    // A value of the right type that breaks the schema's pattern is caught by the schema check (Ajv), not the parser.
+    const badTime = good.map(([k, v]): [string, string] => (k === 'Timestamp' ? [k, '2026-03-04T11:30:00Z'] : [k, v]));
+    expect(() => checkWebhookRequest({ kind: 'callStatusCallback', url: 'http://127.0.0.1/', method: 'POST', params: badTime })).toThrow(
+      /webhook callStatusCallback: params.Timestamp: must match pattern/,
+    );
   });
 });
