@@ -36,15 +36,13 @@ const routes: Route[] = (Object.entries(operations) as [OperationId, OperationEn
   // A literal segment beats a parameter: /IncomingPhoneNumbers/Local.json is not a number SID.
   .sort((a, b) => b.literal - a.literal);
 
+const byMethod = new Map<string, Route[]>();
+for (const r of routes) byMethod.set(r.entry.method, [...(byMethod.get(r.entry.method) ?? []), r]);
+
 export function route(method: string, pathname: string): RouteMatch {
-  const allowed: string[] = [];
-  for (const r of routes) {
+  for (const r of byMethod.get(method) ?? []) {
     const m = r.regex.exec(pathname);
     if (!m) continue;
-    if (r.entry.method !== method) {
-      allowed.push(r.entry.method);
-      continue;
-    }
     let params: Record<string, string>;
     try {
       params = Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
@@ -53,5 +51,7 @@ export function route(method: string, pathname: string): RouteMatch {
     }
     return { kind: 'operation', operationId: r.operationId, entry: r.entry, params };
   }
+  // Only for a miss: does the path exist with another method (405) or not at all (404)?
+  const allowed = routes.filter((r) => r.regex.test(pathname)).map((r) => r.entry.method);
   return allowed.length ? { kind: 'method-not-allowed', allowed } : { kind: 'not-found' };
 }
