@@ -12,18 +12,20 @@ export function bundledSpec(): JsonObject {
   return cached;
 }
 
-/** Follows internal `$ref`s until a non-reference value is reached. */
+/** Follows internal `$ref`s (`#/components/...`) until a non-reference object is reached. */
 export function deref(doc: JsonObject, value: Json | undefined): JsonObject | undefined {
   let current = value;
   for (let hops = 0; hops < 32; hops++) {
     if (!current || typeof current !== 'object' || Array.isArray(current)) return undefined;
     const ref = current.$ref;
     if (typeof ref !== 'string') return current;
+    if (!ref.startsWith('#/')) throw new Error(`Only internal references are expected in the bundle, found ${ref}`);
     current = ref
       .slice(2)
       .split('/')
       .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
       .reduce<Json | undefined>((node, key) => (node && typeof node === 'object' && !Array.isArray(node) ? node[key] : undefined), doc);
+    if (current === undefined) throw new Error(`Unresolvable reference ${ref}`);
   }
   throw new Error('Reference chain too long');
 }

@@ -1,9 +1,8 @@
 // Applications and SIP clients (reference core/applications.yaml, core/clients.yaml).
 import { empty, HttpError, json, jsonRow } from '../answers.js';
 import type { HandlerTable } from '../context.js';
-import { API_VERSION, newSid } from '../ids.js';
 import { view, type Row } from '../store.js';
-import { assign, method, owned, str } from './common.js';
+import { assign, baseRow, method, owned, str, updated } from './common.js';
 
 const appFields = { FriendlyName: 'friendly_name', VoiceCallerIdLookup: 'voice_caller_id_lookup', RcmlUrl: 'rcml_url', Kind: 'kind' };
 const clientFields = {
@@ -34,19 +33,12 @@ export const applicationHandlers: HandlerTable = {
     return json(rows.map((r) => (withNumbers ? { ...view(r), numbers: numbersOf(ctx.engine.store.tables.incomingPhoneNumbers.values(), r.sid) } : view(r))));
   },
   createApplication(ctx) {
-    const sid = newSid('AP');
-    const apiVersion = str(ctx.body.ApiVersion) ?? API_VERSION;
-    const row: Row = { sid, ...ctx.engine.stamps(), friendly_name: '', account_sid: ctx.accountSid, api_version: apiVersion, voice_caller_id_lookup: false, uri: `/${apiVersion}/Accounts/${ctx.accountSid}/Applications/${sid}.json` };
+    const row: Row = { ...baseRow(ctx, 'AP', 'Applications'), friendly_name: '', voice_caller_id_lookup: false };
     assign(row, ctx.body, appFields);
     return jsonRow(ctx.engine.put('applications', row));
   },
   fetchApplication: (ctx) => jsonRow(owned(ctx, 'applications', ctx.path.ApplicationSid)),
-  updateApplication(ctx) {
-    const row = owned(ctx, 'applications', ctx.path.ApplicationSid);
-    assign(row, ctx.body, appFields);
-    ctx.engine.touch(row);
-    return jsonRow(row);
-  },
+  updateApplication: (ctx) => updated(ctx, 'applications', ctx.path.ApplicationSid, (row) => assign(row, ctx.body, appFields)),
   deleteApplication(ctx) {
     // 200 with no body, even when the application does not exist.
     const row = ctx.engine.store.get('applications', ctx.path.ApplicationSid!);
@@ -60,30 +52,13 @@ export const applicationHandlers: HandlerTable = {
     if (!/^[A-Za-z0-9_.@+-]{1,64}$/.test(login)) throw new HttpError(400, 'Login contains characters that are not allowed');
     const existing = [...ctx.engine.store.tables.clients.values()].find((c) => c.login === login);
     if (existing) throw new HttpError(409, 'The login is already in use');
-    const sid = newSid('CL');
-    const apiVersion = str(ctx.body.ApiVersion) ?? API_VERSION;
-    const row: Row = {
-      sid,
-      ...ctx.engine.stamps(),
-      account_sid: ctx.accountSid,
-      api_version: apiVersion,
-      friendly_name: login,
-      login,
-      password: '',
-      status: '1',
-      uri: `/${apiVersion}/Accounts/${ctx.accountSid}/Clients/${sid}.json`,
-    };
+    const row: Row = { ...baseRow(ctx, 'CL', 'Clients'), friendly_name: login, login, password: '', status: '1' };
     assign(row, ctx.body, clientFields);
     if (row.voice_url !== undefined) row.voice_method = method(row.voice_method);
     return jsonRow(ctx.engine.put('clients', row));
   },
   fetchClient: (ctx) => jsonRow(owned(ctx, 'clients', ctx.path.ClientSid)),
-  updateClient(ctx) {
-    const row = owned(ctx, 'clients', ctx.path.ClientSid);
-    assign(row, ctx.body, clientFields);
-    ctx.engine.touch(row);
-    return jsonRow(row);
-  },
+  updateClient: (ctx) => updated(ctx, 'clients', ctx.path.ClientSid, (row) => assign(row, ctx.body, clientFields)),
   deleteClient(ctx) {
     const row = owned(ctx, 'clients', ctx.path.ClientSid);
     ctx.engine.store.delete('clients', row.sid);

@@ -1,5 +1,7 @@
 // Helpers the resource handlers share.
-import { HttpError } from '../answers.js';
+import { HttpError, jsonRow } from '../answers.js';
+import type { Answer } from '../contract.js';
+import { API_VERSION, newSid } from '../ids.js';
 import type { HandlerContext } from '../context.js';
 import { page } from '../paging.js';
 import type { Row, TableName } from '../store.js';
@@ -72,4 +74,19 @@ export function dateRange(rows: Row[], query: Readonly<Record<string, unknown>>)
     const at = (r.$createdAt as number | undefined) ?? Date.parse(r.date_created as string);
     return (from === undefined || at >= from) && (to === undefined || at <= to);
   });
+}
+
+/** What every stored resource starts with: its SID, dates, account, API version and `uri` under `collection`. */
+export function baseRow(ctx: HandlerContext, prefix: string, collection: string): Row {
+  const sid = newSid(prefix);
+  const apiVersion = str(ctx.body.ApiVersion) ?? API_VERSION;
+  return { sid, ...ctx.engine.stamps(), account_sid: ctx.accountSid, api_version: apiVersion, uri: `/${apiVersion}/Accounts/${ctx.accountSid}/${collection}/${sid}.json` };
+}
+
+/** An update: the path's resource of the account (404 otherwise), changed by `apply`, stamped and answered. */
+export function updated(ctx: HandlerContext, table: TableName, sid: string | undefined, apply: (row: Row) => void): Answer {
+  const row = owned(ctx, table, sid);
+  apply(row);
+  ctx.engine.touch(row);
+  return jsonRow(row);
 }

@@ -2,10 +2,9 @@
 // core/available-phone-numbers.yaml). Numbers always carry every member, with explicit nulls.
 import { empty, HttpError, json, jsonRow } from '../answers.js';
 import type { HandlerContext, HandlerTable } from '../context.js';
-import { API_VERSION, newSid } from '../ids.js';
 import type { NumberKind } from '../inventory.js';
 import type { Row } from '../store.js';
-import { method, owned, paged, sortBy, str } from './common.js';
+import { baseRow, method, owned, paged, sortBy, str, updated } from './common.js';
 
 const urlFields = ['Voice', 'VoiceFallback', 'StatusCallback', 'Sms', 'SmsFallback', 'Ussd', 'UssdFallback', 'Refer'] as const;
 const snake = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
@@ -60,18 +59,12 @@ function buy(kind: NumberKind | undefined) {
     const stock = ctx.engine.inventory.find(phoneNumber);
     // The server answers a number it cannot sell (unknown, taken, wrong kind) with the bare text 21452.
     if (taken(ctx, phoneNumber) || (!sip && (!stock || (kind && stock.kind !== kind)))) throw new HttpError(400, '21452');
-    const sid = newSid('PN');
-    const apiVersion = str(ctx.body.ApiVersion) ?? API_VERSION;
     const row: Row = {
-      sid,
-      account_sid: ctx.accountSid,
+      ...baseRow(ctx, 'PN', 'IncomingPhoneNumbers'),
       friendly_name: stock?.friendlyName ?? phoneNumber,
       phone_number: phoneNumber,
       voice_caller_id_lookup: false,
-      ...ctx.engine.stamps(),
       capabilities: { voice_capable: true, sms_capable: true, mms_capable: false, fax_capable: false },
-      api_version: apiVersion,
-      uri: `/${apiVersion}/Accounts/${ctx.accountSid}/IncomingPhoneNumbers/${sid}.json`,
       $kind: stock?.kind ?? 'Sip',
     };
     for (const member of Object.values(fields)) if (!(member in row)) row[member] = null;
@@ -132,12 +125,7 @@ export const numberHandlers: HandlerTable = {
   createTollFreeIncomingPhoneNumber: buy('TollFree'),
   createMobileIncomingPhoneNumber: buy('Mobile'),
   fetchIncomingPhoneNumber: (ctx) => jsonRow(owned(ctx, 'incomingPhoneNumbers', ctx.path.PhoneNumberSid)),
-  updateIncomingPhoneNumber(ctx) {
-    const row = owned(ctx, 'incomingPhoneNumbers', ctx.path.PhoneNumberSid);
-    apply(ctx, row);
-    ctx.engine.touch(row);
-    return jsonRow(row);
-  },
+  updateIncomingPhoneNumber: (ctx) => updated(ctx, 'incomingPhoneNumbers', ctx.path.PhoneNumberSid, (row) => apply(ctx, row)),
   deleteIncomingPhoneNumber(ctx) {
     // Released numbers go back to the stock (the stock is computed from what is held).
     const row = owned(ctx, 'incomingPhoneNumbers', ctx.path.PhoneNumberSid);
