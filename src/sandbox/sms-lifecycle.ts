@@ -71,6 +71,11 @@ export function startOutboundSms(engine: Engine, sms: Row): void {
     await engine.clock.sleep(DELIVER_AFTER_MS);
     setSmsStatus(engine, sms, 'delivered');
     await statusCallback(engine, sms);
+    // A message to one of the sandbox's own numbers arrives there as an inbound message.
+    const to = sms.to as string;
+    if ([...engine.store.tables.incomingPhoneNumbers.values()].some((n) => n.phone_number === to)) {
+      receiveSms(engine, { from: sms.from as string, to, body: sms.body as string });
+    }
   });
 }
 

@@ -36,4 +36,21 @@ describe('receiveSms', () => {
     expect(() => sandbox.receiveSms({ from: '+1', to: '+2', body: 'x'.repeat(1601) })).toThrow(/at most 1600/);
     expect(() => sandbox.receiveSms({ from: 1 as unknown as string, to: '+2', body: 'x' })).toThrow(/from must be a string/);
   });
+
+  it('a message sent to a number of the sandbox arrives there as an inbound message', async () => {
+    const { client, sandbox, app } = t;
+    app.reply('/sms', { type: 'application/xml', body: '<Response/>' });
+    const [offer] = await client.availablePhoneNumbers.mobile.list('US');
+    await client.incomingPhoneNumbers.create({ PhoneNumber: offer!.phoneNumber, SmsUrl: `${app.url}/sms` });
+    const sent = await client.sms.messages.create({ From: '+15125550100', To: offer!.phoneNumber, Body: 'ping' });
+    await sandbox.settle();
+    const request = parseWebhook('smsRequest', app.to('/sms')[0]!.params);
+    expect(request).toMatchObject({ From: '+15125550100', To: offer!.phoneNumber, Body: 'ping' });
+    expect(request.SmsSid).not.toBe(sent.sid);
+    const inbound = await client.sms.messages.list({ To: offer!.phoneNumber });
+    expect(inbound.messages.map((m) => [m.direction, m.status])).toEqual([
+      ['outbound-api', 'delivered'],
+      ['inbound', 'received'],
+    ]);
+  });
 });
