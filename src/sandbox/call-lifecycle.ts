@@ -6,7 +6,7 @@
  * first; a 404 writes Notification 21402 and ends the call `not-found`; anything else fails the call.
  */
 import { parseXml, XmlSyntaxError, type XmlElement } from '../rcml/xml.js';
-import { INSTANCE_ID, type CallOutcome, type Engine } from './engine.js';
+import { INSTANCE_ID, type CallOutcome, type Engine, type LiveCall } from './engine.js';
 import { API_VERSION, isoTime, newCallSid, progressTimestamp } from './ids.js';
 import type { RcmlSession } from './rcml-runner.js';
 import type { Row } from './store.js';
@@ -36,11 +36,11 @@ const userPart = (address: string) => address.replace(/^(sips?|tel|client):/, ''
 
 /** Starts the life cycle of a stored outbound call; it moves only when the clock does. */
 export function startOutboundCall(engine: Engine, call: Row): void {
-  const controller = new AbortController();
-  engine.liveCalls.set(call.sid, controller);
+  const live: LiveCall = { hangup: new AbortController() };
+  engine.liveCalls.set(call.sid, live);
   engine.clock.spawn(async () => {
     try {
-      await runCall(engine, call, controller.signal);
+      await runCall(engine, call, live);
     } finally {
       engine.liveCalls.delete(call.sid);
     }
@@ -51,7 +51,23 @@ export function startOutboundCall(engine: Engine, call: Row): void {
 export function hangUp(engine: Engine, call: Row): void {
   const answered = call.status === 'in-progress';
   setStatus(engine, call, answered ? 'completed' : 'canceled');
-  engine.liveCalls.get(call.sid)?.abort();
+  engine.liveCalls.get(call.sid)?.hangup.abort();
+}
+
+/**
+ * Sends a live call to new RCML (`calls.update` with `Url`): the document being run stops, and the new URL gets the
+ * voice request. A call not answered yet will request the new URL when it is.
+ */
+export function redirect(engine: Engine, call: Row, url: string, method: 'GET' | 'POST'): void {
+  const live = engine.liveCalls.get(call.sid);
+  if (call.status === 'in-progress' && live) {
+    live.redirect = { url, method };
+    live.document?.abort();
+  } else {
+    settings(call).url = url;
+    settings(call).method = method;
+  }
+  engine.record('redirect', { sid: call.sid, url });
 }
 
 function settings(call: Row): CallSettings {
@@ -219,22 +235,39 @@ function aborted(signal: AbortSignal): Promise<'aborted'> {
   return new Promise((resolve) => (signal.aborted ? resolve('aborted') : signal.addEventListener('abort', () => resolve('aborted'), { once: true })));
 }
 
-/** Fetches the call's RCML and runs it; returns the status the call ends with. */
-async function runRcml(engine: Engine, call: Row, signal: AbortSignal, fetched: Fetched & { ok: true }): Promise<void> {
+/**
+ * Runs the call's RCML, and again after every live redirect, until the call ends. Sleeps stop early when the call is
+ * hung up or redirected.
+ */
+async function runRcml(engine: Engine, call: Row, live: LiveCall, first: Fetched & { ok: true }): Promise<void> {
   const clock = engine.clock;
-  const ended = () => signal.aborted || isFinal(call.status);
-  const session: RcmlSession = {
-    call: engine.view(call),
-    documentUrl: fetched.url,
-    sleep: (ms) => (ended() ? Promise.resolve(false) : clock.sleep(ms, signal)),
-    get ended() {
-      return ended();
-    },
-    record: (event, detail = {}) => engine.record(event, { sid: call.sid, ...detail }),
-    notify: (code, level, text) =>
-      void engine.notify({ accountSid: call.account_sid as string, callSid: call.sid, code, level, text, requestUrl: fetched.url, requestMethod: settings(call).method }),
-  };
-  await engine.options.rcmlRunner.run(fetched.root, session);
+  let fetched: Fetched = first;
+  while (fetched.ok) {
+    const document = new AbortController();
+    live.document = document;
+    const signal = AbortSignal.any([live.hangup.signal, document.signal]);
+    const ended = () => signal.aborted || isFinal(call.status);
+    const url = fetched.url;
+    const session: RcmlSession = {
+      call: engine.view(call),
+      documentUrl: url,
+      sleep: (ms) => (ended() ? Promise.resolve(false) : clock.sleep(ms, signal)),
+      get ended() {
+        return ended();
+      },
+      record: (event, detail = {}) => engine.record(event, { sid: call.sid, ...detail }),
+      notify: (code, level, text) =>
+        void engine.notify({ accountSid: call.account_sid as string, callSid: call.sid, code, level, text, requestUrl: url, requestMethod: settings(call).method }),
+    };
+    await engine.options.rcmlRunner.run(fetched.root, session);
+    const next = live.redirect;
+    live.redirect = undefined;
+    if (!next || live.hangup.signal.aborted || isFinal(call.status)) break;
+    settings(call).url = next.url;
+    settings(call).method = next.method;
+    fetched = await fetchRcml(engine, call);
+    if (!fetched.ok) setStatus(engine, call, fetched.final);
+  }
   if (!isFinal(call.status)) setStatus(engine, call, 'completed');
 }
 
@@ -249,8 +282,9 @@ function reachedNumber(engine: Engine, to: string): { number: Row; url: string }
   return undefined;
 }
 
-async function runCall(engine: Engine, call: Row, signal: AbortSignal): Promise<void> {
+async function runCall(engine: Engine, call: Row, live: LiveCall): Promise<void> {
   const clock = engine.clock;
+  const signal = live.hangup.signal;
   // Nothing happens before the clock runs.
   if (!(await clock.sleep(0, signal))) return finish(engine, call);
   await progress(engine, call, 'initiated');
@@ -281,7 +315,7 @@ async function runCall(engine: Engine, call: Row, signal: AbortSignal): Promise<
 
   const fetched = await fetchRcml(engine, call);
   if (!fetched.ok) setStatus(engine, call, fetched.final);
-  else await runRcml(engine, call, signal, fetched);
+  else await runRcml(engine, call, live, fetched);
   return finish(engine, call);
 }
 
@@ -323,8 +357,8 @@ export function startInboundLeg(engine: Engine, caller: Row | undefined, number:
   });
   if (caller) caller.$peer = sid;
   engine.record('status', { sid, status: 'ringing' });
-  const controller = new AbortController();
-  engine.liveCalls.set(sid, controller);
+  const live: LiveCall = { hangup: new AbortController() };
+  engine.liveCalls.set(sid, live);
   let answer!: (outcome: CallOutcome) => void;
   const answered = new Promise<CallOutcome>((resolve) => (answer = resolve));
   engine.clock.spawn(async () => {
@@ -340,7 +374,7 @@ export function startInboundLeg(engine: Engine, caller: Row | undefined, number:
       setStatus(engine, leg, 'in-progress');
       answer('answer');
       await progress(engine, leg, 'answered');
-      await runRcml(engine, leg, controller.signal, fetched);
+      await runRcml(engine, leg, live, fetched);
       await finish(engine, leg);
     } finally {
       answer('failed'); // no effect once answered

@@ -22,6 +22,16 @@ export interface EngineOptions {
   maxEvents: number;
 }
 
+/** A call whose life cycle is running. */
+export interface LiveCall {
+  /** Aborted when the call is hung up. */
+  readonly hangup: AbortController;
+  /** Aborted to stop the RCML document being run (a live redirect). */
+  document?: AbortController;
+  /** Where a live redirect sends the call next. */
+  redirect?: { url: string; method: 'GET' | 'POST' };
+}
+
 /** One entry of the event log: what the sandbox did, at which virtual time. */
 export interface SandboxEvent {
   at: number;
@@ -38,8 +48,8 @@ export class Engine {
   readonly inventory = new Inventory();
   readonly clock: VirtualClock;
   readonly events: SandboxEvent[] = [];
-  /** Live sessions by call SID, so the REST API can hang them up. */
-  readonly liveCalls = new Map<string, AbortController>();
+  /** Live calls by SID, so the REST API can hang them up or send them to new RCML. */
+  readonly liveCalls = new Map<string, LiveCall>();
 
   constructor(readonly options: EngineOptions) {
     this.clock = new VirtualClock(options.startTime);

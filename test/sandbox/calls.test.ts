@@ -101,6 +101,21 @@ describe('call outcomes and control', () => {
     expect(sandbox.clock.now() - Date.UTC(2026, 2, 4, 11, 30)).toBe(10_000); // nothing ran the 600 s pause out
   });
 
+  it('a live redirect (calls.update with Url) stops the document and runs the RCML of the new URL', async () => {
+    const { client, sandbox, app } = t;
+    app.reply('/hold', { type: 'text/xml', body: '<Response><Pause length="600"/></Response>' });
+    app.reply('/next', { type: 'text/xml', body: '<Response><Say>Moved</Say></Response>' });
+    const call = single(await client.calls.create({ From: '+15125550100', To: '+15125550177', Url: `${app.url}/hold` }));
+    await sandbox.clock.advance(5000);
+    await client.calls.update(call.sid, { Url: `${app.url}/next`, Method: 'GET' });
+    await sandbox.settle();
+    const [next] = app.to('/next');
+    expect(next!.method).toBe('GET');
+    expect(parseWebhook('voiceRequest', next!.params)).toMatchObject({ CallSid: call.sid, CallStatus: 'in-progress' });
+    // Answered at 3 s, redirected at 5 s, one second of speech: 3 s in all, not the 600 s pause.
+    expect(await client.calls.fetch(call.sid)).toMatchObject({ status: 'completed', duration: 3 });
+  });
+
   it('a call canceled while ringing ends canceled', async () => {
     const { client, sandbox, app } = t;
     const call = single(await client.calls.create({ From: '+15125550100', To: '+15125550177', Url: `${app.url}/answer` }));

@@ -1,7 +1,7 @@
 // Calls through the REST API (reference core/calls.yaml); the life cycle itself is in ../call-lifecycle.ts.
 import { HttpError, json, jsonRow } from '../answers.js';
 import type { HandlerTable } from '../context.js';
-import { hangUp, isFinal, startOutboundCall, type CallSettings } from '../call-lifecycle.js';
+import { hangUp, isFinal, redirect, startOutboundCall, type CallSettings } from '../call-lifecycle.js';
 import { INSTANCE_ID } from '../engine.js';
 import { API_VERSION, newCallSid } from '../ids.js';
 import { view, type Row } from '../store.js';
@@ -67,7 +67,7 @@ export const callHandlers: HandlerTable = {
     if (isFinal(row.status)) throw new HttpError(410, 'The call has already ended');
     const status = str(ctx.body.Status);
     if (status === 'completed' || status === 'canceled') hangUp(ctx.engine, row);
-    else if (ctx.body.Url !== undefined) throw new HttpError(400, 'Redirecting a live call (Url) needs an RCML interpreter; the basic runner does not support it');
+    else if (ctx.body.Url !== undefined) redirect(ctx.engine, row, str(ctx.body.Url)!, method(ctx.body.Method));
     return jsonRow(row);
   },
   listCallRecordings(ctx) {
