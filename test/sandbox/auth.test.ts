@@ -76,4 +76,22 @@ describe('authentication and scoping', () => {
     expect(text).toContain("body: must have required property 'To'");
     expect(text).toContain('body.Timeout: must be integer');
   });
+
+  it('refuses hostile input with the server statuses: oversized bodies, broken encodings, bad paging', async () => {
+    const { sandbox } = t;
+    const auth = { Authorization: `Basic ${Buffer.from(`${sandbox.accountSid}:${sandbox.authToken}`).toString('base64')}` };
+    const big = await fetch(`${sandbox.baseUrl}/Accounts/${sandbox.accountSid}/Applications.json`, {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `FriendlyName=${'x'.repeat(10_000_001)}`,
+    });
+    expect(big.status).toBe(413);
+    expect((await fetch(`${sandbox.baseUrl}/Accounts/${sandbox.accountSid}/Calls/%E0%A4%A.json`, { headers: auth })).status).toBe(404);
+    const page = await fetch(`${sandbox.baseUrl}/Accounts/${sandbox.accountSid}/Calls.json?Page=abc`, { headers: auth });
+    expect(page.status).toBe(400);
+    expect(((await page.json()) as { message: string }).message).toBe('query.Page: must be integer');
+    expect((await fetch(`${sandbox.baseUrl}/Accounts/${sandbox.accountSid}/Calls.json`, { headers: { Authorization: 'Basic !!!' } })).status).toBe(401);
+    expect((await fetch(`${sandbox.baseUrl}/Accounts/${sandbox.accountSid}/Calls.json`, { method: 'PUT', headers: auth })).status).toBe(405);
+    sandbox.assertNoViolations();
+  });
 });
