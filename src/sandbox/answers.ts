@@ -1,5 +1,5 @@
 // What handlers return, and the errors they throw; the server turns an error into the answer the spec declares.
-import type { OperationEntry } from '../operation-entry.js';
+import type { SandboxOperation } from './operations.js';
 import type { Answer } from './contract.js';
 import { declaredTypes } from './contract.js';
 import type { Row } from './store.js';
@@ -29,7 +29,7 @@ export class HttpError extends Error {
 }
 
 /** The error as the operation declares it for that status (the server sends bare statuses for most errors). */
-export function errorAnswer(entry: OperationEntry | undefined, error: HttpError): Answer {
+export function errorAnswer(entry: SandboxOperation | undefined, error: HttpError): Answer {
   const types = entry ? declaredTypes(entry, error.status) : [];
   const headers = error.headers;
   if (types.includes('text/plain')) return { status: error.status, type: 'text/plain', body: error.message, headers };

@@ -1,5 +1,5 @@
 // Basic authentication and account scoping as the server does them (reference core/common.yaml `authentication`).
-import type { OperationEntry } from '../operation-entry.js';
+import type { SandboxOperation } from './operations.js';
 import { HttpError } from './answers.js';
 import type { Engine } from './engine.js';
 import type { Row } from './store.js';
@@ -36,9 +36,9 @@ export function authenticate(engine: Engine, header: string | undefined): Row {
  * The account the request acts on: the path's `{AccountSid}` must be the caller or one of its sub-accounts. The
  * server answers 403, except for Conferences and Participants, whose handlers turn the refusal into 401.
  */
-export function authorize(engine: Engine, caller: Row, entry: OperationEntry, pathAccountSid: string | undefined): string {
+export function authorize(engine: Engine, caller: Row, entry: SandboxOperation, pathAccountSid: string | undefined): string {
   if (pathAccountSid === undefined) return caller.sid;
   if (engine.isWithin(pathAccountSid, caller.sid) && engine.store.get('accounts', pathAccountSid)) return pathAccountSid;
-  if (entry.tag === 'Conferences' || entry.tag === 'Conference Participants' || entry.path.includes('/Conferences')) throw new HttpError(401, 'Not allowed to access this account', challenge);
+  if (entry.path.includes('/Conferences')) throw new HttpError(401, 'Not allowed to access this account', challenge);
   throw new HttpError(403, 'Not allowed to access this account');
 }

@@ -1,5 +1,5 @@
 // What an operation handler sees, and the registry type that maps operation ids to handlers.
-import type { OperationEntry } from '../operation-entry.js';
+import type { SandboxOperation } from './operations.js';
 import type { Answer } from './contract.js';
 import type { Engine } from './engine.js';
 import type { Row } from './store.js';
@@ -7,7 +7,7 @@ import type { Row } from './store.js';
 export interface HandlerContext {
   readonly engine: Engine;
   readonly operationId: string;
-  readonly entry: OperationEntry;
+  readonly entry: SandboxOperation;
   /** The authenticated account. */
   readonly caller: Row;
   /** The `{AccountSid}` of the path (checked: the caller or one of its sub-accounts), else the caller's SID. */

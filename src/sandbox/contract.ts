@@ -4,7 +4,7 @@
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import type { OperationEntry } from '../operation-entry.js';
+import type { SandboxOperation } from './operations.js';
 import { bundledSpec, deref, operationObject, type Json, type JsonObject } from './spec.js';
 
 /** The sandbox itself broke the spec: an answer or a webhook it produced does not match. Names the violation. */
@@ -71,14 +71,14 @@ function describe(errors: ErrorObject[] | null | undefined, root: string): strin
   });
 }
 
-function parametersOf(entry: OperationEntry, place: 'path' | 'query'): JsonObject[] {
+function parametersOf(entry: SandboxOperation, place: 'path' | 'query'): JsonObject[] {
   const doc = bundledSpec();
   const { item, op } = operationObject(doc, entry.path, entry.method);
   const list = [...((item.parameters as Json[]) ?? []), ...((op.parameters as Json[]) ?? [])];
   return list.map((p) => deref(doc, p)!).filter((p) => p.in === place);
 }
 
-function parametersSchema(entry: OperationEntry, place: 'path' | 'query'): Json {
+function parametersSchema(entry: SandboxOperation, place: 'path' | 'query'): Json {
   const params = parametersOf(entry, place);
   return {
     type: 'object',
@@ -87,9 +87,9 @@ function parametersSchema(entry: OperationEntry, place: 'path' | 'query'): Json 
   };
 }
 
-const arrayParams = new Map<OperationEntry, Set<string>>();
+const arrayParams = new Map<SandboxOperation, Set<string>>();
 /** Query parameter names the operation declares as arrays (their repeated keys are all kept). */
-function arrayQueryParams(entry: OperationEntry): Set<string> {
+function arrayQueryParams(entry: SandboxOperation): Set<string> {
   let names = arrayParams.get(entry);
   if (!names) {
     const doc = bundledSpec();
@@ -99,7 +99,7 @@ function arrayQueryParams(entry: OperationEntry): Set<string> {
   return names;
 }
 
-function requestBodySchema(entry: OperationEntry): Json | undefined {
+function requestBodySchema(entry: SandboxOperation): Json | undefined {
   const doc = bundledSpec();
   const { op } = operationObject(doc, entry.path, entry.method);
   const body = deref(doc, op.requestBody);
@@ -118,7 +118,7 @@ export interface ParsedRequest {
  * booleans, arrays), or the problem to answer with.
  */
 export function checkRequest(
-  entry: OperationEntry,
+  entry: SandboxOperation,
   operationId: string,
   pathParams: Record<string, string>,
   query: URLSearchParams,
@@ -145,10 +145,10 @@ export function checkRequest(
     if (entry.requestMediaType === 'application/x-www-form-urlencoded') {
       const form = new URLSearchParams(rawBody);
       for (const name of new Set(form.keys())) {
-        const style = entry.formArrays[name];
         const values = form.getAll(name);
-        // The server splits comma-joined array fields (StatusCallbackEvent) on commas, without trimming.
-        body[name] = style === 'comma' ? values.flatMap((v) => v.split(',')) : style === 'repeat' ? values : values[0];
+        // The server splits comma-joined array fields (StatusCallbackEvent) on commas, without trimming. A repeated
+        // key is kept as a list; a single value becomes a one-item list where the schema wants an array (Ajv coercion).
+        body[name] = entry.commaFields.includes(name) ? values.flatMap((v) => v.split(',')) : values.length > 1 ? values : values[0];
       }
     } else if (rawBody.length > 0) {
       try {
@@ -178,13 +178,13 @@ export interface Answer {
 }
 
 const responses = new Map<string, JsonObject | undefined>();
-function declaredResponse(entry: OperationEntry, status: number): JsonObject | undefined {
+function declaredResponse(entry: SandboxOperation, status: number): JsonObject | undefined {
   const key = `${entry.method} ${entry.path} ${status}`;
   if (!responses.has(key)) responses.set(key, findResponse(entry, status));
   return responses.get(key);
 }
 
-function findResponse(entry: OperationEntry, status: number): JsonObject | undefined {
+function findResponse(entry: SandboxOperation, status: number): JsonObject | undefined {
   const doc = bundledSpec();
   const { op } = operationObject(doc, entry.path, entry.method);
   const responses = op.responses as JsonObject;
@@ -192,17 +192,17 @@ function findResponse(entry: OperationEntry, status: number): JsonObject | undef
 }
 
 /** Does the operation declare this status (explicitly, as a range or as `default`)? */
-export function declaresStatus(entry: OperationEntry, status: number): boolean {
+export function declaresStatus(entry: SandboxOperation, status: number): boolean {
   return declaredResponse(entry, status) !== undefined;
 }
 
 /** The media types the operation declares for a status, in spec order. */
-export function declaredTypes(entry: OperationEntry, status: number): string[] {
+export function declaredTypes(entry: SandboxOperation, status: number): string[] {
   return Object.keys((declaredResponse(entry, status)?.content as JsonObject | undefined) ?? {});
 }
 
 /** Throws `ContractViolationError` unless the answer is one the spec declares for the operation. */
-export function checkAnswer(entry: OperationEntry, operationId: string, answer: Answer): void {
+export function checkAnswer(entry: SandboxOperation, operationId: string, answer: Answer): void {
   const where = `${operationId} (${entry.method} ${entry.path}) → ${answer.status}`;
   const declared = declaredResponse(entry, answer.status);
   if (!declared) throw new ContractViolationError(where, [`status ${answer.status} is not declared`]);

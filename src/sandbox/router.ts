@@ -1,45 +1,48 @@
 // Routes a request to its operation with the SDK's generated operation table: the spec decides which paths exist.
-import { operations, type OperationId } from '../../generated/operations.js';
-import type { OperationEntry } from '../operation-entry.js';
+import { sandboxOperations, type SandboxOperation, type SandboxOperationId } from './operations.js';
 
 interface Route {
-  operationId: OperationId;
-  entry: OperationEntry;
+  operationId: SandboxOperationId;
+  entry: SandboxOperation;
   regex: RegExp;
   names: string[];
   literal: number;
 }
 
 export type RouteMatch =
-  | { kind: 'operation'; operationId: OperationId; entry: OperationEntry; params: Record<string, string> }
+  | { kind: 'operation'; operationId: SandboxOperationId; entry: SandboxOperation; params: Record<string, string> }
   | { kind: 'method-not-allowed'; allowed: string[] }
   | { kind: 'not-found' };
 
-// Operations with a server of their own (the cloud services) live outside the REST API base the sandbox serves.
-const routes: Route[] = (Object.entries(operations) as [OperationId, OperationEntry][])
-  .filter(([, entry]) => entry.server === null)
-  .map(([operationId, entry]) => {
-    const names: string[] = [];
-    const source = entry.path
-      .split(/(\{[^}]+\})/)
-      .map((part) => {
-        const name = /^\{([^}]+)\}$/.exec(part)?.[1];
-        if (name) {
+/** A regular expression per operation path; the cloud services, with servers of their own, are not served here. */
+function buildRoutes(): Route[] {
+  const built = sandboxOperations()
+    .filter((entry) => entry.server === undefined)
+    .map((entry) => {
+      const names: string[] = [];
+      const source = entry.path
+        .split(/(\{[^}]+\})/)
+        .map((part) => {
+          const name = /^\{([^}]+)\}$/.exec(part)?.[1];
+          if (!name) return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
           names.push(name);
           return '([^/]+)';
-        }
-        return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
-      })
-      .join('');
-    return { operationId, entry, regex: new RegExp(`^${source}$`), names, literal: entry.path.replace(/\{[^}]+\}/g, '').length };
-  })
+        })
+        .join('');
+      return { operationId: entry.operationId, entry, regex: new RegExp(`^${source}$`), names, literal: entry.path.replace(/\{[^}]+\}/g, '').length };
+    });
   // A literal segment beats a parameter: /IncomingPhoneNumbers/Local.json is not a number SID.
-  .sort((a, b) => b.literal - a.literal);
+  return built.sort((a, b) => b.literal - a.literal);
+}
 
+let routes: Route[] | undefined;
 const byMethod = new Map<string, Route[]>();
-for (const r of routes) byMethod.set(r.entry.method, [...(byMethod.get(r.entry.method) ?? []), r]);
 
 export function route(method: string, pathname: string): RouteMatch {
+  if (!routes) {
+    routes = buildRoutes();
+    for (const r of routes) byMethod.set(r.entry.method, [...(byMethod.get(r.entry.method) ?? []), r]);
+  }
   for (const r of byMethod.get(method) ?? []) {
     const m = r.regex.exec(pathname);
     if (!m) continue;
