@@ -55,6 +55,14 @@ export function hangUp(engine: Engine, call: Row): void {
 }
 
 /**
+ * Calls that were live when the state was saved have no life cycle after a reload: they end as a hang-up would end
+ * them (`completed` if answered, else `canceled`), without webhooks.
+ */
+export function endInterruptedCalls(engine: Engine): void {
+  for (const call of engine.store.tables.calls.values()) if (!isFinal(call.status)) setStatus(engine, call, call.status === 'in-progress' ? 'completed' : 'canceled');
+}
+
+/**
  * Sends a live call to new RCML (`calls.update` with `Url`): the document being run stops, and the new URL gets the
  * voice request. A call not answered yet will request the new URL when it is.
  */

@@ -24,6 +24,7 @@ import { receiveSms } from './sms-lifecycle.js';
 import type { SettleOptions } from './clock.js';
 import { randomBytes } from 'node:crypto';
 import { view } from './store.js';
+import { endInterruptedCalls } from './call-lifecycle.js';
 
 export { ContractViolationError } from './contract.js';
 export type { Answer } from './contract.js';
@@ -113,6 +114,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   if (options.persistPath && existsSync(options.persistPath)) {
     const savedAt = engine.store.load(options.persistPath);
     engine.clock.restore(savedAt);
+    endInterruptedCalls(engine);
     const account = engine.store.get('accounts', accountSid);
     if (!account) throw new Error(`startSandbox: ${options.persistPath} holds no account ${accountSid}`);
     if (options.authToken !== undefined && account.auth_token !== options.authToken) {

@@ -22,6 +22,7 @@ describe('persistence', () => {
     const [offer] = await client.availablePhoneNumbers.local.list('US');
     await client.incomingPhoneNumbers.create({ PhoneNumber: offer!.phoneNumber });
     await first.clock.advance(90_000);
+    const live = await client.calls.create({ From: '+15125550100', To: '+15125550177', Url: 'http://127.0.0.1:9/never' });
     await first.close();
 
     const second = await startSandbox({ persistPath: file });
@@ -31,6 +32,8 @@ describe('persistence', () => {
       const again = createClient({ accountSid: second.accountSid, authToken: second.authToken, baseUrl: second.baseUrl });
       expect((await again.applications.fetch(app.sid)).friendly_name).toBe('kept');
       expect((await again.incomingPhoneNumbers.list()).total).toBe(1);
+      // A call still queued when the state was saved has no life cycle any more: it ends as a hang-up would.
+      expect((await again.calls.fetch((Array.isArray(live) ? live[0]! : live).sid)).status).toBe('canceled');
       // The bought number stays out of the stock.
       expect((await again.availablePhoneNumbers.local.list('US', { RangeSize: 200 })).map((n) => n.phoneNumber)).not.toContain(offer!.phoneNumber);
     } finally {
