@@ -11,6 +11,7 @@ import { API_VERSION, isoTime, newCallSid, progressTimestamp } from './ids.js';
 import type { RcmlSession } from './rcml-runner.js';
 import type { Row } from './store.js';
 import { sendWebhook, type WebhookOutcome, type WebhookRequest } from './webhook-sender.js';
+import type { WebhookKind } from '../webhooks/index.js';
 
 /** Virtual delays of the life cycle, in ms. */
 export const RING_AFTER_MS = 1000;
@@ -176,15 +177,33 @@ const WAV_TYPES = ['audio/wav', 'audio/wave', 'audio/x-wav'];
 
 type Fetched = { ok: true; root: XmlElement; url: string } | { ok: false; final: 'not-found' | 'failed' };
 
-/** Fetches the call's RCML (with the fallback URL on failure) and reads it as the server does. */
-async function fetchRcml(engine: Engine, call: Row): Promise<Fetched> {
+/** One RCML request: where, how, which webhook kind, and the parameters added to the call's own. */
+export interface RcmlRequest {
+  url: string;
+  method: 'GET' | 'POST';
+  kind: WebhookKind;
+  extra?: [string, string][];
+}
+
+/** The call's first RCML: its `Url`, then its `FallbackUrl` when that fails. */
+function fetchRcml(engine: Engine, call: Row): Promise<Fetched> {
   const s = settings(call);
-  const first = await deliver(engine, call, { kind: 'voiceRequest', url: s.url, method: s.method, params: voiceParams(call) });
-  let used = { url: s.url, method: s.method, outcome: first };
-  if (!first.ok && s.fallbackUrl) {
+  return fetchDocument(engine, call, { url: s.url, method: s.method, kind: 'voiceRequest' }, s.fallbackUrl ? { url: s.fallbackUrl, method: s.fallbackMethod, kind: 'voiceFallback' } : undefined);
+}
+
+/**
+ * Fetches an RCML document for a call and reads it as the server does. A failed request goes to `fallback` when
+ * there is one (only the first document of a call has one); a 404 then writes Notification 21402 (`not-found`), any
+ * other failure 11205/11206 (`failed`).
+ */
+export async function fetchDocument(engine: Engine, call: Row, request: RcmlRequest, fallback?: RcmlRequest): Promise<Fetched> {
+  const params = [...voiceParams(call), ...(request.extra ?? [])];
+  const first = await deliver(engine, call, { kind: request.kind, url: request.url, method: request.method, params });
+  let used = { url: request.url, method: request.method, outcome: first };
+  if (!first.ok && fallback) {
     if (first.status === undefined) writeFailure(engine, call, used.url, used.method, first);
-    const second = await deliver(engine, call, { kind: 'voiceFallback', url: s.fallbackUrl, method: s.fallbackMethod, params: voiceParams(call) });
-    used = { url: s.fallbackUrl, method: s.fallbackMethod, outcome: second };
+    const second = await deliver(engine, call, { kind: fallback.kind, url: fallback.url, method: fallback.method, params: [...voiceParams(call), ...(fallback.extra ?? [])] });
+    used = { url: fallback.url, method: fallback.method, outcome: second };
   }
   const outcome = used.outcome;
   if (!outcome.ok) {
@@ -266,6 +285,13 @@ async function runRcml(engine: Engine, call: Row, live: LiveCall, first: Fetched
       record: (event, detail = {}) => engine.record(event, { sid: call.sid, ...detail }),
       notify: (code, level, text) =>
         void engine.notify({ accountSid: call.account_sid as string, callSid: call.sid, code, level, text, requestUrl: url, requestMethod: settings(call).method }),
+      async fetch(request) {
+        // Relative URLs resolve against the document being run; a failed fetch ends the call as the server does.
+        const next = await fetchDocument(engine, call, { ...request, url: new URL(request.url, url).href });
+        if (next.ok) return { root: next.root, url: next.url };
+        setStatus(engine, call, next.final);
+        return undefined;
+      },
     };
     await engine.options.rcmlRunner.run(fetched.root, session);
     const next = live.redirect;

@@ -5,6 +5,7 @@
  * implements the same interface and is passed as `startSandbox({ rcmlRunner })`.
  */
 import type { XmlElement } from '../rcml/xml.js';
+import type { WebhookKind } from '../webhooks/index.js';
 
 /** What a runner can do with the call it runs for. */
 export interface RcmlSession {
@@ -20,6 +21,13 @@ export interface RcmlSession {
   record(event: string, detail?: Record<string, unknown>): void;
   /** Writes a Notification for this call, as the server does for a bad attribute value or a failure. */
   notify(code: number, level: 'error' | 'warning', text: string): void;
+  /**
+   * Requests another RCML document for this call (an `action` URL, a `Redirect`): the call's voice parameters plus
+   * `extra`, checked against the webhook `kind` in the spec. Resolves the parsed document, or `undefined` when the
+   * request failed, in which case the call has been ended as the server ends it (Notification 21402 and `not-found`
+   * for a 404, 11205/11206 and `failed` otherwise).
+   */
+  fetch(request: { url: string; method: 'GET' | 'POST'; kind: WebhookKind; extra?: [string, string][] }): Promise<{ root: XmlElement; url: string } | undefined>;
 }
 
 /** How a document ended: it ran out of verbs, or a verb hung the call up. Either way the call completes. */
