@@ -1,5 +1,5 @@
 // npm run bench: the SDK's bundle size and its per-request cost against hand-written fetch, in one run.
-// Usage: npm run bench [-- --requests N --rounds R --write-readme]
+// Usage: npm run bench [-- --requests N --rounds R --write-readme --sandbox-only --lifecycles N --sandbox-requests N]
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { root } from './lib/paths.js';
 import { main, step } from './lib/run.js';
-import { benchSandbox } from './lib/sandbox-bench.js';
+import { sandboxSection } from './lib/sandbox-bench.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -39,6 +39,7 @@ const TOKEN = '6f1ed002ab5595859014ebf0951522d9';
 const CALL = 'ID5f0e1d2c3b4a59687766a5b4c3d2e1f0-CA0a1b2c3d4e5f60718293a4b5c6d7e8f9';
 
 main(async () => {
+  if (args.includes('--sandbox-only')) return sandboxSection(args);
   const dist = path.join(root, 'dist', 'src', 'index.js');
   step('Bundle size (esbuild, minified, tree-shaken, gzip -9), from dist/');
   const sdk = await bundleSize(`export { createClient } from ${JSON.stringify(dist)};`);
@@ -103,24 +104,7 @@ main(async () => {
     `| SDK / fetch (median of the per-batch ratios) | ${ratio.toFixed(3)}× | ≤ 1.10× |`,
   ].join('\n');
   process.stdout.write(`\n${table}\n\n(${rounds} alternating batches of ${requests} sequential GETs each, medians; Node ${process.version}, ${(await import('node:os')).cpus().length} cores)\n`);
-  step('Sandbox (restcomm-cpaas/sandbox): REST through the contract checks, call life cycles, memory');
-  const sandbox = await benchSandbox({ restRequests: flag('sandbox-requests', 4000), lifecycles: flag('lifecycles', 1000), storedCalls: 10_000 });
-  const sandboxTable = [
-    '| measure | figure | target |',
-    '| --- | --- | --- |',
-    `| REST requests per second, request and answer validated (${sandbox.restRequests} requests, 8 in flight, create and fetch alternating) | ${sandbox.restPerSecond.toFixed(0)} | — |`,
-    `| complete call life cycles per second (${sandbox.lifecycles} calls; each: create, one voice request, four status callbacks to a local app) | ${sandbox.lifecyclesPerSecond.toFixed(0)} | ≥ 100 |`,
-    `| memory per stored call (10,000 calls) | ${(sandbox.bytesPerCall / 1024).toFixed(2)} kB (${((sandbox.bytesPerCall * 10_000) / 1024 / 1024).toFixed(1)} MB in all) | — |`,
-  ].join('\n');
-  process.stdout.write(`\n${sandboxTable}\n`);
-  if (args.includes('--write-readme')) {
-    const readmePath = path.join(root, 'README.md');
-    const readme = await readFile(readmePath, 'utf8');
-    const note = `Measured with \`npm run bench\` on Node ${process.version}, ${(await import('node:os')).cpus().length} cores.`;
-    const updated = readme.replace(/<!-- sandbox-bench:start -->[\s\S]*<!-- sandbox-bench:end -->/, `<!-- sandbox-bench:start -->\n${sandboxTable}\n\n${note}\n<!-- sandbox-bench:end -->`);
-    if (updated === readme) throw new Error('README.md has no <!-- sandbox-bench:start --> … <!-- sandbox-bench:end --> section');
-    await writeFile(readmePath, updated);
-  }
+  await sandboxSection(args);
   if (args.includes('--write-readme')) {
     const readmePath = path.join(root, 'README.md');
     const readme = await readFile(readmePath, 'utf8');

@@ -1,12 +1,17 @@
 // The sandbox's part of `npm run bench`: REST requests per second through the contract checks, complete call life
 // cycles per second against a local app (one voice request and four status callbacks each), and the memory 10,000
 // stored calls take.
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createClient } from '../../src/index.js';
 import { startSandbox } from '../../src/sandbox/index.js';
+import { root } from './paths.js';
+import { step } from './run.js';
 
 export interface SandboxFigures {
   restPerSecond: number;
@@ -104,5 +109,33 @@ export async function benchSandbox(options: { restRequests: number; lifecycles: 
     };
   } finally {
     await memory.close();
+  }
+}
+
+/** The sandbox rows of `npm run bench`; `--write-readme` puts them between the README's sandbox-bench markers. */
+export async function sandboxSection(args: string[]): Promise<void> {
+  const flag = (name: string, fallback: number) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? Number(args[i + 1]) : fallback;
+  };
+  step('Sandbox (restcomm-cpaas/sandbox): REST through the contract checks, call life cycles, memory');
+  const load = loadavg()[0]!.toFixed(1);
+  const figures = await benchSandbox({ restRequests: flag('sandbox-requests', 4000), lifecycles: flag('lifecycles', 1000), storedCalls: 10_000 });
+  const table = [
+    '| measure | figure | target |',
+    '| --- | --- | --- |',
+    `| REST requests per second through the sandbox, request and answer validated (SDK client, ${figures.restRequests} requests, 8 in flight, create and fetch alternating) | ${figures.restPerSecond.toFixed(0)} | — |`,
+    `| complete call life cycles per second (${figures.lifecycles} calls; each: create, one voice request, four status callbacks to a local app) | ${figures.lifecyclesPerSecond.toFixed(0)} | ≥ 100 |`,
+    `| memory per stored call (10,000 calls) | ${(figures.bytesPerCall / 1024).toFixed(2)} kB (${((figures.bytesPerCall * 10_000) / 1024 / 1024).toFixed(1)} MB in all) | — |`,
+  ].join('\n');
+  const note = `Measured with \`npm run bench\` on Node ${process.version}, ${cpus().length} cores, load average ${load} when it started; the client, the sandbox and the app share one process.`;
+  process.stdout.write(`\n${table}\n\n${note}\n`);
+  if (args.includes('--write-readme')) {
+    const readmePath = path.join(root, 'README.md');
+    const readme = await readFile(readmePath, 'utf8');
+    const updated = readme.replace(/<!-- sandbox-bench:start -->[\s\S]*<!-- sandbox-bench:end -->/, `<!-- sandbox-bench:start -->\n${table}\n\n${note}\n<!-- sandbox-bench:end -->`);
+    if (updated === readme) throw new Error('README.md has no <!-- sandbox-bench:start --> … <!-- sandbox-bench:end --> section');
+    await writeFile(readmePath, updated);
+    step('README.md sandbox benchmark table updated');
   }
 }
