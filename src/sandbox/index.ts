@@ -24,6 +24,7 @@ import { receiveSms } from './sms-lifecycle.js';
 import type { SettleOptions } from './clock.js';
 import { randomBytes } from 'node:crypto';
 import { view } from './store.js';
+import { sandboxOperations } from './operations.js';
 import { endInterruptedCalls } from './call-lifecycle.js';
 
 export { ContractViolationError } from './contract.js';
@@ -102,6 +103,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const accountSid = options.accountSid ?? accountSidFor(email);
   if (!/^AC[0-9a-zA-Z]{32}$/.test(accountSid)) throw new Error('startSandbox: accountSid must be AC followed by 32 letters or digits');
   if (options.authToken !== undefined && !/^[0-9a-f]{32}$/.test(options.authToken)) throw new Error('startSandbox: authToken must be 32 lowercase hex digits');
+  const bounded = (name: string, value: number | undefined, min: number, max: number) => {
+    if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) throw new Error(`startSandbox: ${name} must be an integer from ${min} to ${max}, got ${value}`);
+  };
+  bounded('webhookTimeoutMs', options.webhookTimeoutMs, 1, 600_000);
+  bounded('maxEvents', options.maxEvents, 0, 10_000_000);
+  bounded('port', options.port, 0, 65_535);
+  if (options.startTime !== undefined && !Number.isFinite(options.startTime)) throw new Error(`startSandbox: startTime must be a time in ms, got ${options.startTime}`);
+  const known = new Set(sandboxOperations().map((o) => o.operationId as string));
+  for (const [id, handler] of Object.entries(options.handlers ?? {})) {
+    if (!known.has(id)) throw new Error(`startSandbox: handlers.${id} is not an operation of the spec`);
+    if (typeof handler !== 'function') throw new Error(`startSandbox: handlers.${id} must be a function`);
+  }
   const engine = new Engine({
     startTime: options.startTime ?? Date.now(),
     rcmlRunner: options.rcmlRunner ?? basicRunner,

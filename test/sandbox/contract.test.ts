@@ -75,4 +75,11 @@ describe('contract violations of the sandbox itself', () => {
       /webhook callStatusCallback: params.Timestamp: must match pattern/,
     );
   });
+
+  it('refuses options that cannot work, naming them', async () => {
+    await expect(startSandbox({ handlers: { fetchCallz: () => ({ status: 200 }) } })).rejects.toThrow('handlers.fetchCallz is not an operation of the spec');
+    await expect(startSandbox({ webhookTimeoutMs: -5 })).rejects.toThrow('webhookTimeoutMs must be an integer from 1 to 600000, got -5');
+    await expect(startSandbox({ host: '0.0.0.0' })).rejects.toThrow('host must be a loopback address');
+    await expect(startSandbox({ authToken: 'secret' })).rejects.toThrow('authToken must be 32 lowercase hex digits');
+  });
 });
