@@ -330,8 +330,8 @@ async function runCall(engine: Engine, call: Row, live: LiveCall): Promise<void>
   let outcome: CallOutcome;
   if (reached) {
     // A number of the sandbox answers when its own application does (the inbound leg below).
-    const answer = startInboundLeg(engine, call, reached.number, reached.url);
-    const result = await clock.suspend(Promise.race([answer, aborted(signal)]));
+    const { answered } = startInboundLeg(engine, call, reached.number, reached.url);
+    const result = await clock.suspend(Promise.race([answered, aborted(signal)]));
     if (result === 'aborted') return finish(engine, call);
     outcome = result;
   } else {
@@ -353,13 +353,23 @@ async function runCall(engine: Engine, call: Row, live: LiveCall): Promise<void>
   return finish(engine, call);
 }
 
+/** A call from outside to a number of the sandbox (`sandbox.inboundCall`); it rings when the clock runs. */
+export function placeInboundCall(engine: Engine, input: { from: string; to: string }): Row {
+  for (const [name, value] of Object.entries(input)) {
+    if (typeof value !== 'string' || value === '' || value.length > 256) throw new TypeError(`inboundCall: ${name} must be a non-empty string of at most 256 characters`);
+  }
+  const reached = reachedNumber(engine, input.to);
+  if (!reached) throw new Error(`inboundCall: no incoming phone number ${input.to} with a VoiceUrl or voice application in the sandbox`);
+  return startInboundLeg(engine, undefined, reached.number, reached.url, input.from).leg;
+}
+
 /**
  * The inbound side of a call to a number of the sandbox: a call of the number's account, direction `inbound`, whose
  * voice request goes to the number's `VoiceUrl` (or its voice application's RCML URL) while it rings, with status
- * callbacks to the number's `StatusCallback`. Resolves how the calling side goes on: answered once the application
- * returned RCML, failed when it did not.
+ * callbacks to the number's `StatusCallback`. `answered` resolves how the calling side goes on: answered once the
+ * application returned RCML, failed when it did not.
  */
-export function startInboundLeg(engine: Engine, caller: Row | undefined, number: Row, url: string, from?: string): Promise<CallOutcome> {
+export function startInboundLeg(engine: Engine, caller: Row | undefined, number: Row, url: string, from?: string): { leg: Row; answered: Promise<CallOutcome> } {
   const sid = newCallSid(INSTANCE_ID);
   const accountSid = number.account_sid as string;
   const base = `/${API_VERSION}/Accounts/${accountSid}/Calls/${sid}`;
@@ -397,6 +407,8 @@ export function startInboundLeg(engine: Engine, caller: Row | undefined, number:
   const answered = new Promise<CallOutcome>((resolve) => (answer = resolve));
   engine.clock.spawn(async () => {
     try {
+      // A call from outside waits for the clock like any other; the callee side of a call already under way goes at once.
+      if (!caller && !(await engine.clock.sleep(0, live.hangup.signal))) return await finish(engine, leg);
       await progress(engine, leg, 'ringing');
       // The voice request goes out while the call rings (CallStatus=ringing); RCML answers it.
       const fetched = await fetchRcml(engine, leg);
@@ -415,7 +427,7 @@ export function startInboundLeg(engine: Engine, caller: Row | undefined, number:
       engine.liveCalls.delete(sid);
     }
   });
-  return answered;
+  return { leg, answered };
 }
 
 /** The final event, once the call has reached a final status (a REST hang-up sets it already); the other side hangs up. */

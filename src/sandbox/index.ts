@@ -25,7 +25,7 @@ import type { SettleOptions } from './clock.js';
 import { randomBytes } from 'node:crypto';
 import { view } from './store.js';
 import { sandboxOperations } from './operations.js';
-import { endInterruptedCalls } from './call-lifecycle.js';
+import { endInterruptedCalls, placeInboundCall } from './call-lifecycle.js';
 
 export { ContractViolationError } from './contract.js';
 export type { Answer } from './contract.js';
@@ -80,6 +80,11 @@ export interface Sandbox {
   };
   /** Runs the clock until nothing is pending. Rejects with any error of the work it ran (a contract violation, say). */
   settle(options?: SettleOptions): Promise<void>;
+  /**
+   * Simulates a call from outside to a number of the sandbox: an inbound call whose voice request goes to the
+   * number's `VoiceUrl` (or its voice application) when the clock runs. Resolves the call as the API shows it.
+   */
+  inboundCall(call: { from: string; to: string }): Record<string, unknown>;
   /** Simulates an inbound SMS to a number of the sandbox; its `SmsUrl` is requested when the clock runs. */
   receiveSms(message: { from: string; to: string; body: string }): Record<string, unknown>;
   /** What the sandbox did, in order, with virtual times: status changes, webhooks sent, Notifications. */
@@ -166,6 +171,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock: { now: () => engine.now(), advance: (ms) => engine.clock.advance(ms), pending: () => engine.clock.pending() },
     settle: (settleOptions) => engine.clock.settle(settleOptions),
     receiveSms: (message) => view(receiveSms(engine, message)),
+    inboundCall: (call) => view(placeInboundCall(engine, call)),
     events: engine.events,
     violations,
     assertNoViolations() {

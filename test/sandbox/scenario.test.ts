@@ -91,4 +91,19 @@ describe('a call from start to end', () => {
     expect(await restcomm.calls.fetch(outbound.sid)).toMatchObject({ status: 'completed', duration: 1 });
     expect((await restcomm.calls.list({ To: number.phone_number })).total).toBe(2);
   });
+
+  it('inboundCall: someone calls a number of the sandbox, and its application answers', async () => {
+    const restcomm = client();
+    app.reply('/ivr', { type: 'application/xml', body: '<Response><Say>Welcome to Acme</Say></Response>' });
+    const [offer] = await restcomm.availablePhoneNumbers.tollFree.list('US');
+    const app1 = await restcomm.applications.create({ FriendlyName: 'IVR', RcmlUrl: `${app.url}/ivr`, Kind: 'voice' });
+    const number = await restcomm.incomingPhoneNumbers.create({ PhoneNumber: offer!.phoneNumber, VoiceApplicationSid: app1.sid });
+    const call = sandbox.inboundCall({ from: '+447700900123', to: number.phone_number });
+    expect(call).toMatchObject({ direction: 'inbound', status: 'ringing', to: number.phone_number });
+    expect(app.received).toEqual([]);
+    await sandbox.settle();
+    expect(parseWebhook('voiceRequest', app.to('/ivr')[0]!.params)).toMatchObject({ CallSid: call.sid, From: '+447700900123', Direction: 'inbound' });
+    expect((await restcomm.calls.fetch(call.sid as string)).status).toBe('completed');
+    expect(() => sandbox.inboundCall({ from: '+1', to: '+15125550999' })).toThrow('no incoming phone number +15125550999');
+  });
 });
