@@ -79,12 +79,20 @@ export class Engine {
     return this.store.put(table, row);
   }
 
+  /** An organization (the tenant accounts belong to), found by SID or domain name, or created for the domain. */
+  organization(input: { sid?: string; domain?: string }, create = false): Row | undefined {
+    for (const org of this.store.tables.organizations.values()) if (org.sid === input.sid || (input.domain !== undefined && org.domain_name === input.domain.toLowerCase())) return org;
+    if (!create || input.domain === undefined) return undefined;
+    return this.put('organizations', { sid: input.sid ?? 'OR' + md5Hex(`organization:${input.domain.toLowerCase()}`), domain_name: input.domain.toLowerCase() });
+  }
+
   /** Creates an account (top level when `parentSid` is absent). */
   createAccount(input: { email: string; password: string; friendlyName?: string; status?: string; role?: string; parentSid?: string; sid?: string; authToken?: string; organizationSid?: string }): Row {
     const sid = input.sid ?? accountSidFor(input.email);
+    const organization = input.organizationSid ?? this.organization({ domain: 'default.sandbox.local' }, true)!.sid;
     return this.put('accounts', {
       sid,
-      organization: input.organizationSid ?? 'OR' + md5Hex(`organization:${input.parentSid ?? sid}`),
+      organization,
       friendly_name: input.friendlyName ?? input.email,
       email_address: input.email,
       type: 'Full',

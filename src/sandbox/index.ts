@@ -26,6 +26,7 @@ import { randomBytes } from 'node:crypto';
 import { view } from './store.js';
 import { sandboxOperations } from './operations.js';
 import { endInterruptedCalls, placeInboundCall } from './call-lifecycle.js';
+import { EXAMPLE_ACCOUNT_SID, seedFromExamples } from './seed.js';
 
 export { ContractViolationError } from './contract.js';
 export type { Answer } from './contract.js';
@@ -63,6 +64,11 @@ export interface SandboxOptions {
   handlers?: HandlerTable;
   /** Entries the event log keeps (default 10,000). */
   maxEvents?: number;
+  /**
+   * `'spec-examples'`: start with the resources of the spec's response examples, under their account
+   * `AC9f46b62376f96e83cc19ed9502987c78` (password `token`), which then is the sandbox's account.
+   */
+  seed?: 'spec-examples';
 }
 
 export interface Sandbox {
@@ -105,7 +111,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const host = options.host ?? '127.0.0.1';
   if (!isLoopback(host)) throw new Error(`startSandbox: host must be a loopback address (127.0.0.1, ::1, localhost), got ${host}`);
   const email = options.email ?? 'sandbox@example.com';
-  const accountSid = options.accountSid ?? accountSidFor(email);
+  let accountSid = options.accountSid ?? accountSidFor(email);
   if (!/^AC[0-9a-zA-Z]{32}$/.test(accountSid)) throw new Error('startSandbox: accountSid must be AC followed by 32 letters or digits');
   if (options.authToken !== undefined && !/^[0-9a-f]{32}$/.test(options.authToken)) throw new Error('startSandbox: authToken must be 32 lowercase hex digits');
   const bounded = (name: string, value: number | undefined, min: number, max: number) => {
@@ -139,6 +145,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       throw new Error('startSandbox: the authToken given differs from the one saved in the state file');
     }
     authToken = account.auth_token as string;
+  } else if (options.seed === 'spec-examples') {
+    if (options.accountSid !== undefined || options.authToken !== undefined) throw new Error("startSandbox: seed 'spec-examples' brings its own account; leave accountSid and authToken out");
+    seedFromExamples(engine);
+    accountSid = EXAMPLE_ACCOUNT_SID;
+    authToken = engine.store.get('accounts', accountSid)!.auth_token as string;
   } else {
     const password = randomBytes(12).toString('base64url');
     authToken = options.authToken ?? md5Hex(password);

@@ -8,6 +8,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 export type Row = Record<string, unknown> & { sid: string };
 
 export const tableNames = [
+  'organizations',
   'accounts',
   'applications',
   'clients',

@@ -9,9 +9,16 @@ const MAX_DEPTH = 3; // top, child, grandchild
 
 export const accountHandlers: HandlerTable = {
   listAccounts(ctx) {
-    const rows = [...ctx.engine.store.tables.accounts.values()].filter((a) => a.sid !== ctx.caller.sid && ctx.engine.isWithin(a.sid, ctx.caller.sid));
-    const org = str(ctx.query.OrganizationSid);
-    return json(rows.filter((a) => org === undefined || a.organization === org).map(view));
+    let rows = [...ctx.engine.store.tables.accounts.values()].filter((a) => a.sid !== ctx.caller.sid && ctx.engine.isWithin(a.sid, ctx.caller.sid));
+    const domain = str(ctx.query.DomainName);
+    const orgSid = domain === undefined ? str(ctx.query.OrganizationSid) : ctx.engine.organization({ domain })?.sid;
+    if (domain !== undefined && orgSid === undefined) throw new HttpError(404, `No organization with the domain ${domain}`);
+    // Filtering by organization lists every account of it, and only a top-level account may do that.
+    if (orgSid !== undefined) {
+      if (ctx.caller.$parent) throw new HttpError(403, 'Only Administrator allowed');
+      rows = [...ctx.engine.store.tables.accounts.values()].filter((a) => a.organization === orgSid);
+    }
+    return json(rows.map(view));
   },
   createAccount(ctx) {
     const email = str(ctx.body.EmailAddress)!;
@@ -47,12 +54,15 @@ export const accountHandlers: HandlerTable = {
     return jsonRow(row);
   },
   migrateAccount(ctx) {
+    // The organization is checked first, so an unknown one is 412 even for an unknown account.
+    const target = str(ctx.body.Organization)!;
+    const org = ctx.engine.organization({ sid: target, domain: target });
+    if (!org) throw new HttpError(412, 'Missing Organization SID or Domain Name');
     if (ctx.caller.$parent) throw new HttpError(403, 'Only Administrator allowed');
     const row = ctx.engine.store.get('accounts', ctx.accountSid)!;
-    if (!row.$parent) throw new HttpError(400, 'A top-level account cannot be migrated');
-    const org = str(ctx.body.Organization)!;
-    if (!/^OR[0-9a-zA-Z]{32}$/.test(org)) throw new HttpError(412, 'Organization not found');
-    row.organization = org;
+    if (row.$parent !== ctx.caller.sid) throw new HttpError(400, 'The account is not a direct child of the caller');
+    if (row.organization === org.sid) throw new HttpError(400, 'Account already in the requested Organization');
+    row.organization = org.sid;
     ctx.engine.touch(row);
     return jsonRow(row);
   },

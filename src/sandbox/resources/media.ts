@@ -32,17 +32,17 @@ export const mediaHandlers: HandlerTable = {
   fetchConference: (ctx) => jsonRow(owned(ctx, 'conferences', ctx.path.ConferenceSid)),
   listParticipants(ctx) {
     // An unknown conference has no participants (the operation declares no 404).
-    const rows = ctx.engine.store.list('participants', ctx.accountSid).filter((p) => p.conference_sid === ctx.path.ConferenceSid);
+    const rows = ctx.engine.store.list('participants', ctx.accountSid).filter((p) => p.$conference === ctx.path.ConferenceSid);
     return json(paged(ctx, rows, 'api'));
   },
   fetchParticipant(ctx) {
     const row = owned(ctx, 'participants', ctx.path.CallSid);
-    if (row.conference_sid !== ctx.path.ConferenceSid) throw new HttpError(404, 'Not a participant of this conference');
+    if (row.$conference !== ctx.path.ConferenceSid) throw new HttpError(404, 'Not a participant of this conference');
     return jsonRow(row);
   },
   updateParticipant(ctx) {
     const row = ctx.engine.store.get('participants', ctx.path.CallSid!);
-    if (!row || row.account_sid !== ctx.accountSid || row.conference_sid !== ctx.path.ConferenceSid) throw new HttpError(406, 'No such participant');
+    if (!row || row.account_sid !== ctx.accountSid || row.$conference !== ctx.path.ConferenceSid) throw new HttpError(406, 'No such participant');
     if (ctx.body.Mute !== undefined) row.muted = ctx.body.Mute === true;
     ctx.engine.touch(row);
     return jsonRow(row);
