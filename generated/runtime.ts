@@ -48,6 +48,22 @@ export const runtimeOperations = {
       "payload": null
     }
   },
+  "putAccount": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}.json",
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "accounts"
+      ],
+      "method": "put",
+      "args": [],
+      "payload": "body"
+    }
+  },
   "updateAccount": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}.json",
@@ -127,6 +143,24 @@ export const runtimeOperations = {
         "ApplicationSid"
       ],
       "payload": null
+    }
+  },
+  "putApplication": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}/Applications/{ApplicationSid}.json",
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "applications"
+      ],
+      "method": "put",
+      "args": [
+        "ApplicationSid"
+      ],
+      "payload": "body"
     }
   },
   "updateApplication": {
@@ -210,6 +244,24 @@ export const runtimeOperations = {
         "ClientSid"
       ],
       "payload": null
+    }
+  },
+  "putClient": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}/Clients/{ClientSid}.json",
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "clients"
+      ],
+      "method": "put",
+      "args": [
+        "ClientSid"
+      ],
+      "payload": "body"
     }
   },
   "updateClient": {
@@ -438,6 +490,24 @@ export const runtimeOperations = {
       "payload": null
     }
   },
+  "putIncomingPhoneNumber": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "incomingPhoneNumbers"
+      ],
+      "method": "put",
+      "args": [
+        "PhoneNumberSid"
+      ],
+      "payload": "body"
+    }
+  },
   "updateIncomingPhoneNumber": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
@@ -468,6 +538,88 @@ export const runtimeOperations = {
       "method": "delete",
       "args": [
         "PhoneNumberSid"
+      ],
+      "payload": null
+    }
+  },
+  "listOutgoingCallerIds": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds.json",
+    "responseKind": "json",
+    "list": {
+      "kind": "array"
+    },
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": null
+    }
+  },
+  "createOutgoingCallerId": {
+    "method": "POST",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds.json",
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "create",
+      "args": [],
+      "payload": "body"
+    }
+  },
+  "fetchOutgoingCallerId": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json",
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "fetch",
+      "args": [
+        "OutgoingCallerIdSid"
+      ],
+      "payload": null
+    }
+  },
+  "updateOutgoingCallerId": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json",
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "update",
+      "args": [
+        "OutgoingCallerIdSid"
+      ],
+      "payload": "body"
+    }
+  },
+  "deleteOutgoingCallerId": {
+    "method": "DELETE",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json",
+    "responseKind": "empty",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "delete",
+      "args": [
+        "OutgoingCallerIdSid"
       ],
       "payload": null
     }
@@ -1583,7 +1735,7 @@ export const runtimeOperations = {
   },
   "fetchTwoFactorSessionRecord": {
     "method": "GET",
-    "path": "/2fa/search/{OTPSid}",
+    "path": "/2fa/search/{otpSid}",
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1593,7 +1745,7 @@ export const runtimeOperations = {
       ],
       "method": "fetch",
       "args": [
-        "OTPSid"
+        "otpSid"
       ],
       "payload": null
     }
@@ -1748,7 +1900,7 @@ export const runtimeOperations = {
   },
   "fetchNumberMaskingApplication": {
     "method": "GET",
-    "path": "/numbermasking/applications/search/{ApplicationSid}",
+    "path": "/numbermasking/applications/search/{applicationSid}",
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1758,14 +1910,14 @@ export const runtimeOperations = {
       ],
       "method": "fetch",
       "args": [
-        "ApplicationSid"
+        "applicationSid"
       ],
       "payload": null
     }
   },
   "updateNumberMaskingApplication": {
     "method": "PUT",
-    "path": "/numbermasking/applications/{ApplicationSid}",
+    "path": "/numbermasking/applications/{applicationSid}",
     "server": "https://{domain}",
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -1777,14 +1929,14 @@ export const runtimeOperations = {
       ],
       "method": "update",
       "args": [
-        "ApplicationSid"
+        "applicationSid"
       ],
       "payload": "body"
     }
   },
   "deleteNumberMaskingApplication": {
     "method": "DELETE",
-    "path": "/numbermasking/applications/{ApplicationSid}",
+    "path": "/numbermasking/applications/{applicationSid}",
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1794,7 +1946,7 @@ export const runtimeOperations = {
       ],
       "method": "delete",
       "args": [
-        "ApplicationSid"
+        "applicationSid"
       ],
       "payload": null
     }

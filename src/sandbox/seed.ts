@@ -61,7 +61,12 @@ export function seedFromExamples(engine: Engine): void {
     const examples = ((response?.content as JsonObject | undefined)?.['application/json'] as JsonObject | undefined)?.examples as JsonObject | undefined;
     for (const example of Object.values(examples ?? {})) {
       for (const resource of resources(deref(doc, example)?.value as Json)) {
-        const table: TableName | undefined = op.path.includes('/Participants') ? 'participants' : tableByPrefix[(resource.sid as string).slice(0, 2)];
+        // The collection in the path decides where one prefix serves two resources (PN: numbers and caller IDs).
+        const table: TableName | undefined = op.path.includes('/Participants')
+          ? 'participants'
+          : op.path.includes('/OutgoingCallerIds')
+            ? 'outgoingCallerIds'
+            : tableByPrefix[(resource.sid as string).slice(0, 2)];
         if (!table || engine.store.get(table, resource.sid as string)) continue;
         const row = structuredClone(resource) as Row;
         if (table === 'accounts') {

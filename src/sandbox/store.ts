@@ -13,6 +13,7 @@ export const tableNames = [
   'applications',
   'clients',
   'incomingPhoneNumbers',
+  'outgoingCallerIds',
   'calls',
   'conferences',
   'participants',

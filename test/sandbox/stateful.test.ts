@@ -24,6 +24,8 @@ describe('stateful resources', () => {
     expect(await client.applications.fetch(app.sid)).toMatchObject({ friendly_name: 'IVR', rcml_url: 'https://apps.example.com/ivr', kind: 'voice' });
     const updated = await client.applications.update(app.sid, { FriendlyName: 'IVR v2' });
     expect(updated.friendly_name).toBe('IVR v2');
+    // The PUT twin updates the same way.
+    expect((await client.applications.put(app.sid, { RcmlUrl: 'https://apps.example.com/ivr2' })).rcml_url).toBe('https://apps.example.com/ivr2');
     const [offer] = await client.availablePhoneNumbers.tollFree.list('US');
     const number = await client.incomingPhoneNumbers.create({ PhoneNumber: offer!.phoneNumber, VoiceApplicationSid: app.sid });
     expect(number.voice_application_name).toBe('IVR v2');
@@ -67,6 +69,19 @@ describe('stateful resources', () => {
     await client.incomingPhoneNumbers.delete(bought.sid);
     expect(await status(client.incomingPhoneNumbers.fetch(bought.sid))).toBe(404);
     expect((await client.availablePhoneNumbers.mobile.list('GB', { RangeSize: 500 })).length).toBe(before.length);
+  });
+
+  it('outgoing caller IDs: create (normalized to E.164, labelled), fetch, update, list, delete', async () => {
+    const { client } = t;
+    const created = await client.outgoingCallerIds.create({ PhoneNumber: '512 555 0147' });
+    expect(created).toMatchObject({ phone_number: '+15125550147', friendly_name: '(512) 555-0147' });
+    expect(created.sid).toMatch(/^PN[0-9a-f]{32}$/);
+    expect((await client.outgoingCallerIds.fetch(created.sid)).phone_number).toBe('+15125550147');
+    expect((await client.outgoingCallerIds.update(created.sid, { FriendlyName: 'Support line' })).friendly_name).toBe('Support line');
+    expect((await client.outgoingCallerIds.list()).map((c) => c.friendly_name)).toEqual(['Support line']);
+    await client.outgoingCallerIds.delete(created.sid);
+    expect(await client.outgoingCallerIds.list()).toEqual([]);
+    expect(await status(client.outgoingCallerIds.fetch(created.sid))).toBe(404);
   });
 
   it('sub-accounts: create, fetch, update, list; closed accounts are refused', async () => {
