@@ -14,6 +14,8 @@ export const operations = {
       "OrganizationSid",
       "DomainName"
     ],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -42,6 +44,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -70,6 +74,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -98,6 +106,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -126,6 +138,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -156,6 +172,10 @@ export const operations = {
     "queryParams": [
       "includeNumbers"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -186,6 +206,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -215,6 +239,11 @@ export const operations = {
       "ApplicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -246,6 +275,11 @@ export const operations = {
       "ApplicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -277,6 +311,11 @@ export const operations = {
       "ApplicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -307,6 +346,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -337,6 +380,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -366,6 +413,11 @@ export const operations = {
       "ClientSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -397,6 +449,11 @@ export const operations = {
       "ClientSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -428,6 +485,11 @@ export const operations = {
       "ClientSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -465,6 +527,10 @@ export const operations = {
       "SortBy",
       "Reverse"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -496,6 +562,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -531,6 +601,10 @@ export const operations = {
       "SortBy",
       "Reverse"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -563,6 +637,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -599,6 +677,10 @@ export const operations = {
       "SortBy",
       "Reverse"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -631,6 +713,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -667,6 +753,10 @@ export const operations = {
       "SortBy",
       "Reverse"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -699,6 +789,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -728,6 +822,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -759,6 +857,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -788,6 +890,11 @@ export const operations = {
       "PhoneNumberSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -819,6 +926,11 @@ export const operations = {
       "PhoneNumberSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -850,6 +962,11 @@ export const operations = {
       "PhoneNumberSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -898,6 +1015,11 @@ export const operations = {
       "RangeSize",
       "RangeIndex"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "IsoCountryCode": "^[A-Z]{2}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -937,6 +1059,11 @@ export const operations = {
       "RangeSize",
       "RangeIndex"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "IsoCountryCode": "^[A-Z]{2}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -981,6 +1108,11 @@ export const operations = {
       "RangeSize",
       "RangeIndex"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "IsoCountryCode": "^[A-Z]{2}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1025,6 +1157,13 @@ export const operations = {
       "SubAccounts",
       "localOnly"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1057,6 +1196,11 @@ export const operations = {
       "NotificationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "NotificationSid": "^NO[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1092,6 +1236,14 @@ export const operations = {
       "StartDate",
       "EndDate"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "Subresource": "^(?:Daily|Monthly|Yearly|AllTime|Today|Yesterday|ThisMonth|LastMonth)$"
+    },
+    "queryFormats": {
+      "StartDate": "date",
+      "EndDate": "date"
+    },
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1139,6 +1291,13 @@ export const operations = {
       "SubAccounts",
       "localOnly"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1170,6 +1329,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -1201,6 +1364,11 @@ export const operations = {
       "CallSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1232,6 +1400,11 @@ export const operations = {
       "CallSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": false,
@@ -1263,6 +1436,11 @@ export const operations = {
       "CallSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1303,6 +1481,13 @@ export const operations = {
       "DateUpdated",
       "FriendlyName"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "DateCreated": "date",
+      "DateUpdated": "date"
+    },
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1335,6 +1520,11 @@ export const operations = {
       "ConferenceSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1369,6 +1559,11 @@ export const operations = {
       "Page",
       "PageSize"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1405,6 +1600,12 @@ export const operations = {
       "CallSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1439,6 +1640,12 @@ export const operations = {
       "CallSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": false,
@@ -1480,6 +1687,13 @@ export const operations = {
       "SubAccounts",
       "localOnly"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1512,6 +1726,11 @@ export const operations = {
       "RecordingSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1543,6 +1762,11 @@ export const operations = {
       "RecordingSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1574,6 +1798,11 @@ export const operations = {
       "RecordingSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1605,6 +1834,11 @@ export const operations = {
       "RecordingSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1643,6 +1877,13 @@ export const operations = {
       "SubAccounts",
       "localOnly"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1675,6 +1916,11 @@ export const operations = {
       "TranscriptionSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "TranscriptionSid": "^TR[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1706,6 +1952,11 @@ export const operations = {
       "TranscriptionSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "TranscriptionSid": "^TR[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1748,6 +1999,13 @@ export const operations = {
       "SubAccounts",
       "localOnly"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1780,6 +2038,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -1810,6 +2072,11 @@ export const operations = {
       "SmsMessageSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "SmsMessageSid": "^SM[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1841,6 +2108,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -1870,6 +2141,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1899,6 +2174,11 @@ export const operations = {
       "SaySid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "SaySid": "^SA[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1929,6 +2209,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1958,6 +2242,11 @@ export const operations = {
       "PlaySid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PlaySid": "^PL[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1988,6 +2277,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2017,6 +2310,11 @@ export const operations = {
       "ResumeSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ResumeSid": "^RM[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2047,6 +2345,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2077,6 +2379,11 @@ export const operations = {
       "GatherSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "GatherSid": "^GA[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2111,6 +2418,10 @@ export const operations = {
       "Page",
       "PageSize"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2140,6 +2451,11 @@ export const operations = {
       "ReferSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ReferSid": "^RF[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2173,6 +2489,10 @@ export const operations = {
       "Page",
       "PageSize"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2202,6 +2522,10 @@ export const operations = {
       "TraceSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2232,6 +2556,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -2260,6 +2588,8 @@ export const operations = {
     "queryParams": [
       "page"
     ],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2289,6 +2619,8 @@ export const operations = {
       "templateId"
     ],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2322,6 +2654,8 @@ export const operations = {
       "template",
       "kind"
     ],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "multipart/form-data",
     "bodyRequired": false,
@@ -2351,6 +2685,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2382,6 +2720,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -2417,6 +2759,10 @@ export const operations = {
     "queryParams": [
       "ticket"
     ],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2448,6 +2794,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2482,6 +2832,10 @@ export const operations = {
       "newName",
       "ticket"
     ],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": true,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2513,6 +2867,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2544,6 +2902,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -2577,6 +2939,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2610,6 +2976,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "multipart/form-data",
     "bodyRequired": true,
@@ -2645,6 +3015,10 @@ export const operations = {
     "queryParams": [
       "filename"
     ],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": true,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2678,6 +3052,12 @@ export const operations = {
       "mediaFile"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$",
+      "mediaFolder": "^(?:wavs|media)$",
+      "mediaFile": "^[^/]+\\.(wav|mp4)$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2711,6 +3091,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2742,6 +3126,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -2773,6 +3161,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2804,6 +3196,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2833,6 +3229,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2860,6 +3258,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -2886,6 +3286,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -2912,6 +3314,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -2938,6 +3342,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2965,6 +3371,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": false,
@@ -2994,6 +3402,10 @@ export const operations = {
       "OTPSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "OTPSid": "^OTP[0-9a-f]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3026,6 +3438,11 @@ export const operations = {
       "startDate",
       "endDate"
     ],
+    "pathPatterns": {},
+    "queryFormats": {
+      "startDate": "date",
+      "endDate": "date"
+    },
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3053,6 +3470,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": false,
@@ -3085,6 +3504,11 @@ export const operations = {
       "startDate",
       "endDate"
     ],
+    "pathPatterns": {},
+    "queryFormats": {
+      "startDate": "date",
+      "endDate": "date"
+    },
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3114,6 +3538,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3141,6 +3567,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -3172,6 +3600,8 @@ export const operations = {
       "limitSid"
     ],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -3205,6 +3635,8 @@ export const operations = {
       "limitSid"
     ],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3234,6 +3666,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -3261,6 +3695,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3290,6 +3726,10 @@ export const operations = {
       "ApplicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "ApplicationSid": "^NMA[0-9a-f]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3321,6 +3761,10 @@ export const operations = {
       "ApplicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "ApplicationSid": "^NMA[0-9a-f]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -3352,6 +3796,10 @@ export const operations = {
       "ApplicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "ApplicationSid": "^NMA[0-9a-f]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3381,6 +3829,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3410,6 +3860,8 @@ export const operations = {
       "phoneNumberSid"
     ],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3439,6 +3891,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,

@@ -37,6 +37,9 @@ export const runtimeOperations = {
   "fetchAccount": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}.json",
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -51,6 +54,9 @@ export const runtimeOperations = {
   "updateAccount": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}.json",
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -67,6 +73,9 @@ export const runtimeOperations = {
   "migrateAccount": {
     "method": "POST",
     "path": "/Accounts/migrate/{AccountSid}.json",
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -83,6 +92,9 @@ export const runtimeOperations = {
   "listApplications": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Applications.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -100,6 +112,9 @@ export const runtimeOperations = {
   "createApplication": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Applications.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -116,6 +131,10 @@ export const runtimeOperations = {
   "fetchApplication": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Applications/{ApplicationSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -132,6 +151,10 @@ export const runtimeOperations = {
   "updateApplication": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Applications/{ApplicationSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -150,6 +173,10 @@ export const runtimeOperations = {
   "deleteApplication": {
     "method": "DELETE",
     "path": "/Accounts/{AccountSid}/Applications/{ApplicationSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "empty",
     "accountScoped": true,
     "sdk": {
@@ -166,6 +193,9 @@ export const runtimeOperations = {
   "listClients": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Clients.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -183,6 +213,9 @@ export const runtimeOperations = {
   "createClient": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Clients.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -199,6 +232,10 @@ export const runtimeOperations = {
   "fetchClient": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Clients/{ClientSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -215,6 +252,10 @@ export const runtimeOperations = {
   "updateClient": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Clients/{ClientSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -233,6 +274,10 @@ export const runtimeOperations = {
   "deleteClient": {
     "method": "DELETE",
     "path": "/Accounts/{AccountSid}/Clients/{ClientSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "empty",
     "accountScoped": true,
     "sdk": {
@@ -249,6 +294,9 @@ export const runtimeOperations = {
   "listIncomingPhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -267,6 +315,9 @@ export const runtimeOperations = {
   "createIncomingPhoneNumber": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -283,6 +334,9 @@ export const runtimeOperations = {
   "listLocalIncomingPhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -302,6 +356,9 @@ export const runtimeOperations = {
   "createLocalIncomingPhoneNumber": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -319,6 +376,9 @@ export const runtimeOperations = {
   "listTollFreeIncomingPhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -338,6 +398,9 @@ export const runtimeOperations = {
   "createTollFreeIncomingPhoneNumber": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -355,6 +418,9 @@ export const runtimeOperations = {
   "listMobileIncomingPhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -374,6 +440,9 @@ export const runtimeOperations = {
   "createMobileIncomingPhoneNumber": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -391,6 +460,9 @@ export const runtimeOperations = {
   "listAvailableCountries": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/AvailableCountries.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -409,6 +481,9 @@ export const runtimeOperations = {
   "migrateIncomingPhoneNumbers": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/migrate.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "empty",
@@ -425,6 +500,10 @@ export const runtimeOperations = {
   "fetchIncomingPhoneNumber": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -441,6 +520,10 @@ export const runtimeOperations = {
   "updateIncomingPhoneNumber": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -459,6 +542,10 @@ export const runtimeOperations = {
   "deleteIncomingPhoneNumber": {
     "method": "DELETE",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "empty",
     "accountScoped": true,
     "sdk": {
@@ -475,6 +562,10 @@ export const runtimeOperations = {
   "listAvailableLocalPhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/AvailablePhoneNumbers/{IsoCountryCode}/Local.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "IsoCountryCode": "^[A-Z]{2}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -495,6 +586,10 @@ export const runtimeOperations = {
   "listAvailableTollFreePhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/AvailablePhoneNumbers/{IsoCountryCode}/TollFree.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "IsoCountryCode": "^[A-Z]{2}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -515,6 +610,10 @@ export const runtimeOperations = {
   "listAvailableMobilePhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/AvailablePhoneNumbers/{IsoCountryCode}/Mobile.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "IsoCountryCode": "^[A-Z]{2}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -535,6 +634,13 @@ export const runtimeOperations = {
   "listNotifications": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Notifications.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -553,6 +659,10 @@ export const runtimeOperations = {
   "fetchNotification": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Notifications/{NotificationSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "NotificationSid": "^NO[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -569,6 +679,14 @@ export const runtimeOperations = {
   "listUsageRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Usage/Records/{Subresource}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "Subresource": "^(?:Daily|Monthly|Yearly|AllTime|Today|Yesterday|ThisMonth|LastMonth)$"
+    },
+    "queryFormats": {
+      "StartDate": "date",
+      "EndDate": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -589,6 +707,13 @@ export const runtimeOperations = {
   "listCalls": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Calls.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -607,6 +732,9 @@ export const runtimeOperations = {
   "createCall": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Calls.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "commaFields": [
@@ -626,6 +754,10 @@ export const runtimeOperations = {
   "fetchCall": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Calls/{CallSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -642,6 +774,10 @@ export const runtimeOperations = {
   "updateCall": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Calls/{CallSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "responseKind": "json",
     "accountScoped": true,
@@ -659,6 +795,10 @@ export const runtimeOperations = {
   "listCallRecordings": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -679,6 +819,13 @@ export const runtimeOperations = {
   "listConferences": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Conferences.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "DateCreated": "date",
+      "DateUpdated": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -697,6 +844,10 @@ export const runtimeOperations = {
   "fetchConference": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Conferences/{ConferenceSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -713,6 +864,10 @@ export const runtimeOperations = {
   "listParticipants": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -734,6 +889,11 @@ export const runtimeOperations = {
   "fetchParticipant": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -752,6 +912,11 @@ export const runtimeOperations = {
   "updateParticipant": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "responseKind": "json",
     "accountScoped": true,
@@ -771,6 +936,13 @@ export const runtimeOperations = {
   "listRecordings": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Recordings.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -789,6 +961,10 @@ export const runtimeOperations = {
   "fetchRecording": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Recordings/{RecordingSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -805,6 +981,10 @@ export const runtimeOperations = {
   "deleteRecording": {
     "method": "DELETE",
     "path": "/Accounts/{AccountSid}/Recordings/{RecordingSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "empty",
     "accountScoped": true,
     "sdk": {
@@ -821,6 +1001,10 @@ export const runtimeOperations = {
   "fetchRecordingMediaWav": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Recordings/{RecordingSid}.wav",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "binary",
     "accountScoped": true,
     "sdk": {
@@ -837,6 +1021,10 @@ export const runtimeOperations = {
   "fetchRecordingMediaMp4": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Recordings/{RecordingSid}.mp4",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "binary",
     "accountScoped": true,
     "sdk": {
@@ -853,6 +1041,13 @@ export const runtimeOperations = {
   "listTranscriptions": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Transcriptions.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -871,6 +1066,10 @@ export const runtimeOperations = {
   "fetchTranscription": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Transcriptions/{TranscriptionSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "TranscriptionSid": "^TR[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -887,6 +1086,10 @@ export const runtimeOperations = {
   "deleteTranscription": {
     "method": "DELETE",
     "path": "/Accounts/{AccountSid}/Transcriptions/{TranscriptionSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "TranscriptionSid": "^TR[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "empty",
     "accountScoped": true,
     "sdk": {
@@ -903,6 +1106,13 @@ export const runtimeOperations = {
   "listSmsMessages": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/SMS/Messages.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -922,6 +1132,9 @@ export const runtimeOperations = {
   "createSmsMessage": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/SMS/Messages.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -939,6 +1152,10 @@ export const runtimeOperations = {
   "fetchSmsMessage": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/SMS/Messages/{SmsMessageSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "SmsMessageSid": "^SM[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -956,6 +1173,9 @@ export const runtimeOperations = {
   "createEmailMessage": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Email/Messages.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -973,6 +1193,9 @@ export const runtimeOperations = {
   "listSayRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Says",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -987,6 +1210,10 @@ export const runtimeOperations = {
   "fetchSayRecord": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Says/{SaySid}",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "SaySid": "^SA[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1003,6 +1230,9 @@ export const runtimeOperations = {
   "listPlayRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Plays",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1017,6 +1247,10 @@ export const runtimeOperations = {
   "fetchPlayRecord": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Plays/{PlaySid}",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PlaySid": "^PL[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1033,6 +1267,9 @@ export const runtimeOperations = {
   "listResumeRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Resumes",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1047,6 +1284,10 @@ export const runtimeOperations = {
   "fetchResumeRecord": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Resumes/{ResumeSid}",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ResumeSid": "^RM[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1063,6 +1304,9 @@ export const runtimeOperations = {
   "listGatherSpeechRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Gathers/Speech",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1078,6 +1322,10 @@ export const runtimeOperations = {
   "fetchGatherSpeechRecord": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Gathers/Speech/{GatherSid}",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "GatherSid": "^GA[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1095,6 +1343,9 @@ export const runtimeOperations = {
   "listReferRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Refers",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1109,6 +1360,10 @@ export const runtimeOperations = {
   "fetchReferRecord": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Refers/{ReferSid}",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ReferSid": "^RF[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1125,6 +1380,9 @@ export const runtimeOperations = {
   "listTraceRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Traces",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1139,6 +1397,9 @@ export const runtimeOperations = {
   "fetchTraceRecord": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Traces/{TraceSid}",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1155,6 +1416,9 @@ export const runtimeOperations = {
   "createMessage": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Messages",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/json",
     "bodyRequired": true,
     "responseKind": "json",
@@ -1219,6 +1483,9 @@ export const runtimeOperations = {
   "fetchVisualDesignerApplication": {
     "method": "GET",
     "path": "/visual-designer/services/projects/{applicationSid}",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1236,6 +1503,9 @@ export const runtimeOperations = {
   "updateVisualDesignerApplication": {
     "method": "POST",
     "path": "/visual-designer/services/projects/{applicationSid}",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -1255,6 +1525,9 @@ export const runtimeOperations = {
   "deleteVisualDesignerApplication": {
     "method": "DELETE",
     "path": "/visual-designer/services/projects/{applicationSid}",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "empty",
     "sdk": {
@@ -1272,6 +1545,9 @@ export const runtimeOperations = {
   "fetchVisualDesignerApplicationInfo": {
     "method": "GET",
     "path": "/visual-designer/services/projects/{applicationSid}/info",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1289,6 +1565,9 @@ export const runtimeOperations = {
   "renameVisualDesignerApplication": {
     "method": "PUT",
     "path": "/visual-designer/services/projects/{applicationSid}/rename",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "empty",
     "sdk": {
@@ -1306,6 +1585,9 @@ export const runtimeOperations = {
   "listVisualDesignerParameters": {
     "method": "GET",
     "path": "/visual-designer/services/projects/{applicationSid}/parameters",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1323,6 +1605,9 @@ export const runtimeOperations = {
   "updateVisualDesignerParameters": {
     "method": "PUT",
     "path": "/visual-designer/services/projects/{applicationSid}/parameters",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -1342,6 +1627,9 @@ export const runtimeOperations = {
   "listVisualDesignerMedia": {
     "method": "GET",
     "path": "/visual-designer/services/projects/{applicationSid}/wavs",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "list": {
@@ -1362,6 +1650,9 @@ export const runtimeOperations = {
   "createVisualDesignerMedia": {
     "method": "POST",
     "path": "/visual-designer/services/projects/{applicationSid}/wavs",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "requestMediaType": "multipart/form-data",
     "bodyRequired": true,
@@ -1384,6 +1675,9 @@ export const runtimeOperations = {
   "deleteVisualDesignerMedia": {
     "method": "DELETE",
     "path": "/visual-designer/services/projects/{applicationSid}/wavs",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "empty",
     "sdk": {
@@ -1401,6 +1695,11 @@ export const runtimeOperations = {
   "fetchVisualDesignerMedia": {
     "method": "GET",
     "path": "/visual-designer/services/projects/{applicationSid}/{mediaFolder}/{mediaFile}",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$",
+      "mediaFolder": "^(?:wavs|media)$",
+      "mediaFile": "^[^/]+\\.(wav|mp4)$"
+    },
     "server": "https://{domain}",
     "responseKind": "binary",
     "sdk": {
@@ -1420,6 +1719,9 @@ export const runtimeOperations = {
   "fetchVisualDesignerSettings": {
     "method": "GET",
     "path": "/visual-designer/services/projects/{applicationSid}/settings",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1437,6 +1739,9 @@ export const runtimeOperations = {
   "updateVisualDesignerSettings": {
     "method": "POST",
     "path": "/visual-designer/services/projects/{applicationSid}/settings",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -1456,6 +1761,9 @@ export const runtimeOperations = {
   "fetchVisualDesignerLog": {
     "method": "GET",
     "path": "/visual-designer/services/apps/{applicationSid}/log",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "text",
     "sdk": {
@@ -1473,6 +1781,9 @@ export const runtimeOperations = {
   "deleteVisualDesignerLog": {
     "method": "DELETE",
     "path": "/visual-designer/services/apps/{applicationSid}/log",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "empty",
     "sdk": {
@@ -1584,6 +1895,9 @@ export const runtimeOperations = {
   "fetchTwoFactorSessionRecord": {
     "method": "GET",
     "path": "/2fa/search/{OTPSid}",
+    "pathPatterns": {
+      "OTPSid": "^OTP[0-9a-f]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1601,6 +1915,10 @@ export const runtimeOperations = {
   "listTwoFactorUsageRecords": {
     "method": "GET",
     "path": "/2fa/usage/records",
+    "queryFormats": {
+      "startDate": "date",
+      "endDate": "date"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1632,6 +1950,10 @@ export const runtimeOperations = {
   "listTwoFactorUsageRecordsByPeriod": {
     "method": "GET",
     "path": "/2fa/usage/records/{subresource}",
+    "queryFormats": {
+      "startDate": "date",
+      "endDate": "date"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1749,6 +2071,9 @@ export const runtimeOperations = {
   "fetchNumberMaskingApplication": {
     "method": "GET",
     "path": "/numbermasking/applications/search/{ApplicationSid}",
+    "pathPatterns": {
+      "ApplicationSid": "^NMA[0-9a-f]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1766,6 +2091,9 @@ export const runtimeOperations = {
   "updateNumberMaskingApplication": {
     "method": "PUT",
     "path": "/numbermasking/applications/{ApplicationSid}",
+    "pathPatterns": {
+      "ApplicationSid": "^NMA[0-9a-f]{32}$"
+    },
     "server": "https://{domain}",
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -1785,6 +2113,9 @@ export const runtimeOperations = {
   "deleteNumberMaskingApplication": {
     "method": "DELETE",
     "path": "/numbermasking/applications/{ApplicationSid}",
+    "pathPatterns": {
+      "ApplicationSid": "^NMA[0-9a-f]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {

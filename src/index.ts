@@ -1,4 +1,4 @@
-export { createRestcommClient, findOperation, encodeBody, FORM_MEDIA_TYPE } from './client.js';
+export { createRawClient, findOperation } from './client.js';
 export type { RestcommClientOptions, RestcommRawClient } from './client.js';
 export { encodeForm } from './form.js';
 export type { FormScalar, FormValue } from './form.js';
@@ -9,7 +9,8 @@ export type { OperationEntry } from './operation-entry.js';
 export type { paths, components, operations as OperationTypes } from '../generated/openapi-types.js';
 export { createClient } from './sdk/client.js';
 export type { ClientOptions, RestcommClient } from './sdk/client.js';
-export { RestcommError, RestcommNetworkError, RestcommTimeoutError } from './sdk/errors.js';
+export { RestcommError, RestcommHttpError, RestcommNetworkError, RestcommTimeoutError, RestcommInvalidResponseError, RestcommResponseTooLargeError } from './sdk/errors.js';
+export type { RestcommErrorType } from './sdk/errors.js';
 export type { RetryOptions } from './sdk/retry.js';
 export type { Logger } from './sdk/transport.js';
 export type { CallOptions, EachOptions, Mode, RestcommResult, RestcommFailure } from './sdk/types.js';

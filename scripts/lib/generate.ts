@@ -64,6 +64,8 @@ export async function generateAll(outDir: string): Promise<string[]> {
       const commaFields = Object.entries(op.formArrays).filter(([, style]) => style === 'comma').map(([field]) => field);
       // Defaults are left out to keep the bundle small: no server, no body, repeated-key arrays, not paged.
       const entry: Record<string, unknown> = { method: op.method, path: op.path };
+      if (Object.keys(op.pathPatterns).length) entry.pathPatterns = op.pathPatterns;
+      if (Object.keys(op.queryFormats).length) entry.queryFormats = op.queryFormats;
       if (op.server) entry.server = op.server;
       if (op.requestMediaType) entry.requestMediaType = op.requestMediaType;
       if (op.bodyRequired) entry.bodyRequired = true;

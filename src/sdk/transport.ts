@@ -1,6 +1,8 @@
 // How the SDK sends one call: the caller's abort signal and the call's timeout, opt-in retries, logging, typed
 // network errors. It never logs headers or puts them (or the credentials in them) into errors.
-import { RestcommNetworkError, RestcommTimeoutError, type RequestInfo } from './errors.js';
+import { RestcommTimeoutError, type RequestInfo } from './errors.js';
+import { networkError } from './read.js';
+import type { Redactor } from '../redact.js';
 import { backoffDelay, idempotentMethods, retryableStatuses, retryAfterMs, sleep, type RetryPolicy } from './retry.js';
 
 export interface Logger {
@@ -18,6 +20,8 @@ export interface SendOptions {
   /** The caller's own signal, whose abort is rethrown as is. */
   caller: AbortSignal | undefined;
   random?: () => number;
+  /** Removes the credentials from any text that goes into an error. */
+  redact: Redactor;
 }
 
 /** A call in flight: its answer, `within()` to keep reading the body under the call's timeout, and `done()`. */
@@ -74,12 +78,14 @@ export async function send(url: string, init: RequestInit, options: SendOptions)
       if (logger?.debug) logger.debug(`→ ${method} ${info().path}${attempt ? ` (retry ${attempt})` : ''}`);
       let response: Response;
       try {
-        response = await within(options.fetch(url, requestInit), (late) => void late.body?.cancel().catch(() => {}));
+        // Called unbound: some runtimes' fetch (Cloudflare Workers) refuses a `this` other than the global one.
+        const f = options.fetch;
+        response = await within(f(url, requestInit), (late) => void late.body?.cancel().catch(() => {}));
       } catch (err) {
         if (caller?.aborted) throw caller.reason ?? err; // the caller's own abort is not ours to wrap
         if (err instanceof RestcommTimeoutError) throw err;
         if (timedOut) throw new RestcommTimeoutError(info(), timeoutMs);
-        const failure = new RestcommNetworkError(info(), err);
+        const failure = networkError(info(), err, options.redact);
         if (lastAttempt) throw failure;
         const delay = backoffDelay(retry!, attempt, options.random);
         logger?.warn?.(`${failure.message}; retrying in ${delay} ms (retry ${attempt + 1} of ${retry!.maxRetries})`);

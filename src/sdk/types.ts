@@ -1,5 +1,5 @@
 // Type helpers that turn one generated operation type into the SDK's argument and result types.
-import type { RestcommError, RestcommNetworkError, RestcommTimeoutError } from './errors.js';
+import type { RestcommError } from './errors.js';
 
 /** `throw` (the default) makes methods throw on failure; `result` makes them return `{ data, error, response }`. */
 export type Mode = 'throw' | 'result';
@@ -13,8 +13,8 @@ type ContentOf<X> = X extends { content: infer C } ? (C extends { 'application/j
 /** The body of an operation's success response. */
 export type Data<O> = O extends { responses: infer R } ? ContentOf<R[Extract<keyof R, SuccessStatus>]> : never;
 
-/** What a failed call reports in result mode (and throws otherwise). */
-export type RestcommFailure = RestcommError | RestcommNetworkError | RestcommTimeoutError;
+/** What a failed call reports in result mode (and throws otherwise): any subclass of RestcommError. */
+export type RestcommFailure = RestcommError;
 
 export type RestcommResult<T> =
   | { data: T; error?: undefined; response: Response }
