@@ -38,7 +38,11 @@ export type RcmlProblemCode =
   /** Content that the server ignores because other content of the same element wins (e.g. text plus child nouns in `<Dial>`). */
   | 'conflicting-content'
   /** A verb the interpreter for the requested context does not execute (only with the `context` option). */
-  | 'unsupported-in-context';
+  | 'unsupported-in-context'
+  /** The last problem of a list cut at `maxProblems`: it says how many more were found and left out. */
+  | 'too-many-problems'
+  /** The document is longer than `maxLength` and was not checked. */
+  | 'document-too-large';
 
 /** One problem found in an RCML document. */
 export interface RcmlProblem {

@@ -11,7 +11,22 @@ export interface ValidateRcmlOptions extends RcmlCheckOptions {
    * rewrites such ampersands (typically in URL query strings) to `&amp;` before parsing and so accepts them.
    */
   readonly strictAmpersands?: boolean;
+  /**
+   * The most problems returned (default 100). Past it the document is still checked to the end, but only counted: a
+   * final `too-many-problems` entry says how many more there were, so a huge bad document costs time in proportion to
+   * its size and memory for `maxProblems` entries.
+   */
+  readonly maxProblems?: number;
+
+  /**
+   * The longest document checked, in characters (default 1048576). An RCML answer is a few kB; a longer text gets
+   * one `document-too-large` problem instead of a parse whose time and memory grow with it.
+   */
+  readonly maxLength?: number;
 }
+
+export const DEFAULT_MAX_PROBLEMS = 100;
+export const DEFAULT_MAX_LENGTH = 1024 * 1024;
 
 /**
  * Checks an RCML document and returns every problem found, in document order (an empty array means the document is
@@ -31,6 +46,13 @@ export interface ValidateRcmlOptions extends RcmlCheckOptions {
  */
 export function validateRcml(xml: string, options: ValidateRcmlOptions = {}): RcmlProblem[] {
   if (typeof xml !== 'string') throw new TypeError(`validateRcml expects a string, got ${typeof xml}`);
+  const max = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+  if (!Number.isSafeInteger(max) || max < 1) throw new TypeError(`maxProblems must be a whole number of at least 1, got ${String(max)}`);
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (!Number.isSafeInteger(maxLength) || maxLength < 0) throw new TypeError(`maxLength must be a whole number of characters, got ${String(maxLength)}`);
+  if (xml.length > maxLength) {
+    return [{ path: '', code: 'document-too-large', message: `the document has ${xml.length} characters, over the ${maxLength}-character limit (maxLength); it was not checked` }];
+  }
   let root: XmlElement;
   try {
     root = parseXml(xml, { bareAmpersands: options.strictAmpersands ? 'reject' : 'literal' }).root;
@@ -47,7 +69,11 @@ export function validateRcml(xml: string, options: ValidateRcmlOptions = {}): Rc
     ];
   }
   const problems: RcmlProblem[] = [];
-  checkDocument(toView(root), (p) => problems.push(p), options.context ? { context: options.context } : {});
+  let omitted = 0;
+  checkDocument(toView(root), (p) => (problems.length < max ? problems.push(p) : omitted++), options.context ? { context: options.context } : {});
+  if (omitted > 0) {
+    problems.push({ path: root.name, code: 'too-many-problems', message: `${omitted} more problem${omitted === 1 ? '' : 's'} left out (maxProblems is ${max})` });
+  }
   return problems;
 }
 

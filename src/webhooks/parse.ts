@@ -89,6 +89,34 @@ const numberText = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/;
 
 type Converted = { ok: true; value: string | number | boolean } | { ok: false; message: string };
 
+const regexCache = new Map<string, RegExp>();
+function regexFor(pattern: string): RegExp {
+  let regex = regexCache.get(pattern);
+  if (!regex) regexCache.set(pattern, (regex = new RegExp(pattern, 'u')));
+  return regex;
+}
+
+const dateTime = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+
+/** The formats the spec declares on webhook parameters; unknown formats are not judged. */
+function formatProblem(format: string | undefined, text: string): string | undefined {
+  switch (format) {
+    case 'date-time':
+      return dateTime.test(text) && !Number.isNaN(Date.parse(text)) ? undefined : 'is not an RFC 3339 date-time';
+    case 'uri':
+      return URL.canParse(text) ? undefined : 'is not an absolute URI';
+    case 'uri-reference':
+      return /^[^\s\0-\x1f\x7f]*$/.test(text) && URL.canParse(text, 'http://base.invalid/') ? undefined : 'is not a URI reference';
+    default:
+      return undefined;
+  }
+}
+
+/** A value as messages show it: quoted and cut short, so a hostile request cannot flood a log through an error. */
+export function shownValue(text: string): string {
+  return JSON.stringify(text.length > 100 ? `${text.slice(0, 100)}…` : text) + (text.length > 100 ? ` (${text.length} characters)` : '');
+}
+
 /** Converts one text value to the field's type and checks its enum. */
 function convert(field: FieldSpec, text: string): Converted {
   const itemType = field.type === 'array' ? 'string' : field.type;
@@ -108,6 +136,12 @@ function convert(field: FieldSpec, text: string): Converted {
   }
   if (field.enum && !field.enum.includes(value as string | number)) {
     return { ok: false, message: `is not one of the allowed values: ${field.enum.map((v) => JSON.stringify(v)).join(', ')}` };
+  }
+  if (typeof value === 'string') {
+    // The spec's patterns (SIDs) and formats: a forged callback cannot hand `..` or a URL to a later SDK call as a SID.
+    if (field.pattern !== undefined && !regexFor(field.pattern).test(value)) return { ok: false, message: `does not match the pattern ${field.pattern}` };
+    const problem = formatProblem(field.format, value);
+    if (problem) return { ok: false, message: problem };
   }
   return { ok: true, value };
 }
@@ -163,7 +197,7 @@ export function createWebhookParser<
       if (text === '' && emptyMeansAbsent(field)) continue;
       const converted = convert(field, text);
       if (!converted.ok) {
-        problems.push({ parameter: name, value: text, message: `${name}=${JSON.stringify(text)} ${converted.message}` });
+        problems.push({ parameter: name, value: text.length > 200 ? `${text.slice(0, 200)}…` : text, message: `${name}=${shownValue(text)} ${converted.message}` });
         continue;
       }
       if (isArray) {
