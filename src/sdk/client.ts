@@ -101,7 +101,6 @@ export function createClient(options: ClientOptions<Mode> = {}): RestcommClient<
       where,
     );
 
-    const info = { method: op.method, path: new URL(request.url).pathname, operationId: id };
     const { response, within, done } = await send(request.url, { method: request.method, headers: request.headers, body: request.body, redirect: 'follow' }, {
       fetch: baseFetch,
       retry,
@@ -112,10 +111,11 @@ export function createClient(options: ClientOptions<Mode> = {}): RestcommClient<
       redact,
     });
     try {
-      const read: ReadContext = { info: { ...info, path: response.url ? new URL(response.url).pathname : info.path }, limit, redact };
+      const info = () => ({ method: op.method, path: new URL(response.url || request.url).pathname, operationId: id });
+      const read: ReadContext = { info, limit, redact };
       if (!response.ok) {
         throw new RestcommHttpError({
-          ...read.info,
+          ...info(),
           status: response.status,
           statusText: redact(response.statusText),
           body: await within(readErrorBody(response, read)),

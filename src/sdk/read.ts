@@ -7,7 +7,8 @@ import type { Redactor } from '../redact.js';
 export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 export interface ReadContext {
-  readonly info: RequestInfo;
+  /** Where the call went; a function, since only failures need it (working out the path costs a URL parse). */
+  readonly info: () => RequestInfo;
   readonly limit: number;
   readonly redact: Redactor;
 }
@@ -32,14 +33,26 @@ export function networkError(info: RequestInfo & { status?: number; response?: R
 
 /** The body's chunks, refusing to hold more than the limit (a declared Content-Length over it is refused unread). */
 async function chunks(response: Response, ctx: ReadContext): Promise<Uint8Array[]> {
-  const where = { ...ctx.info, status: response.status, response };
-  const declared = Number(response.headers.get('Content-Length'));
+  const where = () => ({ ...ctx.info(), status: response.status, response });
+  const length = response.headers.get('Content-Length');
+  const declared = length === null ? -1 : Number(length);
   if (declared > ctx.limit) {
     await response.body?.cancel().catch(() => {});
-    throw new RestcommResponseTooLargeError(where, ctx.limit);
+    throw new RestcommResponseTooLargeError(where(), ctx.limit);
   }
   const out: Uint8Array[] = [];
   if (!response.body) return out;
+  // A declared length within the limit is read in one go (fetch fails a body longer than its Content-Length); only
+  // an undeclared length (chunked) is counted chunk by chunk.
+  if (declared >= 0) {
+    try {
+      out.push(new Uint8Array(await response.arrayBuffer()));
+    } catch (err) {
+      throw networkError(where(), err, ctx.redact);
+    }
+    if (out[0]!.byteLength > ctx.limit) throw new RestcommResponseTooLargeError(where(), ctx.limit);
+    return out;
+  }
   const reader = response.body.getReader();
   let total = 0;
   for (;;) {
@@ -47,28 +60,31 @@ async function chunks(response: Response, ctx: ReadContext): Promise<Uint8Array[
     try {
       step = await reader.read();
     } catch (err) {
-      throw networkError(where, err, ctx.redact);
+      throw networkError(where(), err, ctx.redact);
     }
     if (step.done) return out;
     total += step.value.byteLength;
     if (total > ctx.limit) {
       await reader.cancel().catch(() => {});
-      throw new RestcommResponseTooLargeError(where, ctx.limit);
+      throw new RestcommResponseTooLargeError(where(), ctx.limit);
     }
     out.push(step.value);
   }
 }
 
 /** The body as text. `strict`: bytes that are not UTF-8 are an invalid answer (else they become U+FFFD). */
+const strictDecoder = new TextDecoder('utf-8', { fatal: true });
+
 export async function readText(response: Response, ctx: ReadContext, strict: boolean): Promise<string> {
   const parts = await chunks(response, ctx);
-  const decoder = new TextDecoder('utf-8', { fatal: strict });
+  // One part (the common case: a declared length) decodes in one call; several are decoded as a stream.
+  const decoder = strict && parts.length === 1 ? strictDecoder : new TextDecoder('utf-8', { fatal: strict });
   try {
     let text = '';
     for (const part of parts) text += decoder.decode(part, { stream: true });
     return text + decoder.decode();
   } catch {
-    throw new RestcommInvalidResponseError({ ...ctx.info, status: response.status, response }, 'a body that is not valid UTF-8');
+    throw new RestcommInvalidResponseError({ ...ctx.info(), status: response.status, response }, 'a body that is not valid UTF-8');
   }
 }
 
@@ -80,7 +96,7 @@ export async function readJson(response: Response, ctx: ReadContext): Promise<un
     return JSON.parse(text) as unknown;
   } catch {
     const excerpt = ctx.redact(text.slice(0, 200));
-    throw new RestcommInvalidResponseError({ ...ctx.info, status: response.status, response }, `a body that is not valid JSON: ${JSON.stringify(excerpt)}${text.length > 200 ? '…' : ''}`);
+    throw new RestcommInvalidResponseError({ ...ctx.info(), status: response.status, response }, `a body that is not valid JSON: ${JSON.stringify(excerpt)}${text.length > 200 ? '…' : ''}`);
   }
 }
 
