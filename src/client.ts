@@ -7,7 +7,7 @@ import type { RuntimeOperation } from './operation-entry.js';
 import { buildRequest, type RequestContext } from './request.js';
 import { userAgent } from './user-agent.js';
 
-export interface RestcommClientOptions {
+export interface RawClientOptions {
   /** The Account SID (`AC…`) or account email address used as the Basic-auth user. */
   accountSid: string;
   /** The auth token (or the account password). */
@@ -22,7 +22,7 @@ export interface RestcommClientOptions {
   userAgent?: string | undefined;
 }
 
-export type RestcommRawClient = Client<paths>;
+export type RawClient = Client<paths>;
 
 type Method = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS' | 'TRACE';
 const methods: Method[] = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'TRACE'];
@@ -44,7 +44,7 @@ function operationOnPath(method: string, path: string): RuntimeOperation | undef
 }
 
 /** The per-client part of every request: base URLs and the default headers. */
-export function requestContext(options: RestcommClientOptions): RequestContext {
+export function requestContext(options: RawClientOptions): RequestContext {
   const apiBase = resolveBaseUrl(options);
   return {
     apiBase,
@@ -59,7 +59,7 @@ export function requestContext(options: RestcommClientOptions): RequestContext {
  * auth, User-Agent, path values checked and encoded, the query and body encoded as the spec declares; openapi-fetch
  * then sends exactly that request through its middleware and reads the answer.
  */
-export function createRawClient(options: RestcommClientOptions): RestcommRawClient {
+export function createRawClient(options: RawClientOptions): RawClient {
   const context = requestContext(options);
   const raw = createFetchClient<paths>({
     baseUrl: context.apiBase,
@@ -104,5 +104,5 @@ export function createRawClient(options: RestcommClientOptions): RestcommRawClie
       });
     };
   }
-  return client as unknown as RestcommRawClient;
+  return client as unknown as RawClient;
 }

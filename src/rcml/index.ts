@@ -51,4 +51,3 @@ export {
   type RcmlAttributeValue,
   type RcmlChildOf,
 } from './schema.js';
-export { parseXml, XmlSyntaxError, type XmlDocument, type XmlElement, type XmlNode, type XmlText, type XmlAttribute } from './xml.js';

@@ -1,5 +1,5 @@
 // createClient: the resource-style SDK, assembled at run time from the generated operations table.
-import { createRawClient, requestContext, type RestcommRawClient } from '../client.js';
+import { createRawClient, requestContext, type RawClient } from '../client.js';
 import { runtimeOperations as operations, type RuntimeOperationId as OperationId } from '../../generated/runtime.js';
 import type { RestcommResources } from '../../generated/sdk.js';
 import type { RuntimeOperation } from '../operation-entry.js';
@@ -27,8 +27,11 @@ export interface ClientOptions<M extends Mode = 'throw'> {
   retry?: RetryOptions | boolean | undefined;
   /** Receives one line per request, answer and retry; never headers or credentials. */
   logger?: Logger | undefined;
-  /** `result` returns `{ data, error, response }` instead of throwing. */
-  errors?: (M extends 'result' ? 'result' : 'throw') | undefined;
+  /**
+   * `'throw'` (the default): a failed call rejects with a RestcommError. `'result'`: every method resolves with
+   * `{ data, error, response }` instead, whatever the failure (argument mistakes still throw TypeError).
+   */
+  errors?: M | undefined;
   /** The largest answer body read, in bytes (default 33554432, 32 MiB); a larger one fails with RestcommResponseTooLargeError. */
   maxResponseBytes?: number | undefined;
   /** The `User-Agent` header (default `restcomm-cpaas/<version>` and the runtime, e.g. `node/20.19.0`). */
@@ -39,7 +42,7 @@ export interface ClientOptions<M extends Mode = 'throw'> {
 
 export type RestcommClient<M extends Mode = 'throw'> = RestcommResources<M> & {
   /** The typed openapi-fetch client underneath, for anything the resources do not cover. */
-  readonly raw: RestcommRawClient;
+  readonly raw: RawClient;
   /** The account SID paths default to. */
   readonly accountSid: string;
 };
@@ -53,9 +56,23 @@ function checkTimeout(where: string, ms: unknown): number {
   return ms;
 }
 
-export function createClient(options: ClientOptions<'result'> & { errors: 'result' }): RestcommClient<'result'>;
-export function createClient(options?: ClientOptions<'throw'>): RestcommClient<'throw'>;
-export function createClient(options: ClientOptions<Mode> = {}): RestcommClient<Mode> {
+/**
+ * Creates a client for the Restcomm API: one namespace per resource and one method per operation of the spec
+ * (`client.calls.create(…)`, `client.sms.messages.each(…)`), each typed from the spec.
+ *
+ * Credentials and host default to `RESTCOMM_ACCOUNT_SID`, `RESTCOMM_AUTH_TOKEN` and `RESTCOMM_DOMAIN` (or
+ * `RESTCOMM_BASE_URL`); options may be passed straight from `process.env` (an undefined value means "use the
+ * default"). Throws TypeError at once for a missing credential or an invalid option; every call then fails with a
+ * RestcommError subclass (or resolves with it, with `errors: 'result'`).
+ *
+ * @example
+ * ```ts
+ * const client = createClient({ accountSid: process.env.RESTCOMM_ACCOUNT_SID, authToken: process.env.RESTCOMM_AUTH_TOKEN });
+ * const call = await client.calls.fetch('ID5f0e1d2c3b4a59687766a5b4c3d2e1f0-CA0a1b2c3d4e5f60718293a4b5c6d7e8f9');
+ * ```
+ */
+// One signature, not overloads: a wrong option then gets one error about that option.
+export function createClient<M extends Mode = 'throw'>(options: ClientOptions<M> = {}): RestcommClient<M> {
   const accountSid = options.accountSid ?? env('RESTCOMM_ACCOUNT_SID');
   const authToken = options.authToken ?? env('RESTCOMM_AUTH_TOKEN');
   if (!accountSid) throw new TypeError('accountSid is required: pass it to createClient or set RESTCOMM_ACCOUNT_SID');
@@ -156,7 +173,7 @@ export function createClient(options: ClientOptions<Mode> = {}): RestcommClient<
   }
   Object.defineProperty(tree, 'raw', { value: raw, enumerable: false });
   Object.defineProperty(tree, 'accountSid', { value: accountSid, enumerable: true });
-  return tree as unknown as RestcommClient<Mode>;
+  return tree as unknown as RestcommClient<M>;
 }
 
 /** Reads a success body the way the operation declares it (an empty body is undefined, as in openapi-fetch). */

@@ -2,13 +2,13 @@
 
 export interface RetryOptions {
   /** How many times to retry after the first attempt (default 3). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** The first backoff ceiling in ms; it doubles per attempt (default 250). */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
   /** The largest backoff in ms (default 8000). */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /** The longest `Retry-After` honoured, in ms; a longer one ends the retries (default 60000). */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
 }
 
 export type RetryPolicy = Required<RetryOptions>;

@@ -25,16 +25,16 @@ export type Out<M extends Mode, T> = M extends 'result' ? RestcommResult<T> : T;
 /** Per-call options, accepted as the last argument of every method. */
 export interface CallOptions {
   /** Act on this (sub-)account instead of the client's own. */
-  accountSid?: string;
+  accountSid?: string | undefined;
   /** Milliseconds this call may take, retries included, before it fails with RestcommTimeoutError (0 = none). */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Aborts the call; the abort reason is thrown as is. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Extra request headers. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
 export interface EachOptions {
   /** Stop after this many items. */
-  limit?: number;
+  limit?: number | undefined;
 }
