@@ -5,6 +5,7 @@ import type { Body, CallOptions, Data, EachOptions, Mode, Out, Path, Query } fro
 
 /** The SDK's resources: one namespace per resource, one method per operation of the spec. */
 export interface RestcommResources<M extends Mode = 'throw'> {
+  /** Accounts: the operations under `accounts`. */
   accounts: {
     /**
      * List sub-accounts
@@ -135,6 +136,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      */
     migrate(body: MigrateAccountParams, options?: CallOptions): Promise<Out<M, Account>>;
   };
+  /** Applications: the operations under `applications`. */
   applications: {
     /**
      * List applications
@@ -256,6 +258,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      */
     delete(applicationSid: Path<Op['deleteApplication']>['ApplicationSid'], options?: CallOptions): Promise<Out<M, void>>;
   };
+  /** Clients: the operations under `clients`. */
   clients: {
     /**
      * List SIP clients
@@ -380,6 +383,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      */
     delete(clientSid: Path<Op['deleteClient']>['ClientSid'], options?: CallOptions): Promise<Out<M, void>>;
   };
+  /** Incoming Phone Numbers: the operations under `incomingPhoneNumbers`. */
   incomingPhoneNumbers: {
     /**
      * List incoming numbers
@@ -534,6 +538,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      * ```
      */
     delete(phoneNumberSid: Path<Op['deleteIncomingPhoneNumber']>['PhoneNumberSid'], options?: CallOptions): Promise<Out<M, void>>;
+    /** Incoming Phone Numbers: the operations under `local`. */
     local: {
       /**
        * List incoming numbers (Local path)
@@ -604,6 +609,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        */
       create(body: CreateLocalIncomingPhoneNumberParams, options?: CallOptions): Promise<Out<M, IncomingPhoneNumber>>;
     };
+    /** Incoming Phone Numbers: the operations under `tollFree`. */
     tollFree: {
       /**
        * List incoming numbers (TollFree path)
@@ -674,6 +680,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        */
       create(body: CreateTollFreeIncomingPhoneNumberParams, options?: CallOptions): Promise<Out<M, IncomingPhoneNumber>>;
     };
+    /** Incoming Phone Numbers: the operations under `mobile`. */
     mobile: {
       /**
        * List incoming numbers (Mobile path)
@@ -744,6 +751,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        */
       create(body: CreateMobileIncomingPhoneNumberParams, options?: CallOptions): Promise<Out<M, IncomingPhoneNumber>>;
     };
+    /** Incoming Phone Numbers: the operations under `availableCountries`. */
     availableCountries: {
       /**
        * List countries with numbers for sale
@@ -780,7 +788,9 @@ export interface RestcommResources<M extends Mode = 'throw'> {
       each(query?: EachOptions, options?: CallOptions): AsyncIterableIterator<Data<Op['listAvailableCountries']>[number]>;
     };
   };
+  /** Available Phone Numbers: the operations under `availablePhoneNumbers`. */
   availablePhoneNumbers: {
+    /** Available Phone Numbers: the operations under `local`. */
     local: {
       /**
        * Search local numbers
@@ -822,6 +832,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        */
       each(isoCountryCode: Path<Op['listAvailableLocalPhoneNumbers']>['IsoCountryCode'], query?: ListAvailableLocalPhoneNumbersParams & EachOptions, options?: CallOptions): AsyncIterableIterator<AvailablePhoneNumber>;
     };
+    /** Available Phone Numbers: the operations under `tollFree`. */
     tollFree: {
       /**
        * Search toll-free numbers
@@ -863,6 +874,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        */
       each(isoCountryCode: Path<Op['listAvailableTollFreePhoneNumbers']>['IsoCountryCode'], query?: ListAvailableTollFreePhoneNumbersParams & EachOptions, options?: CallOptions): AsyncIterableIterator<AvailablePhoneNumber>;
     };
+    /** Available Phone Numbers: the operations under `mobile`. */
     mobile: {
       /**
        * Search mobile numbers
@@ -905,6 +917,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
       each(isoCountryCode: Path<Op['listAvailableMobilePhoneNumbers']>['IsoCountryCode'], query?: ListAvailableMobilePhoneNumbersParams & EachOptions, options?: CallOptions): AsyncIterableIterator<AvailablePhoneNumber>;
     };
   };
+  /** Notifications: the operations under `notifications`. */
   notifications: {
     /**
      * List notifications
@@ -965,7 +978,9 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      */
     fetch(notificationSid: Path<Op['fetchNotification']>['NotificationSid'], options?: CallOptions): Promise<Out<M, Notification>>;
   };
+  /** Usage Records: the operations under `usage`. */
   usage: {
+    /** Usage Records: the operations under `records`. */
     records: {
       /**
        * List usage records
@@ -1008,6 +1023,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
       each(subresource: Path<Op['listUsageRecords']>['Subresource'], query?: ListUsageRecordsParams & EachOptions, options?: CallOptions): AsyncIterableIterator<UsageRecord>;
     };
   };
+  /** Calls, Recordings: the operations under `calls`. */
   calls: {
     /**
      * List calls
@@ -1120,6 +1136,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      * ```
      */
     update(callSid: Path<Op['updateCall']>['CallSid'], body?: UpdateCallParams, options?: CallOptions): Promise<Out<M, Call>>;
+    /** Recordings: the operations under `recordings`. */
     recordings: {
       /**
        * List a call's recordings
@@ -1156,6 +1173,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
       each(callSid: Path<Op['listCallRecordings']>['CallSid'], query?: EachOptions, options?: CallOptions): AsyncIterableIterator<Recording>;
     };
   };
+  /** Conferences, Conference Participants: the operations under `conferences`. */
   conferences: {
     /**
      * List conferences
@@ -1215,6 +1233,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      * ```
      */
     fetch(conferenceSid: Path<Op['fetchConference']>['ConferenceSid'], options?: CallOptions): Promise<Out<M, Conference>>;
+    /** Conference Participants: the operations under `participants`. */
     participants: {
       /**
        * List a conference's participants
@@ -1298,6 +1317,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
       update(conferenceSid: Path<Op['updateParticipant']>['ConferenceSid'], callSid: Path<Op['updateParticipant']>['CallSid'], body?: UpdateParticipantParams, options?: CallOptions): Promise<Out<M, Participant>>;
     };
   };
+  /** Recordings: the operations under `recordings`. */
   recordings: {
     /**
      * List recordings
@@ -1412,6 +1432,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      */
     fetchMp4(recordingSid: Path<Op['fetchRecordingMediaMp4']>['RecordingSid'], options?: CallOptions): Promise<Out<M, Blob>>;
   };
+  /** Transcriptions: the operations under `transcriptions`. */
   transcriptions: {
     /**
      * List transcriptions
@@ -1489,7 +1510,9 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      */
     delete(transcriptionSid: Path<Op['deleteTranscription']>['TranscriptionSid'], options?: CallOptions): Promise<Out<M, void>>;
   };
+  /** SMS Messages: the operations under `sms`. */
   sms: {
+    /** SMS Messages: the operations under `messages`. */
     messages: {
       /**
        * List SMS messages
@@ -1575,7 +1598,9 @@ export interface RestcommResources<M extends Mode = 'throw'> {
       fetch(smsMessageSid: Path<Op['fetchSmsMessage']>['SmsMessageSid'], options?: CallOptions): Promise<Out<M, SmsMessage>>;
     };
   };
+  /** Email: the operations under `email`. */
   email: {
+    /** Email: the operations under `messages`. */
     messages: {
       /**
        * Send an email
@@ -1604,6 +1629,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
       create(body: CreateEmailMessageParams, options?: CallOptions): Promise<Out<M, EmailMessage>>;
     };
   };
+  /** Says: the operations under `says`. */
   says: {
     /**
      * List Say records
@@ -1640,6 +1666,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      */
     fetch(saySid: Path<Op['fetchSayRecord']>['SaySid'], options?: CallOptions): Promise<Out<M, SayRecord>>;
   };
+  /** Plays: the operations under `plays`. */
   plays: {
     /**
      * List Play records
@@ -1676,6 +1703,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      */
     fetch(playSid: Path<Op['fetchPlayRecord']>['PlaySid'], options?: CallOptions): Promise<Out<M, PlayRecord>>;
   };
+  /** Resumes: the operations under `resumes`. */
   resumes: {
     /**
      * List Resume records
@@ -1710,7 +1738,9 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      */
     fetch(resumeSid: Path<Op['fetchResumeRecord']>['ResumeSid'], options?: CallOptions): Promise<Out<M, ResumeRecord>>;
   };
+  /** Speech Gathers: the operations under `gathers`. */
   gathers: {
+    /** Speech Gathers: the operations under `speech`. */
     speech: {
       /**
        * List speech Gather records
@@ -1748,6 +1778,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
       fetch(gatherSid: Path<Op['fetchGatherSpeechRecord']>['GatherSid'], options?: CallOptions): Promise<Out<M, GatherSpeechRecord>>;
     };
   };
+  /** Refers: the operations under `refers`. */
   refers: {
     /**
      * List Refer records
@@ -1787,6 +1818,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      */
     fetch(referSid: Path<Op['fetchReferRecord']>['ReferSid'], options?: CallOptions): Promise<Out<M, ReferRecord>>;
   };
+  /** Trace Records: the operations under `traces`. */
   traces: {
     /**
      * List trace records
@@ -1828,6 +1860,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      */
     fetch(traceSid: Path<Op['fetchTraceRecord']>['TraceSid'], options?: CallOptions): Promise<Out<M, TraceRecord>>;
   };
+  /** Messages API: the operations under `messages`. */
   messages: {
     /**
      * Send a message (beta)
@@ -1850,7 +1883,9 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      */
     create(body: CreateMessageParams, options?: CallOptions): Promise<Out<M, MessagesApiMessage>>;
   };
+  /** Visual Designer: the operations under `visualDesigner`. */
   visualDesigner: {
+    /** Visual Designer: the operations under `templates`. */
     templates: {
       /**
        * List application templates
@@ -1889,6 +1924,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        */
       fetch(templateId: Path<Op['fetchVisualDesignerTemplate']>['templateId'], options?: CallOptions): Promise<Out<M, VisualDesignerTemplate>>;
     };
+    /** Visual Designer: the operations under `applications`. */
     applications: {
       /**
        * Create a Visual Designer application
@@ -2014,6 +2050,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        */
       rename(applicationSid: Path<Op['renameVisualDesignerApplication']>['applicationSid'], query: RenameVisualDesignerApplicationParams, options?: CallOptions): Promise<Out<M, void>>;
     };
+    /** Visual Designer: the operations under `applicationInfo`. */
     applicationInfo: {
       /**
        * Fetch a Visual Designer application's header
@@ -2032,6 +2069,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        */
       fetch(applicationSid: Path<Op['fetchVisualDesignerApplicationInfo']>['applicationSid'], options?: CallOptions): Promise<Out<M, VisualDesignerApplicationHeader>>;
     };
+    /** Visual Designer: the operations under `parameters`. */
     parameters: {
       /**
        * List application parameters
@@ -2074,6 +2112,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        */
       update(applicationSid: Path<Op['updateVisualDesignerParameters']>['applicationSid'], body: UpdateVisualDesignerParametersParams, options?: CallOptions): Promise<Out<M, VisualDesignerParameters>>;
     };
+    /** Visual Designer: the operations under `media`. */
     media: {
       /**
        * List application media files
@@ -2160,6 +2199,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        */
       fetch(applicationSid: Path<Op['fetchVisualDesignerMedia']>['applicationSid'], mediaFolder: Path<Op['fetchVisualDesignerMedia']>['mediaFolder'], mediaFile: Path<Op['fetchVisualDesignerMedia']>['mediaFile'], options?: CallOptions): Promise<Out<M, Blob>>;
     };
+    /** Visual Designer: the operations under `settings`. */
     settings: {
       /**
        * Get an application's settings
@@ -2197,6 +2237,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        */
       update(applicationSid: Path<Op['updateVisualDesignerSettings']>['applicationSid'], body: UpdateVisualDesignerSettingsParams, options?: CallOptions): Promise<Out<M, void>>;
     };
+    /** Visual Designer: the operations under `logs`. */
     logs: {
       /**
        * Get an application's log
@@ -2232,6 +2273,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        */
       delete(applicationSid: Path<Op['deleteVisualDesignerLog']>['applicationSid'], options?: CallOptions): Promise<Out<M, void>>;
     };
+    /** Visual Designer: the operations under `configuration`. */
     configuration: {
       /**
        * Get the Visual Designer configuration
@@ -2251,6 +2293,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
       fetch(options?: CallOptions): Promise<Out<M, VisualDesignerConfiguration>>;
     };
   };
+  /** Smart 2FA: the operations under `twoFactor`. */
   twoFactor: {
     /**
      * Send a one-time code
@@ -2311,6 +2354,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      * ```
      */
     cancel(body: CancelOtpParams, options?: CallOptions): Promise<Out<M, TwoFactorReply>>;
+    /** Smart 2FA: the operations under `sessions`. */
     sessions: {
       /**
        * List session detail records
@@ -2361,6 +2405,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        */
       fetch(oTPSid: Path<Op['fetchTwoFactorSessionRecord']>['OTPSid'], options?: CallOptions): Promise<Out<M, TwoFactorSessionRecord>>;
     };
+    /** Smart 2FA: the operations under `usage`. */
     usage: {
       /**
        * List usage records
@@ -2417,6 +2462,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        */
       listByPeriod(subresource: Path<Op['listTwoFactorUsageRecordsByPeriod']>['subresource'], query?: ListTwoFactorUsageRecordsByPeriodParams, options?: CallOptions): Promise<Out<M, TwoFactorUsageRecordList>>;
     };
+    /** Smart 2FA: the operations under `limits`. */
     limits: {
       /**
        * List Limits
@@ -2505,7 +2551,9 @@ export interface RestcommResources<M extends Mode = 'throw'> {
       delete(limitSid: Path<Op['deleteTwoFactorLimit']>['limitSid'], options?: CallOptions): Promise<Out<M, TwoFactorReply>>;
     };
   };
+  /** Number Masking: the operations under `numberMasking`. */
   numberMasking: {
+    /** Number Masking: the operations under `applications`. */
     applications: {
       /**
        * Create a masking application
@@ -2595,6 +2643,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        */
       delete(applicationSid: Path<Op['deleteNumberMaskingApplication']>['ApplicationSid'], options?: CallOptions): Promise<Out<M, NumberMaskingEnvelope>>;
     };
+    /** Number Masking: the operations under `numbers`. */
     numbers: {
       /**
        * List numbers available for masking
@@ -2630,6 +2679,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
       fetch(phoneNumberSid: Path<Op['fetchNumberMaskingPhoneNumber']>['phoneNumberSid'], options?: CallOptions): Promise<Out<M, NumberMaskingEnvelope>>;
     };
   };
+  /** Call Queuing: the operations under `callQueuing`. */
   callQueuing: {
     /**
      * Provision a queue number

@@ -7,6 +7,7 @@ import type { RuntimeOperation } from './operation-entry.js';
 import { buildRequest, type RequestContext } from './request.js';
 import { userAgent } from './user-agent.js';
 
+/** Options of `createRawClient`: credentials, where the API is, and the fetch to use. */
 export interface RawClientOptions {
   /** The Account SID (`AC…`) or account email address used as the Basic-auth user. */
   accountSid: string;
@@ -22,6 +23,7 @@ export interface RawClientOptions {
   userAgent?: string | undefined;
 }
 
+/** The typed openapi-fetch client of the whole API: `GET`, `POST`, … on the spec's path templates. */
 export type RawClient = Client<paths>;
 
 type Method = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH' | 'HEAD' | 'OPTIONS' | 'TRACE';

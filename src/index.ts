@@ -17,6 +17,7 @@ export type { RestcommErrorType } from './sdk/errors.js';
 export type { RetryOptions } from './sdk/retry.js';
 export type { Logger } from './sdk/transport.js';
 export type { CallOptions, EachOptions, RestcommResult } from './sdk/types.js';
+export type { RestcommResources } from '../generated/sdk.js';
 // The resources and inputs applications use most; every other schema and input type is named in the method
 // signatures (hover any method) and reachable through `restcomm-cpaas/tooling`'s `components`.
 export type {

@@ -7,6 +7,8 @@ import { deref, listOperations, type Json, type JsonObject } from './spec.js';
 interface Node {
   methods: string[];
   children: Map<string, Node>;
+  /** The spec tags of the operations under this namespace, for its doc comment. */
+  tags: Set<string>;
 }
 
 const argName = (param: string) => param[0]!.toLowerCase() + param.slice(1);
@@ -113,7 +115,7 @@ export function sdkTypesSource(doc: JsonObject, table: Record<string, OperationE
   const schemaNames = Object.keys(((doc.components as JsonObject | undefined)?.schemas ?? {}) as JsonObject).filter((n) => identifier.test(n));
   const named: string[] = schemaNames.map((name) => `/** The \`${name}\` schema of the spec. */\nexport type ${name} = components['schemas']['${name}'];`);
   const taken = new Set(schemaNames);
-  const root: Node = { methods: [], children: new Map() };
+  const root: Node = { methods: [], children: new Map(), tags: new Set() };
   for (const [id, op] of Object.entries(table)) {
     if (op.sdk.payload) {
       const name = inputTypeName(id);
@@ -124,8 +126,9 @@ export function sdkTypesSource(doc: JsonObject, table: Record<string, OperationE
     }
     let node = root;
     for (const part of op.sdk.namespace) {
-      if (!node.children.has(part)) node.children.set(part, { methods: [], children: new Map() });
+      if (!node.children.has(part)) node.children.set(part, { methods: [], children: new Map(), tags: new Set() });
       node = node.children.get(part)!;
+      node.tags.add(op.tag);
     }
     const { params, each } = signature(id, op);
     node.methods.push(`${jsdoc(id, op, docs[id], examples[id])}\n${op.sdk.method}(${params}): Promise<Out<M, ${dataType(id, op, docs[id])}>>;`);
@@ -139,7 +142,9 @@ export function sdkTypesSource(doc: JsonObject, table: Record<string, OperationE
     const pad = '  '.repeat(depth);
     const members = [
       ...node.methods.map((m) => m.split('\n').map((l) => pad + l).join('\n')),
-      ...[...node.children.entries()].map(([name, child]) => `${pad}${name}: {\n${render(child, depth + 1)}\n${pad}};`),
+      ...[...node.children.entries()].map(
+        ([name, child]) => `${pad}/** ${[...child.tags].join(', ')}: the operations under \`${name}\`. */\n${pad}${name}: {\n${render(child, depth + 1)}\n${pad}};`,
+      ),
     ];
     return members.join('\n');
   };

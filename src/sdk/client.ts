@@ -12,6 +12,7 @@ import { MAX_TIMER_MS, retryPolicy, type RetryOptions } from './retry.js';
 import { send, type Logger } from './transport.js';
 import type { CallOptions, Mode, RestcommResult } from './types.js';
 
+/** Options of `createClient`. Every one is optional; an `undefined` value means the default. */
 export interface ClientOptions<M extends Mode = 'throw'> {
   /** Account SID (`AC…`) or email address; defaults to `RESTCOMM_ACCOUNT_SID`. */
   accountSid?: string | undefined;
@@ -40,6 +41,7 @@ export interface ClientOptions<M extends Mode = 'throw'> {
   fetch?: typeof globalThis.fetch | undefined;
 }
 
+/** What `createClient` returns: the resource tree (`client.calls`, `client.sms.messages`, …), `raw` and `accountSid`. */
 export type RestcommClient<M extends Mode = 'throw'> = RestcommResources<M> & {
   /** The typed openapi-fetch client underneath, for anything the resources do not cover. */
   readonly raw: RawClient;

@@ -56,7 +56,9 @@ export abstract class RestcommError extends Error {
 
 /** The server answered with a status outside 2xx. */
 export class RestcommHttpError extends RestcommError {
+  /** The class name, `RestcommHttpError` (also the first word of `stack`). */
   override readonly name = 'RestcommHttpError';
+  /** Always `http_error` for this class. */
   readonly type = 'http_error' as const;
   /** The HTTP status the server answered with. */
   declare readonly status: number;
@@ -87,6 +89,7 @@ export class RestcommHttpError extends RestcommError {
     this.violations = violations;
   }
 
+  /** What `JSON.stringify` shows: the base fields and this class's own, never headers or bodies. */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), code: this.code, serverMessage: this.serverMessage && truncate(this.serverMessage, MESSAGE_TEXT_LIMIT) };
   }
@@ -94,7 +97,9 @@ export class RestcommHttpError extends RestcommError {
 
 /** The request never got an HTTP answer, or the connection failed while the answer was read. */
 export class RestcommNetworkError extends RestcommError {
+  /** The class name, `RestcommNetworkError` (also the first word of `stack`). */
   override readonly name = 'RestcommNetworkError';
+  /** Always `network_error` for this class. */
   readonly type = 'network_error' as const;
   constructor(info: RequestInfo & { status?: number; response?: Response }, cause: unknown, reason: string) {
     super(info, `${info.method} ${info.path} failed ${info.status === undefined ? 'before any answer' : `while reading its HTTP ${info.status} answer`}: ${truncate(reason, MESSAGE_TEXT_LIMIT)}`, { cause });
@@ -103,8 +108,11 @@ export class RestcommNetworkError extends RestcommError {
 
 /** No answer (or not all of it) arrived within the timeout. */
 export class RestcommTimeoutError extends RestcommError {
+  /** The class name, `RestcommTimeoutError` (also the first word of `stack`). */
   override readonly name = 'RestcommTimeoutError';
+  /** Always `timeout` for this class. */
   readonly type = 'timeout' as const;
+  /** The timeout that ran out, in milliseconds. */
   readonly timeoutMs: number;
   constructor(info: RequestInfo, timeoutMs: number) {
     super(info, `${info.method} ${info.path} timed out after ${timeoutMs} ms`);
@@ -114,8 +122,11 @@ export class RestcommTimeoutError extends RestcommError {
 
 /** The server answered, but the answer cannot be read as the operation declares (invalid JSON or text encoding, a wrong shape). */
 export class RestcommInvalidResponseError extends RestcommError {
+  /** The class name, `RestcommInvalidResponseError` (also the first word of `stack`). */
   override readonly name = 'RestcommInvalidResponseError';
+  /** Always `invalid_response` for this class. */
   readonly type = 'invalid_response' as const;
+  /** The HTTP status of the answer that could not be read. */
   declare readonly status: number;
   constructor(info: RequestInfo & { status: number; response?: Response }, reason: string) {
     super(info, `${info.method} ${info.path} answered HTTP ${info.status} with ${truncate(reason, MESSAGE_TEXT_LIMIT)}`);
@@ -124,8 +135,11 @@ export class RestcommInvalidResponseError extends RestcommError {
 
 /** The answer's body is larger than the client's `maxResponseBytes`; it was not read further. */
 export class RestcommResponseTooLargeError extends RestcommError {
+  /** The class name, `RestcommResponseTooLargeError` (also the first word of `stack`). */
   override readonly name = 'RestcommResponseTooLargeError';
+  /** Always `response_too_large` for this class. */
   readonly type = 'response_too_large' as const;
+  /** The HTTP status of the answer whose body was too large. */
   declare readonly status: number;
   /** The limit in bytes that the body exceeded. */
   readonly limitBytes: number;
@@ -133,6 +147,7 @@ export class RestcommResponseTooLargeError extends RestcommError {
     super(info, `${info.method} ${info.path} answered HTTP ${info.status} with a body over the ${limitBytes}-byte limit (maxResponseBytes)`);
     this.limitBytes = limitBytes;
   }
+  /** What `JSON.stringify` shows: the base fields and this class's own, never headers or bodies. */
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), limitBytes: this.limitBytes };
   }

@@ -1,5 +1,6 @@
 // When and how long to wait before retrying a request.
 
+/** Opt-in retries of GET, PUT and DELETE on 429, 503 and network errors (POST is never retried). */
 export interface RetryOptions {
   /** How many times to retry after the first attempt (default 3). */
   maxRetries?: number | undefined;

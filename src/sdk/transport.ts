@@ -5,8 +5,11 @@ import { networkError } from './read.js';
 import type { Redactor } from '../redact.js';
 import { backoffDelay, idempotentMethods, retryableStatuses, retryAfterMs, sleep, type RetryPolicy } from './retry.js';
 
+/** Where the SDK writes one line per request, answer and retry (never headers or credentials). */
 export interface Logger {
+  /** Each request sent and each answer received, with its status and time. */
   debug?(message: string): void;
+  /** Each retry, and a Retry-After over the limit. */
   warn?(message: string): void;
 }
 

@@ -16,6 +16,7 @@ export type Data<O> = O extends { responses: infer R } ? ContentOf<R[Extract<key
 /** What a failed call reports in result mode (and throws otherwise): any subclass of RestcommError. */
 export type RestcommFailure = RestcommError;
 
+/** What a method returns in result mode: `data` on success, or `error` (a RestcommError) and the response if one came. */
 export type RestcommResult<T> =
   | { data: T; error?: undefined; response: Response }
   | { data?: undefined; error: RestcommFailure; response?: Response };
@@ -34,6 +35,7 @@ export interface CallOptions {
   headers?: Record<string, string> | undefined;
 }
 
+/** Options of `each()`, given with the query. */
 export interface EachOptions {
   /** Stop after this many items. */
   limit?: number | undefined;
