@@ -3,7 +3,7 @@
 // report, so every change to the public API shows up as a diff in review. Needs `npm run build:sdk` first.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Extractor, ExtractorConfig, type IConfigFile } from '@microsoft/api-extractor';
+import { Extractor, ExtractorConfig, ExtractorLogLevel, type IConfigFile } from '@microsoft/api-extractor';
 import { root } from './lib/paths.js';
 import { main, step } from './lib/run.js';
 
@@ -34,17 +34,20 @@ main(async () => {
         // The report is about the surface; release tags and TSDoc syntax are not part of this package's conventions.
         // The root entry must document everything it exports; the others are judged by their own tests.
         extractorMessageReporting: {
-          default: { logLevel: 'warning' },
-          'ae-missing-release-tag': { logLevel: 'none' },
-          'ae-forgotten-export': { logLevel: 'none' },
-          'ae-undocumented': { logLevel: name === 'restcomm-cpaas' ? 'error' : 'none' },
+          default: { logLevel: ExtractorLogLevel.Warning },
+          'ae-missing-release-tag': { logLevel: ExtractorLogLevel.None },
+          'ae-forgotten-export': { logLevel: ExtractorLogLevel.None },
+          'ae-undocumented': { logLevel: name === 'restcomm-cpaas' ? ExtractorLogLevel.Error : ExtractorLogLevel.None },
         },
-        tsdocMessageReporting: { default: { logLevel: 'none' } },
-        compilerMessageReporting: { default: { logLevel: 'warning' } },
+        tsdocMessageReporting: { default: { logLevel: ExtractorLogLevel.None } },
+        compilerMessageReporting: { default: { logLevel: ExtractorLogLevel.Warning } },
       },
     };
     const config = ExtractorConfig.prepare({ configObject, configObjectFullPath: undefined, packageJsonFullPath: path.join(root, 'package.json') });
-    const result = Extractor.invoke(config, { localBuild: !check, showVerboseMessages: false, messageCallback: (m) => { if (m.logLevel === 'none') m.handled = true; } });
+    const result = Extractor.invoke(config, { localBuild: !check, showVerboseMessages: false, messageCallback: (m) => {
+        if (m.logLevel === ExtractorLogLevel.None) m.handled = true;
+      },
+    });
     if (result.apiReportChanged) changed.push(`api/${name}.api.md`);
     if (result.errorCount > 0 && !result.apiReportChanged) throw new Error(`API Extractor reported ${result.errorCount} errors for ${entry}`);
     step(`${name}: ${result.apiReportChanged ? (check ? 'CHANGED' : 'updated') : 'unchanged'}`);
