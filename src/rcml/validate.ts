@@ -2,7 +2,7 @@
  * `validateRcml`: parses an RCML document with the strict parser in `xml.ts` and applies the rules of `schema.ts`.
  */
 
-import { checkDocument, type RcmlCheckOptions, type RcmlElementView, type RcmlProblem } from './rules.js';
+import { checkDocument, severityOf, type RcmlCheckOptions, type RcmlElementView, type RcmlProblem, type RcmlSeverity } from './rules.js';
 import { parseXml, XmlSyntaxError, type XmlElement } from './xml.js';
 
 export interface ValidateRcmlOptions extends RcmlCheckOptions {
@@ -23,6 +23,11 @@ export interface ValidateRcmlOptions extends RcmlCheckOptions {
    * one `document-too-large` problem instead of a parse whose time and memory grow with it.
    */
   readonly maxLength?: number;
+  /**
+   * The least severity reported: `warning` (the default) reports everything, `error` only what the server rejects,
+   * fails on or hangs up over, so a CI check can fail on errors alone.
+   */
+  readonly severity?: RcmlSeverity;
 }
 
 export const DEFAULT_MAX_PROBLEMS = 100;
@@ -51,7 +56,7 @@ export function validateRcml(xml: string, options: ValidateRcmlOptions = {}): Rc
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (!Number.isSafeInteger(maxLength) || maxLength < 0) throw new TypeError(`maxLength must be a whole number of characters, got ${String(maxLength)}`);
   if (xml.length > maxLength) {
-    return [{ path: '', code: 'document-too-large', message: `the document has ${xml.length} characters, over the ${maxLength}-character limit (maxLength); it was not checked` }];
+    return [{ path: '', code: 'document-too-large', severity: 'error', message: `the document has ${xml.length} characters, over the ${maxLength}-character limit (maxLength); it was not checked` }];
   }
   let root: XmlElement;
   try {
@@ -62,6 +67,7 @@ export function validateRcml(xml: string, options: ValidateRcmlOptions = {}): Rc
       {
         path: error.path,
         code: 'not-well-formed',
+        severity: 'error',
         message: `not well-formed XML at line ${error.line}, column ${error.column}: ${error.reason}`,
         line: error.line,
         column: error.column,
@@ -70,9 +76,26 @@ export function validateRcml(xml: string, options: ValidateRcmlOptions = {}): Rc
   }
   const problems: RcmlProblem[] = [];
   let omitted = 0;
-  checkDocument(toView(root), (p) => (problems.length < max ? problems.push(p) : omitted++), options.context ? { context: options.context } : {});
+  let omittedErrors = 0;
+  const errorsOnly = options.severity === 'error';
+  const check = options.context ? { context: options.context } : {};
+  checkDocument(
+    toView(root),
+    (p) => {
+      if (errorsOnly && p.severity !== 'error') return;
+      if (problems.length < max) problems.push(p);
+      else if ((omitted++, p.severity === 'error')) omittedErrors++;
+    },
+    check,
+  );
   if (omitted > 0) {
-    problems.push({ path: root.name, code: 'too-many-problems', message: `${omitted} more problem${omitted === 1 ? '' : 's'} left out (maxProblems is ${max})` });
+    problems.push({
+      path: root.name,
+      code: 'too-many-problems',
+      // As bad as the worst problem left out.
+      severity: omittedErrors > 0 ? 'error' : severityOf('too-many-problems', check),
+      message: `${omitted} more problem${omitted === 1 ? '' : 's'} left out (maxProblems is ${max}${omittedErrors ? `; ${omittedErrors} of them errors` : ''})`,
+    });
   }
   return problems;
 }
