@@ -12,8 +12,11 @@ export type WebhookInput = URLSearchParams | string | Readonly<Record<string, un
 /** A value after parsing: text, a converted number or boolean, or the values of a field declared as an array. */
 export type WebhookValue = string | number | boolean | (string | number | boolean)[];
 
-/** Parameters the spec does not name are kept as text under their own names. */
-export type WebhookExtras = { readonly [name: string]: string };
+/**
+ * Parameters outside the spec's named ones: families the spec matches by pattern (`SipHeader_X-…`), converted to their
+ * type, and parameters it does not describe at all, kept as text.
+ */
+export type WebhookExtras = { readonly [name: string]: WebhookValue };
 
 type OperationOf<P> = P extends { post: infer O } ? O : P extends { get: infer O } ? O : never;
 type BodyOf<O> = O extends { requestBody?: infer B } ? (NonNullable<B> extends { content: infer C } ? C[keyof C] : never) : never;
@@ -24,8 +27,14 @@ export type WebhookPayload<K extends keyof WebhookTypes> = BodyOf<OperationOf<We
 /** Every webhook's payload type, by webhook key. */
 export type WebhookPayloads = { [K in keyof WebhookTypes]: WebhookPayload<K> };
 
-/** What a parser returns for a kind: its payload plus any extra parameters. */
-export type ParsedWebhook<P> = P & WebhookExtras;
+/** A payload type without its index signature: only the names the spec declares. */
+type Declared<P> = { [K in keyof P as string extends K ? never : number extends K ? never : K]: P[K] };
+
+/**
+ * What a parser returns for a kind: the parameters the spec names, typed, as members (so a misspelt name does not
+ * compile), and every other parameter under `extras`. (A parser over an untyped table keeps its plain record type.)
+ */
+export type ParsedWebhook<P> = ([keyof Declared<P>] extends [never] ? P : Declared<P>) & { readonly extras: WebhookExtras };
 
 /** One parameter that could not be used, with the reason. */
 export interface WebhookProblem {
@@ -70,6 +79,14 @@ function entriesOf(body: WebhookInput, kind: string): [string, string][] {
   };
   for (const [name, value] of Object.entries(body)) {
     if (value === undefined || value === null) continue;
+    // A parsed payload's own `extras` object: its members are parameters again (so parsing is idempotent).
+    if (name === 'extras' && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [extra, v] of Object.entries(value as Record<string, unknown>)) {
+        if (Array.isArray(v)) for (const item of v) out.push([extra, scalar(extra, item)]);
+        else if (v !== undefined && v !== null) out.push([extra, scalar(extra, v)]);
+      }
+      continue;
+    }
     if (Array.isArray(value)) for (const item of value) out.push([name, scalar(name, item)]);
     else out.push([name, scalar(name, value)]);
   }
@@ -162,7 +179,8 @@ function setOwn(target: Record<string, unknown>, name: string, value: unknown) {
  * `kind` into the payload described by the spec:
  * - values arrive as text; `integer`, `number` and `boolean` parameters are converted and enums are checked;
  * - required parameters that are absent are reported together in one `WebhookError`;
- * - parameters the spec does not name are kept as text, never dropped;
+ * - parameters the spec names become members; families it matches by pattern and parameters it does not describe
+ *   (kept as text, never dropped) go into `extras`;
  * - a repeated name keeps its first value, unless the spec declares the parameter an array (then all values are kept);
  * - an empty value for a parameter that cannot be empty text (a number, a boolean, an enum) counts as absent.
  */
@@ -181,16 +199,18 @@ export function createWebhookParser<
       Object.hasOwn(entry.fields, name) ? entry.fields[name] : patterns.find((p) => p.regex.test(name))?.field;
 
     const result: Record<string, unknown> = {};
+    const extras: Record<string, unknown> = {};
     const seen = new Set<string>();
     const problems: WebhookProblem[] = [];
     for (const [name, text] of entriesOf(body, kind)) {
       const field = fieldFor(name);
       if (!field) {
-        // Not described by the spec: kept verbatim (first value wins on repeats).
-        if (!seen.has(name)) setOwn(result, name, text);
+        // Not described by the spec: kept verbatim among the extras (first value wins on repeats).
+        if (!seen.has(name)) setOwn(extras, name, text);
         seen.add(name);
         continue;
       }
+      const target = Object.hasOwn(entry.fields, name) ? result : extras;
       const isArray = field.type === 'array';
       if (seen.has(name) && !isArray) continue;
       seen.add(name);
@@ -201,10 +221,10 @@ export function createWebhookParser<
         continue;
       }
       if (isArray) {
-        const list = Object.hasOwn(result, name) ? (result[name] as unknown[]) : [];
+        const list = Object.hasOwn(target, name) ? (target[name] as unknown[]) : [];
         list.push(converted.value);
-        setOwn(result, name, list);
-      } else setOwn(result, name, converted.value);
+        setOwn(target, name, list);
+      } else setOwn(target, name, converted.value);
     }
     const missing = entry.required.filter((name) => !Object.hasOwn(result, name) && !problems.some((p) => p.parameter === name));
     if (missing.length || problems.length) {
@@ -213,6 +233,7 @@ export function createWebhookParser<
       for (const p of problems) parts.push(p.message);
       throw new WebhookError(`Invalid ${kind} webhook (${entry.operationId}): ${parts.join('; ')}`, { kind, missing, problems });
     }
+    setOwn(result, 'extras', extras);
     return result as ParsedWebhook<P[K]>;
   };
 }
