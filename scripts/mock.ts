@@ -3,10 +3,12 @@
 // (a shell or a tsx wrapper in between would die without passing them on), and this process ends Prism with them.
 import { spawn } from 'node:child_process';
 import { bin, bundleJson } from './lib/paths.js';
+import { mockClientLine } from './lib/mock-client.js';
 import { step } from './lib/run.js';
 
 const port = process.env.PORT ?? '4010';
 step(`Starting the Prism mock on http://127.0.0.1:${port} (static examples from generated/openapi.json)`);
+step(`Point the SDK at it with:\n  import { createClient } from 'restcomm-cpaas';\n  ${mockClientLine(port)}`);
 const child = spawn(bin('prism'), ['mock', bundleJson, '--port', port, '--host', '127.0.0.1'], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
