@@ -96,6 +96,38 @@ export const operations = {
       "payload": null
     }
   },
+  "putAccount": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}.json",
+    "tag": "Accounts",
+    "summary": "Update an account with PUT",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
+    "queryFormats": {},
+    "queryRequired": false,
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "accounts"
+      ],
+      "method": "put",
+      "args": [],
+      "payload": "body"
+    }
+  },
   "updateAccount": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}.json",
@@ -262,6 +294,42 @@ export const operations = {
         "ApplicationSid"
       ],
       "payload": null
+    }
+  },
+  "putApplication": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}/Applications/{ApplicationSid}.json",
+    "tag": "Applications",
+    "summary": "Update an application with PUT",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "ApplicationSid"
+    ],
+    "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
+    "queryRequired": false,
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "applications"
+      ],
+      "method": "put",
+      "args": [
+        "ApplicationSid"
+      ],
+      "payload": "body"
     }
   },
   "updateApplication": {
@@ -436,6 +504,42 @@ export const operations = {
         "ClientSid"
       ],
       "payload": null
+    }
+  },
+  "putClient": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}/Clients/{ClientSid}.json",
+    "tag": "Clients",
+    "summary": "Update a SIP client with PUT",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "ClientSid"
+    ],
+    "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
+    "queryRequired": false,
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "clients"
+      ],
+      "method": "put",
+      "args": [
+        "ClientSid"
+      ],
+      "payload": "body"
     }
   },
   "updateClient": {
@@ -915,6 +1019,42 @@ export const operations = {
       "payload": null
     }
   },
+  "putIncomingPhoneNumber": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
+    "tag": "Incoming Phone Numbers",
+    "summary": "Update an incoming number with PUT",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "PhoneNumberSid"
+    ],
+    "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
+    "queryRequired": false,
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "incomingPhoneNumbers"
+      ],
+      "method": "put",
+      "args": [
+        "PhoneNumberSid"
+      ],
+      "payload": "body"
+    }
+  },
   "updateIncomingPhoneNumber": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
@@ -983,6 +1123,180 @@ export const operations = {
       "method": "delete",
       "args": [
         "PhoneNumberSid"
+      ],
+      "payload": null
+    }
+  },
+  "listOutgoingCallerIds": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds.json",
+    "tag": "Outgoing Caller IDs",
+    "summary": "List outgoing caller IDs",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": {
+      "kind": "array"
+    },
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": null
+    }
+  },
+  "createOutgoingCallerId": {
+    "method": "POST",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds.json",
+    "tag": "Outgoing Caller IDs",
+    "summary": "Create an outgoing caller ID",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
+    "queryRequired": false,
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "create",
+      "args": [],
+      "payload": "body"
+    }
+  },
+  "fetchOutgoingCallerId": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json",
+    "tag": "Outgoing Caller IDs",
+    "summary": "Fetch an outgoing caller ID",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "OutgoingCallerIdSid"
+    ],
+    "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "OutgoingCallerIdSid": "^PN[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "fetch",
+      "args": [
+        "OutgoingCallerIdSid"
+      ],
+      "payload": null
+    }
+  },
+  "updateOutgoingCallerId": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json",
+    "tag": "Outgoing Caller IDs",
+    "summary": "Update an outgoing caller ID",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "OutgoingCallerIdSid"
+    ],
+    "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "OutgoingCallerIdSid": "^PN[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
+    "queryRequired": false,
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "json",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "update",
+      "args": [
+        "OutgoingCallerIdSid"
+      ],
+      "payload": "body"
+    }
+  },
+  "deleteOutgoingCallerId": {
+    "method": "DELETE",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json",
+    "tag": "Outgoing Caller IDs",
+    "summary": "Delete an outgoing caller ID",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "OutgoingCallerIdSid"
+    ],
+    "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "OutgoingCallerIdSid": "^PN[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
+    "queryRequired": false,
+    "requestMediaType": null,
+    "bodyRequired": false,
+    "formArrays": {},
+    "successStatus": 200,
+    "list": null,
+    "inferred": false,
+    "responseKind": "empty",
+    "server": null,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "delete",
+      "args": [
+        "OutgoingCallerIdSid"
       ],
       "payload": null
     }
@@ -3394,16 +3708,16 @@ export const operations = {
   },
   "fetchTwoFactorSessionRecord": {
     "method": "GET",
-    "path": "/2fa/search/{OTPSid}",
+    "path": "/2fa/search/{otpSid}",
     "tag": "Smart 2FA",
     "summary": "Fetch one OTP request",
     "secured": true,
     "pathParams": [
-      "OTPSid"
+      "otpSid"
     ],
     "queryParams": [],
     "pathPatterns": {
-      "OTPSid": "^OTP[0-9a-f]{32}$"
+      "otpSid": "^OTP[0-9a-f]{32}$"
     },
     "queryFormats": {},
     "queryRequired": false,
@@ -3422,7 +3736,7 @@ export const operations = {
       ],
       "method": "fetch",
       "args": [
-        "OTPSid"
+        "otpSid"
       ],
       "payload": null
     }
@@ -3718,16 +4032,16 @@ export const operations = {
   },
   "fetchNumberMaskingApplication": {
     "method": "GET",
-    "path": "/numbermasking/applications/search/{ApplicationSid}",
+    "path": "/numbermasking/applications/search/{applicationSid}",
     "tag": "Number Masking",
     "summary": "Fetch a masking application",
     "secured": true,
     "pathParams": [
-      "ApplicationSid"
+      "applicationSid"
     ],
     "queryParams": [],
     "pathPatterns": {
-      "ApplicationSid": "^NMA[0-9a-f]{32}$"
+      "applicationSid": "^NMA[0-9a-f]{32}$"
     },
     "queryFormats": {},
     "queryRequired": false,
@@ -3746,23 +4060,23 @@ export const operations = {
       ],
       "method": "fetch",
       "args": [
-        "ApplicationSid"
+        "applicationSid"
       ],
       "payload": null
     }
   },
   "updateNumberMaskingApplication": {
     "method": "PUT",
-    "path": "/numbermasking/applications/{ApplicationSid}",
+    "path": "/numbermasking/applications/{applicationSid}",
     "tag": "Number Masking",
     "summary": "Update a masking application",
     "secured": true,
     "pathParams": [
-      "ApplicationSid"
+      "applicationSid"
     ],
     "queryParams": [],
     "pathPatterns": {
-      "ApplicationSid": "^NMA[0-9a-f]{32}$"
+      "applicationSid": "^NMA[0-9a-f]{32}$"
     },
     "queryFormats": {},
     "queryRequired": false,
@@ -3781,23 +4095,23 @@ export const operations = {
       ],
       "method": "update",
       "args": [
-        "ApplicationSid"
+        "applicationSid"
       ],
       "payload": "body"
     }
   },
   "deleteNumberMaskingApplication": {
     "method": "DELETE",
-    "path": "/numbermasking/applications/{ApplicationSid}",
+    "path": "/numbermasking/applications/{applicationSid}",
     "tag": "Number Masking",
     "summary": "Delete a masking application",
     "secured": true,
     "pathParams": [
-      "ApplicationSid"
+      "applicationSid"
     ],
     "queryParams": [],
     "pathPatterns": {
-      "ApplicationSid": "^NMA[0-9a-f]{32}$"
+      "applicationSid": "^NMA[0-9a-f]{32}$"
     },
     "queryFormats": {},
     "queryRequired": false,
@@ -3816,7 +4130,7 @@ export const operations = {
       ],
       "method": "delete",
       "args": [
-        "ApplicationSid"
+        "applicationSid"
       ],
       "payload": null
     }
@@ -3920,16 +4234,19 @@ export const routes: Readonly<Record<string, OperationId>> = {
   "GET /Accounts.json": "listAccounts",
   "POST /Accounts.json": "createAccount",
   "GET /Accounts/{AccountSid}.json": "fetchAccount",
+  "PUT /Accounts/{AccountSid}.json": "putAccount",
   "POST /Accounts/{AccountSid}.json": "updateAccount",
   "POST /Accounts/migrate/{AccountSid}.json": "migrateAccount",
   "GET /Accounts/{AccountSid}/Applications.json": "listApplications",
   "POST /Accounts/{AccountSid}/Applications.json": "createApplication",
   "GET /Accounts/{AccountSid}/Applications/{ApplicationSid}.json": "fetchApplication",
+  "PUT /Accounts/{AccountSid}/Applications/{ApplicationSid}.json": "putApplication",
   "POST /Accounts/{AccountSid}/Applications/{ApplicationSid}.json": "updateApplication",
   "DELETE /Accounts/{AccountSid}/Applications/{ApplicationSid}.json": "deleteApplication",
   "GET /Accounts/{AccountSid}/Clients.json": "listClients",
   "POST /Accounts/{AccountSid}/Clients.json": "createClient",
   "GET /Accounts/{AccountSid}/Clients/{ClientSid}.json": "fetchClient",
+  "PUT /Accounts/{AccountSid}/Clients/{ClientSid}.json": "putClient",
   "POST /Accounts/{AccountSid}/Clients/{ClientSid}.json": "updateClient",
   "DELETE /Accounts/{AccountSid}/Clients/{ClientSid}.json": "deleteClient",
   "GET /Accounts/{AccountSid}/IncomingPhoneNumbers.json": "listIncomingPhoneNumbers",
@@ -3943,8 +4260,14 @@ export const routes: Readonly<Record<string, OperationId>> = {
   "GET /Accounts/{AccountSid}/IncomingPhoneNumbers/AvailableCountries.json": "listAvailableCountries",
   "POST /Accounts/{AccountSid}/IncomingPhoneNumbers/migrate.json": "migrateIncomingPhoneNumbers",
   "GET /Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json": "fetchIncomingPhoneNumber",
+  "PUT /Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json": "putIncomingPhoneNumber",
   "POST /Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json": "updateIncomingPhoneNumber",
   "DELETE /Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json": "deleteIncomingPhoneNumber",
+  "GET /Accounts/{AccountSid}/OutgoingCallerIds.json": "listOutgoingCallerIds",
+  "POST /Accounts/{AccountSid}/OutgoingCallerIds.json": "createOutgoingCallerId",
+  "GET /Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json": "fetchOutgoingCallerId",
+  "PUT /Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json": "updateOutgoingCallerId",
+  "DELETE /Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json": "deleteOutgoingCallerId",
   "GET /Accounts/{AccountSid}/AvailablePhoneNumbers/{IsoCountryCode}/Local.json": "listAvailableLocalPhoneNumbers",
   "GET /Accounts/{AccountSid}/AvailablePhoneNumbers/{IsoCountryCode}/TollFree.json": "listAvailableTollFreePhoneNumbers",
   "GET /Accounts/{AccountSid}/AvailablePhoneNumbers/{IsoCountryCode}/Mobile.json": "listAvailableMobilePhoneNumbers",
@@ -4010,7 +4333,7 @@ export const routes: Readonly<Record<string, OperationId>> = {
   "POST /2fa/cancel": "cancelOtp",
   "GET /2fa/search": "listTwoFactorSessionRecords",
   "POST /2fa/search": "listFilteredTwoFactorSessionRecords",
-  "GET /2fa/search/{OTPSid}": "fetchTwoFactorSessionRecord",
+  "GET /2fa/search/{otpSid}": "fetchTwoFactorSessionRecord",
   "GET /2fa/usage/records": "listTwoFactorUsageRecords",
   "POST /2fa/usage/records": "listFilteredTwoFactorUsageRecords",
   "GET /2fa/usage/records/{subresource}": "listTwoFactorUsageRecordsByPeriod",
@@ -4020,9 +4343,9 @@ export const routes: Readonly<Record<string, OperationId>> = {
   "DELETE /2fa/limits/{limitSid}": "deleteTwoFactorLimit",
   "POST /numbermasking/applications": "createNumberMaskingApplication",
   "GET /numbermasking/applications/search": "listNumberMaskingApplications",
-  "GET /numbermasking/applications/search/{ApplicationSid}": "fetchNumberMaskingApplication",
-  "PUT /numbermasking/applications/{ApplicationSid}": "updateNumberMaskingApplication",
-  "DELETE /numbermasking/applications/{ApplicationSid}": "deleteNumberMaskingApplication",
+  "GET /numbermasking/applications/search/{applicationSid}": "fetchNumberMaskingApplication",
+  "PUT /numbermasking/applications/{applicationSid}": "updateNumberMaskingApplication",
+  "DELETE /numbermasking/applications/{applicationSid}": "deleteNumberMaskingApplication",
   "GET /numbermasking/phonenumbers/search": "listNumberMaskingPhoneNumbers",
   "GET /numbermasking/phonenumbers/search/{phoneNumberSid}": "fetchNumberMaskingPhoneNumber",
   "POST /callqueue/provisioning": "createCallQueue"

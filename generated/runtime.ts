@@ -51,6 +51,25 @@ export const runtimeOperations = {
       "payload": null
     }
   },
+  "putAccount": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}.json",
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "accounts"
+      ],
+      "method": "put",
+      "args": [],
+      "payload": "body"
+    }
+  },
   "updateAccount": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}.json",
@@ -146,6 +165,28 @@ export const runtimeOperations = {
         "ApplicationSid"
       ],
       "payload": null
+    }
+  },
+  "putApplication": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}/Applications/{ApplicationSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "applications"
+      ],
+      "method": "put",
+      "args": [
+        "ApplicationSid"
+      ],
+      "payload": "body"
     }
   },
   "updateApplication": {
@@ -247,6 +288,28 @@ export const runtimeOperations = {
         "ClientSid"
       ],
       "payload": null
+    }
+  },
+  "putClient": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}/Clients/{ClientSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "clients"
+      ],
+      "method": "put",
+      "args": [
+        "ClientSid"
+      ],
+      "payload": "body"
     }
   },
   "updateClient": {
@@ -517,6 +580,28 @@ export const runtimeOperations = {
       "payload": null
     }
   },
+  "putIncomingPhoneNumber": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "incomingPhoneNumbers"
+      ],
+      "method": "put",
+      "args": [
+        "PhoneNumberSid"
+      ],
+      "payload": "body"
+    }
+  },
   "updateIncomingPhoneNumber": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
@@ -555,6 +640,106 @@ export const runtimeOperations = {
       "method": "delete",
       "args": [
         "PhoneNumberSid"
+      ],
+      "payload": null
+    }
+  },
+  "listOutgoingCallerIds": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "responseKind": "json",
+    "list": {
+      "kind": "array"
+    },
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": null
+    }
+  },
+  "createOutgoingCallerId": {
+    "method": "POST",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "create",
+      "args": [],
+      "payload": "body"
+    }
+  },
+  "fetchOutgoingCallerId": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "OutgoingCallerIdSid": "^PN[0-9a-zA-Z]{32}$"
+    },
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "fetch",
+      "args": [
+        "OutgoingCallerIdSid"
+      ],
+      "payload": null
+    }
+  },
+  "updateOutgoingCallerId": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "OutgoingCallerIdSid": "^PN[0-9a-zA-Z]{32}$"
+    },
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "update",
+      "args": [
+        "OutgoingCallerIdSid"
+      ],
+      "payload": "body"
+    }
+  },
+  "deleteOutgoingCallerId": {
+    "method": "DELETE",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "OutgoingCallerIdSid": "^PN[0-9a-zA-Z]{32}$"
+    },
+    "responseKind": "empty",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "delete",
+      "args": [
+        "OutgoingCallerIdSid"
       ],
       "payload": null
     }
@@ -1894,9 +2079,9 @@ export const runtimeOperations = {
   },
   "fetchTwoFactorSessionRecord": {
     "method": "GET",
-    "path": "/2fa/search/{OTPSid}",
+    "path": "/2fa/search/{otpSid}",
     "pathPatterns": {
-      "OTPSid": "^OTP[0-9a-f]{32}$"
+      "otpSid": "^OTP[0-9a-f]{32}$"
     },
     "server": "https://{domain}",
     "responseKind": "json",
@@ -1907,7 +2092,7 @@ export const runtimeOperations = {
       ],
       "method": "fetch",
       "args": [
-        "OTPSid"
+        "otpSid"
       ],
       "payload": null
     }
@@ -2070,9 +2255,9 @@ export const runtimeOperations = {
   },
   "fetchNumberMaskingApplication": {
     "method": "GET",
-    "path": "/numbermasking/applications/search/{ApplicationSid}",
+    "path": "/numbermasking/applications/search/{applicationSid}",
     "pathPatterns": {
-      "ApplicationSid": "^NMA[0-9a-f]{32}$"
+      "applicationSid": "^NMA[0-9a-f]{32}$"
     },
     "server": "https://{domain}",
     "responseKind": "json",
@@ -2083,16 +2268,16 @@ export const runtimeOperations = {
       ],
       "method": "fetch",
       "args": [
-        "ApplicationSid"
+        "applicationSid"
       ],
       "payload": null
     }
   },
   "updateNumberMaskingApplication": {
     "method": "PUT",
-    "path": "/numbermasking/applications/{ApplicationSid}",
+    "path": "/numbermasking/applications/{applicationSid}",
     "pathPatterns": {
-      "ApplicationSid": "^NMA[0-9a-f]{32}$"
+      "applicationSid": "^NMA[0-9a-f]{32}$"
     },
     "server": "https://{domain}",
     "requestMediaType": "application/json",
@@ -2105,16 +2290,16 @@ export const runtimeOperations = {
       ],
       "method": "update",
       "args": [
-        "ApplicationSid"
+        "applicationSid"
       ],
       "payload": "body"
     }
   },
   "deleteNumberMaskingApplication": {
     "method": "DELETE",
-    "path": "/numbermasking/applications/{ApplicationSid}",
+    "path": "/numbermasking/applications/{applicationSid}",
     "pathPatterns": {
-      "ApplicationSid": "^NMA[0-9a-f]{32}$"
+      "applicationSid": "^NMA[0-9a-f]{32}$"
     },
     "server": "https://{domain}",
     "responseKind": "json",
@@ -2125,7 +2310,7 @@ export const runtimeOperations = {
       ],
       "method": "delete",
       "args": [
-        "ApplicationSid"
+        "applicationSid"
       ],
       "payload": null
     }

@@ -89,6 +89,30 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      */
     fetch(options?: CallOptions): Promise<Out<M, Account>>;
     /**
+     * Update an account with PUT
+     *
+     * `PUT /Accounts/{AccountSid}.json` (putAccount)
+     *
+     * Error statuses the spec declares (thrown as `RestcommHttpError`, or returned in result mode):
+     * - 400: The account is already closed (reason phrase `Account is closed`), or the new password is too weak (reason phrase `Password too weak`).
+     * - 401: No `Authorization` header, an unknown user, or a wrong secret.
+     * - 403: The caller may not modify this account, or tried to change `Role` without being an Administrator (reason phrase `Only Administrator allowed`).
+     * - 404: No account has this SID or email address.
+     * - 413: The request body is larger than 10,000,000 bytes (reason phrase `Length larger than 10000000`).
+     * - 415: The body is not `application/x-www-form-urlencoded`.
+     * - 500: An unhandled server failure.
+     *
+     * @see docs/index.html#tag/Accounts/operation/putAccount
+     * @example
+     * ```ts
+     * const result = await client.accounts.put({
+     *   FriendlyName: 'Acme support (EU)',
+     * });
+     * console.log(result);
+     * ```
+     */
+    put(body: PutAccountParams, options?: CallOptions): Promise<Out<M, Account>>;
+    /**
      * Update an account
      *
      * `POST /Accounts/{AccountSid}.json` (updateAccount)
@@ -217,6 +241,30 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      */
     fetch(applicationSid: Path<Op['fetchApplication']>['ApplicationSid'], options?: CallOptions): Promise<Out<M, Application>>;
     /**
+     * Update an application with PUT
+     *
+     * `PUT /Accounts/{AccountSid}/Applications/{ApplicationSid}.json` (putApplication)
+     *
+     * Error statuses the spec declares (thrown as `RestcommHttpError`, or returned in result mode):
+     * - 401: No `Authorization` header, an unknown user, or a wrong secret.
+     * - 403: The credentials are valid but the caller may not do this: the role lacks the permission, the resource belongs to an account outside the caller's tree, or the caller's account is not active.
+     * - 404: No application has this SID.
+     * - 413: The request body is larger than 10,000,000 bytes (reason phrase `Length larger than 10000000`).
+     * - 500: An unhandled server failure: `Kind` is not one of `voice`, `sms` or `ussd`, the application SID is malformed, or the account SID in the path does not exist.
+     *
+     * @see docs/index.html#tag/Applications/operation/putApplication
+     * @example
+     * ```ts
+     * const result = await client.applications.put('AP8d5a4b1f0c3e4d2a9b6f7e1c2d3a4b5c', {
+     *   FriendlyName: 'Front desk IVR (after hours)',
+     *   RcmlUrl: 'https://rcml.acme-tel.example/ivr/after-hours.xml',
+     *   VoiceCallerIdLookup: true,
+     * });
+     * console.log(result);
+     * ```
+     */
+    put(applicationSid: Path<Op['putApplication']>['ApplicationSid'], body: PutApplicationParams, options?: CallOptions): Promise<Out<M, Application>>;
+    /**
      * Update an application
      *
      * `POST /Accounts/{AccountSid}/Applications/{ApplicationSid}.json` (updateApplication)
@@ -339,6 +387,31 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      * ```
      */
     fetch(clientSid: Path<Op['fetchClient']>['ClientSid'], options?: CallOptions): Promise<Out<M, Client>>;
+    /**
+     * Update a SIP client with PUT
+     *
+     * `PUT /Accounts/{AccountSid}/Clients/{ClientSid}.json` (putClient)
+     *
+     * Error statuses the spec declares (thrown as `RestcommHttpError`, or returned in result mode):
+     * - 400: The new password is too weak.
+     * - 401: No `Authorization` header, an unknown user, or a wrong secret.
+     * - 403: The credentials are valid but the caller may not do this: the role lacks the permission, the resource belongs to an account outside the caller's tree, or the caller's account is not active.
+     * - 404: No client has this SID.
+     * - 413: The request body is larger than 10,000,000 bytes (reason phrase `Length larger than 10000000`).
+     * - 500: An unhandled server failure.
+     *
+     * @see docs/index.html#tag/Clients/operation/putClient
+     * @example
+     * ```ts
+     * const result = await client.clients.put('CL2c7f9e1a3b5d4c6e8f0a1b2c3d4e5f60', {
+     *   FriendlyName: 'Alice Moreau',
+     *   Password: 'Fr0nt-Desk#2025sip',
+     *   IsPushEnabled: true,
+     * });
+     * console.log(result);
+     * ```
+     */
+    put(clientSid: Path<Op['putClient']>['ClientSid'], body: PutClientParams, options?: CallOptions): Promise<Out<M, Client>>;
     /**
      * Update a SIP client
      *
@@ -494,6 +567,32 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      * ```
      */
     fetch(phoneNumberSid: Path<Op['fetchIncomingPhoneNumber']>['PhoneNumberSid'], options?: CallOptions): Promise<Out<M, IncomingPhoneNumber>>;
+    /**
+     * Update an incoming number with PUT
+     *
+     * `PUT /Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json` (putIncomingPhoneNumber)
+     *
+     * Error statuses the spec declares (thrown as `RestcommHttpError`, or returned in result mode):
+     * - 400: The number provider refused the update; nothing was changed.
+     * - 401: No `Authorization` header, an unknown user, or a wrong secret.
+     * - 403: The credentials are valid but the caller may not do this: the role lacks the permission, the resource belongs to an account outside the caller's tree, or the caller's account is not active.
+     * - 404: No such resource in this account, or no such route.
+     * - 413: The request body is larger than 10,000,000 bytes (reason phrase `Length larger than 10000000`).
+     * - 500: An unhandled server failure.
+     *
+     * @see docs/index.html#tag/Incoming-Phone-Numbers/operation/putIncomingPhoneNumber
+     * @example
+     * ```ts
+     * const result = await client.incomingPhoneNumbers.put('PN4e3c2b1a0f9e8d7c6b5a493827160504', {
+     *   FriendlyName: 'Support line (EU)',
+     *   VoiceUrl: 'https://eu.rcml.acme-tel.example/voice/support.xml',
+     *   VoiceMethod: 'GET',
+     *   SmsUrl: '',
+     * });
+     * console.log(result);
+     * ```
+     */
+    put(phoneNumberSid: Path<Op['putIncomingPhoneNumber']>['PhoneNumberSid'], body: PutIncomingPhoneNumberParams, options?: CallOptions): Promise<Out<M, IncomingPhoneNumber>>;
     /**
      * Update an incoming number
      *
@@ -787,6 +886,123 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        */
       each(query?: EachOptions, options?: CallOptions): AsyncIterableIterator<Data<Op['listAvailableCountries']>[number]>;
     };
+  };
+  /** Outgoing Caller IDs: the operations under `outgoingCallerIds`. */
+  outgoingCallerIds: {
+    /**
+     * List outgoing caller IDs
+     *
+     * `GET /Accounts/{AccountSid}/OutgoingCallerIds.json` (listOutgoingCallerIds)
+     *
+     * Error statuses the spec declares (thrown as `RestcommHttpError`, or returned in result mode):
+     * - 401: No `Authorization` header, an unknown user, or a wrong secret.
+     * - 403: The credentials are valid but the caller may not do this: the role lacks the permission, the resource belongs to an account outside the caller's tree, or the caller's account is not active.
+     * - 500: An unhandled server failure.
+     *
+     * @see docs/index.html#tag/Outgoing-Caller-IDs/operation/listOutgoingCallerIds
+     * @example
+     * ```ts
+     * const result = await client.outgoingCallerIds.list();
+     * console.log(result);
+     * ```
+     */
+    list(options?: CallOptions): Promise<Out<M, Data<Op['listOutgoingCallerIds']>>>;
+    /**
+     * List outgoing caller IDs
+     *
+     * `GET /Accounts/{AccountSid}/OutgoingCallerIds.json` (listOutgoingCallerIds)
+     *
+     * Iterates over every item, page after page (`limit` stops early); memory holds one page at a time.
+     *
+     * Error statuses the spec declares (thrown as `RestcommHttpError`, or returned in result mode):
+     * - 401: No `Authorization` header, an unknown user, or a wrong secret.
+     * - 403: The credentials are valid but the caller may not do this: the role lacks the permission, the resource belongs to an account outside the caller's tree, or the caller's account is not active.
+     * - 500: An unhandled server failure.
+     *
+     * @see docs/index.html#tag/Outgoing-Caller-IDs/operation/listOutgoingCallerIds
+     */
+    each(query?: EachOptions, options?: CallOptions): AsyncIterableIterator<OutgoingCallerId>;
+    /**
+     * Create an outgoing caller ID
+     *
+     * `POST /Accounts/{AccountSid}/OutgoingCallerIds.json` (createOutgoingCallerId)
+     *
+     * Error statuses the spec declares (thrown as `RestcommHttpError`, or returned in result mode):
+     * - 400: `PhoneNumber` is missing.
+     * - 401: No `Authorization` header, an unknown user, or a wrong secret.
+     * - 403: The credentials are valid but the caller may not do this: the role lacks the permission, the resource belongs to an account outside the caller's tree, or the caller's account is not active.
+     * - 413: The request body is larger than 10,000,000 bytes (reason phrase `Length larger than 10000000`).
+     * - 500: An unhandled server failure.
+     *
+     * @see docs/index.html#tag/Outgoing-Caller-IDs/operation/createOutgoingCallerId
+     * @example
+     * ```ts
+     * const result = await client.outgoingCallerIds.create({
+     *   PhoneNumber: '+15125550147',
+     *   FriendlyName: 'Support line',
+     * });
+     * console.log(result);
+     * ```
+     */
+    create(body: CreateOutgoingCallerIdParams, options?: CallOptions): Promise<Out<M, OutgoingCallerId>>;
+    /**
+     * Fetch an outgoing caller ID
+     *
+     * `GET /Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json` (fetchOutgoingCallerId)
+     *
+     * Error statuses the spec declares (thrown as `RestcommHttpError`, or returned in result mode):
+     * - 401: No `Authorization` header, an unknown user, or a wrong secret.
+     * - 403: The credentials are valid but the caller may not do this: the role lacks the permission, the resource belongs to an account outside the caller's tree, or the caller's account is not active.
+     * - 404: No caller ID has this SID.
+     * - 500: An unhandled server failure.
+     *
+     * @see docs/index.html#tag/Outgoing-Caller-IDs/operation/fetchOutgoingCallerId
+     * @example
+     * ```ts
+     * const result = await client.outgoingCallerIds.fetch('PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c');
+     * console.log(result);
+     * ```
+     */
+    fetch(outgoingCallerIdSid: Path<Op['fetchOutgoingCallerId']>['OutgoingCallerIdSid'], options?: CallOptions): Promise<Out<M, OutgoingCallerId>>;
+    /**
+     * Update an outgoing caller ID
+     *
+     * `PUT /Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json` (updateOutgoingCallerId)
+     *
+     * Error statuses the spec declares (thrown as `RestcommHttpError`, or returned in result mode):
+     * - 401: No `Authorization` header, an unknown user, or a wrong secret.
+     * - 403: The credentials are valid but the caller may not do this: the role lacks the permission, the resource belongs to an account outside the caller's tree, or the caller's account is not active.
+     * - 404: No caller ID has this SID.
+     * - 413: The request body is larger than 10,000,000 bytes (reason phrase `Length larger than 10000000`).
+     * - 500: An unhandled server failure.
+     *
+     * @see docs/index.html#tag/Outgoing-Caller-IDs/operation/updateOutgoingCallerId
+     * @example
+     * ```ts
+     * const result = await client.outgoingCallerIds.update('PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c', {
+     *   FriendlyName: 'Support line (EU)',
+     * });
+     * console.log(result);
+     * ```
+     */
+    update(outgoingCallerIdSid: Path<Op['updateOutgoingCallerId']>['OutgoingCallerIdSid'], body?: UpdateOutgoingCallerIdParams, options?: CallOptions): Promise<Out<M, OutgoingCallerId>>;
+    /**
+     * Delete an outgoing caller ID
+     *
+     * `DELETE /Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json` (deleteOutgoingCallerId)
+     *
+     * Error statuses the spec declares (thrown as `RestcommHttpError`, or returned in result mode):
+     * - 401: No `Authorization` header, an unknown user, or a wrong secret.
+     * - 403: The credentials are valid but the caller may not do this: the role lacks the permission, the resource belongs to an account outside the caller's tree, or the caller's account is not active.
+     * - 500: An unhandled server failure.
+     *
+     * @see docs/index.html#tag/Outgoing-Caller-IDs/operation/deleteOutgoingCallerId
+     * @example
+     * ```ts
+     * await client.outgoingCallerIds.delete('PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c');
+     * ```
+     */
+    delete(outgoingCallerIdSid: Path<Op['deleteOutgoingCallerId']>['OutgoingCallerIdSid'], options?: CallOptions): Promise<Out<M, void>>;
   };
   /** Available Phone Numbers: the operations under `availablePhoneNumbers`. */
   availablePhoneNumbers: {
@@ -2391,7 +2607,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
       /**
        * Fetch one OTP request
        *
-       * `GET /2fa/search/{OTPSid}` (fetchTwoFactorSessionRecord)
+       * `GET /2fa/search/{otpSid}` (fetchTwoFactorSessionRecord)
        *
        * Error statuses the spec declares (thrown as `RestcommHttpError`, or returned in result mode):
        * - 401: The HTTP Basic credentials (Account SID and auth token) are missing or wrong.
@@ -2403,7 +2619,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        * console.log(result);
        * ```
        */
-      fetch(oTPSid: Path<Op['fetchTwoFactorSessionRecord']>['OTPSid'], options?: CallOptions): Promise<Out<M, TwoFactorSessionRecord>>;
+      fetch(otpSid: Path<Op['fetchTwoFactorSessionRecord']>['otpSid'], options?: CallOptions): Promise<Out<M, TwoFactorSessionRecord>>;
     };
     /** Smart 2FA: the operations under `usage`. */
     usage: {
@@ -2562,7 +2778,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        *
        * Error statuses the spec declares (thrown as `RestcommHttpError`, or returned in result mode):
        * - 401: The HTTP Basic credentials (Account SID and auth token) are missing or wrong.
-       * - 4XX: The request was refused, for instance because the name is taken (`461`).
+       * - default: The request was refused, for instance because the name is taken (error code `461`).
        *
        * @see docs/index.html#tag/Number-Masking/operation/createNumberMaskingApplication
        * @example
@@ -2595,7 +2811,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
       /**
        * Fetch a masking application
        *
-       * `GET /numbermasking/applications/search/{ApplicationSid}` (fetchNumberMaskingApplication)
+       * `GET /numbermasking/applications/search/{applicationSid}` (fetchNumberMaskingApplication)
        *
        * Error statuses the spec declares (thrown as `RestcommHttpError`, or returned in result mode):
        * - 401: The HTTP Basic credentials (Account SID and auth token) are missing or wrong.
@@ -2607,11 +2823,11 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        * console.log(result);
        * ```
        */
-      fetch(applicationSid: Path<Op['fetchNumberMaskingApplication']>['ApplicationSid'], options?: CallOptions): Promise<Out<M, NumberMaskingApplicationResult>>;
+      fetch(applicationSid: Path<Op['fetchNumberMaskingApplication']>['applicationSid'], options?: CallOptions): Promise<Out<M, NumberMaskingApplicationResult>>;
       /**
        * Update a masking application
        *
-       * `PUT /numbermasking/applications/{ApplicationSid}` (updateNumberMaskingApplication)
+       * `PUT /numbermasking/applications/{applicationSid}` (updateNumberMaskingApplication)
        *
        * Error statuses the spec declares (thrown as `RestcommHttpError`, or returned in result mode):
        * - 401: The HTTP Basic credentials (Account SID and auth token) are missing or wrong.
@@ -2625,11 +2841,11 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        * console.log(result);
        * ```
        */
-      update(applicationSid: Path<Op['updateNumberMaskingApplication']>['ApplicationSid'], body: UpdateNumberMaskingApplicationParams, options?: CallOptions): Promise<Out<M, NumberMaskingEnvelope>>;
+      update(applicationSid: Path<Op['updateNumberMaskingApplication']>['applicationSid'], body: UpdateNumberMaskingApplicationParams, options?: CallOptions): Promise<Out<M, NumberMaskingEnvelope>>;
       /**
        * Delete a masking application
        *
-       * `DELETE /numbermasking/applications/{ApplicationSid}` (deleteNumberMaskingApplication)
+       * `DELETE /numbermasking/applications/{applicationSid}` (deleteNumberMaskingApplication)
        *
        * Error statuses the spec declares (thrown as `RestcommHttpError`, or returned in result mode):
        * - 401: The HTTP Basic credentials (Account SID and auth token) are missing or wrong.
@@ -2641,7 +2857,7 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        * console.log(result);
        * ```
        */
-      delete(applicationSid: Path<Op['deleteNumberMaskingApplication']>['ApplicationSid'], options?: CallOptions): Promise<Out<M, NumberMaskingEnvelope>>;
+      delete(applicationSid: Path<Op['deleteNumberMaskingApplication']>['applicationSid'], options?: CallOptions): Promise<Out<M, NumberMaskingEnvelope>>;
     };
     /** Number Masking: the operations under `numbers`. */
     numbers: {
@@ -2704,9 +2920,6 @@ export interface RestcommResources<M extends Mode = 'throw'> {
   };
 }
 
-/** The `ReasonCode` schema of the spec. */
-export type ReasonCode = components['schemas']['ReasonCode'];
-
 /** The `OrganizationSid` schema of the spec. */
 export type OrganizationSid = components['schemas']['OrganizationSid'];
 
@@ -2730,6 +2943,9 @@ export type PlainTextError = components['schemas']['PlainTextError'];
 
 /** The `ErrorMessage` schema of the spec. */
 export type ErrorMessage = components['schemas']['ErrorMessage'];
+
+/** The `AccountSidOrEmail` schema of the spec. */
+export type AccountSidOrEmail = components['schemas']['AccountSidOrEmail'];
 
 /** The `ApplicationSid` schema of the spec. */
 export type ApplicationSid = components['schemas']['ApplicationSid'];
@@ -2784,6 +3000,12 @@ export type IncomingPhoneNumberApplicationSidOrEmpty = components['schemas']['In
 
 /** The `IncomingPhoneNumberUpdate` schema of the spec. */
 export type IncomingPhoneNumberUpdate = components['schemas']['IncomingPhoneNumberUpdate'];
+
+/** The `OutgoingCallerIdSid` schema of the spec. */
+export type OutgoingCallerIdSid = components['schemas']['OutgoingCallerIdSid'];
+
+/** The `OutgoingCallerId` schema of the spec. */
+export type OutgoingCallerId = components['schemas']['OutgoingCallerId'];
 
 /** The `AvailablePhoneNumber` schema of the spec. */
 export type AvailablePhoneNumber = components['schemas']['AvailablePhoneNumber'];
@@ -2944,9 +3166,6 @@ export type VisualDesignerTemplate = components['schemas']['VisualDesignerTempla
 /** The `VisualDesignerTemplatePage` schema of the spec. */
 export type VisualDesignerTemplatePage = components['schemas']['VisualDesignerTemplatePage'];
 
-/** The `VisualDesignerApplicationKind` schema of the spec. */
-export type VisualDesignerApplicationKind = components['schemas']['VisualDesignerApplicationKind'];
-
 /** The `VisualDesignerApplicationCreated` schema of the spec. */
 export type VisualDesignerApplicationCreated = components['schemas']['VisualDesignerApplicationCreated'];
 
@@ -3019,6 +3238,12 @@ export type TwoFactorLimit = components['schemas']['TwoFactorLimit'];
 /** The `EnterpriseSid` schema of the spec. */
 export type EnterpriseSid = components['schemas']['EnterpriseSid'];
 
+/** The `NumberMaskingErrorCode` schema of the spec. */
+export type NumberMaskingErrorCode = components['schemas']['NumberMaskingErrorCode'];
+
+/** The `NumberMaskingError` schema of the spec. */
+export type NumberMaskingError = components['schemas']['NumberMaskingError'];
+
 /** The `NumberMaskingEnvelope` schema of the spec. */
 export type NumberMaskingEnvelope = components['schemas']['NumberMaskingEnvelope'];
 
@@ -3030,12 +3255,6 @@ export type NumberMaskingApplication = components['schemas']['NumberMaskingAppli
 
 /** The `NumberMaskingApplicationResult` schema of the spec. */
 export type NumberMaskingApplicationResult = components['schemas']['NumberMaskingApplicationResult'];
-
-/** The `NumberMaskingErrorCode` schema of the spec. */
-export type NumberMaskingErrorCode = components['schemas']['NumberMaskingErrorCode'];
-
-/** The `NumberMaskingError` schema of the spec. */
-export type NumberMaskingError = components['schemas']['NumberMaskingError'];
 
 /** The `CallQueueProvisioningResult` schema of the spec. */
 export type CallQueueProvisioningResult = components['schemas']['CallQueueProvisioningResult'];
@@ -3112,6 +3331,9 @@ export type ListAccountsParams = Query<Op['listAccounts']>;
 /** The request body of `accounts.create` (createAccount). */
 export type CreateAccountParams = Body<Op['createAccount']>;
 
+/** The request body of `accounts.put` (putAccount). */
+export type PutAccountParams = Body<Op['putAccount']>;
+
 /** The request body of `accounts.update` (updateAccount). */
 export type UpdateAccountParams = Body<Op['updateAccount']>;
 
@@ -3124,11 +3346,17 @@ export type ListApplicationsParams = Query<Op['listApplications']>;
 /** The request body of `applications.create` (createApplication). */
 export type CreateApplicationParams = Body<Op['createApplication']>;
 
+/** The request body of `applications.put` (putApplication). */
+export type PutApplicationParams = Body<Op['putApplication']>;
+
 /** The request body of `applications.update` (updateApplication). */
 export type UpdateApplicationParams = Body<Op['updateApplication']>;
 
 /** The request body of `clients.create` (createClient). */
 export type CreateClientParams = Body<Op['createClient']>;
+
+/** The request body of `clients.put` (putClient). */
+export type PutClientParams = Body<Op['putClient']>;
 
 /** The request body of `clients.update` (updateClient). */
 export type UpdateClientParams = Body<Op['updateClient']>;
@@ -3160,8 +3388,17 @@ export type CreateMobileIncomingPhoneNumberParams = Body<Op['createMobileIncomin
 /** The request body of `incomingPhoneNumbers.migrate` (migrateIncomingPhoneNumbers). */
 export type MigrateIncomingPhoneNumbersParams = Body<Op['migrateIncomingPhoneNumbers']>;
 
+/** The request body of `incomingPhoneNumbers.put` (putIncomingPhoneNumber). */
+export type PutIncomingPhoneNumberParams = Body<Op['putIncomingPhoneNumber']>;
+
 /** The request body of `incomingPhoneNumbers.update` (updateIncomingPhoneNumber). */
 export type UpdateIncomingPhoneNumberParams = Body<Op['updateIncomingPhoneNumber']>;
+
+/** The request body of `outgoingCallerIds.create` (createOutgoingCallerId). */
+export type CreateOutgoingCallerIdParams = Body<Op['createOutgoingCallerId']>;
+
+/** The request body of `outgoingCallerIds.update` (updateOutgoingCallerId). */
+export type UpdateOutgoingCallerIdParams = Body<Op['updateOutgoingCallerId']>;
 
 /** The query of `availablePhoneNumbers.local.list` (listAvailableLocalPhoneNumbers). */
 export type ListAvailableLocalPhoneNumbersParams = Query<Op['listAvailableLocalPhoneNumbers']>;

@@ -650,7 +650,7 @@ export const webhooks = {
       },
       "RecordingUrl": {
         "type": "string",
-        "format": "uri"
+        "format": "uri-reference"
       },
       "PublicRecordingUrl": {
         "type": "string",
@@ -786,7 +786,7 @@ export const webhooks = {
       },
       "RecordingUrl": {
         "type": "string",
-        "format": "uri"
+        "format": "uri-reference"
       }
     },
     "patterns": [

@@ -53,8 +53,8 @@ describe('Smart 2FA', () => {
 
   it('fetchTwoFactorSessionRecord', () =>
     contract('fetchTwoFactorSessionRecord', (headers) =>
-      api.GET('/2fa/search/{OTPSid}', {
-        params: { path: { OTPSid: OTP_SID } },
+      api.GET('/2fa/search/{otpSid}', {
+        params: { path: { otpSid: OTP_SID } },
         headers,
       }),
     ));
@@ -131,16 +131,16 @@ describe('Number Masking', () => {
 
   it('fetchNumberMaskingApplication', () =>
     contract('fetchNumberMaskingApplication', (headers) =>
-      api.GET('/numbermasking/applications/search/{ApplicationSid}', {
-        params: { path: { ApplicationSid: MASKING_APPLICATION_SID } },
+      api.GET('/numbermasking/applications/search/{applicationSid}', {
+        params: { path: { applicationSid: MASKING_APPLICATION_SID } },
         headers,
       }),
     ));
 
   it('updateNumberMaskingApplication', () =>
     contract('updateNumberMaskingApplication', (headers) =>
-      api.PUT('/numbermasking/applications/{ApplicationSid}', {
-        params: { path: { ApplicationSid: MASKING_APPLICATION_SID } },
+      api.PUT('/numbermasking/applications/{applicationSid}', {
+        params: { path: { applicationSid: MASKING_APPLICATION_SID } },
         body: { ttl: 86400 },
         headers,
       }),
@@ -148,8 +148,8 @@ describe('Number Masking', () => {
 
   it('deleteNumberMaskingApplication', () =>
     contract('deleteNumberMaskingApplication', (headers) =>
-      api.DELETE('/numbermasking/applications/{ApplicationSid}', {
-        params: { path: { ApplicationSid: MASKING_APPLICATION_SID } },
+      api.DELETE('/numbermasking/applications/{applicationSid}', {
+        params: { path: { applicationSid: MASKING_APPLICATION_SID } },
         headers,
       }),
     ));
