@@ -1,4 +1,4 @@
-// What `npm pack` would publish: only the built SDK, its types and the package docs, and one runtime dependency.
+// What `npm pack` would publish: only the built package, its types and docs; openapi-fetch as the SDK entries' one dependency.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,16 +10,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const run = promisify(execFile);
 
 describe('the published package', () => {
-  it('ships only dist/ (JavaScript and .d.ts), README, LICENSE and package.json', async () => {
+  it('ships only dist/ (JavaScript, .d.ts and the bundled spec for the tooling entry), README, LICENSE and package.json', async () => {
     const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
     const files = (JSON.parse(stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
     expect(files).toContain('dist/src/index.js');
     expect(files).toContain('dist/src/index.d.ts');
     expect(files).toContain('dist/generated/operations.js');
-    // The sandbox entry reads the bundled spec at run time; it is the only data file shipped.
-    expect(files).toContain('dist/generated/openapi.json');
+    // The bundled spec is the one data file shipped: the tooling entry exposes it and the sandbox entry reads it.
     const unexpected = files.filter((f) => !/^dist\/(src|generated)\/.+\.(js|d\.ts)$/.test(f) && !['README.md', 'LICENSE', 'package.json', 'dist/generated/openapi.json'].includes(f));
     expect(unexpected).toEqual([]);
+    expect(files).toContain('dist/generated/openapi.json');
     expect(files.some((f) => f.includes('openapi.yaml'))).toBe(false);
   }, 60_000);
 

@@ -1,16 +1,16 @@
 // Authentication and scoping as the server does them: 401 without valid credentials, 403 across accounts (401 for
 // conferences), 404 for unknown SIDs, and the declared 400 for a request that breaks the spec.
 import { describe, expect, it } from 'vitest';
-import { createClient, RestcommError } from '../../src/index.js';
+import { createClient, RestcommHttpError } from '../../src/index.js';
 import { useSandbox } from './fixture.js';
 
 const t = useSandbox();
 
-async function failure(promise: Promise<unknown>): Promise<RestcommError> {
+async function failure(promise: Promise<unknown>): Promise<RestcommHttpError> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof RestcommError) return error;
+    if (error instanceof RestcommHttpError) return error;
     throw error;
   }
   throw new Error('expected the call to fail');

@@ -1,13 +1,13 @@
 // One sandbox and one local app per test, torn down after it; every test also fails on a contract violation.
 import { afterEach, beforeEach } from 'vitest';
-import { createClient } from '../../src/index.js';
+import { createClient, type RestcommClient } from '../../src/index.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { startApp, type LocalApp } from './app.js';
 
 export const START = Date.UTC(2026, 2, 4, 11, 30);
 
 export function useSandbox(options: SandboxOptions = {}) {
-  const state = {} as { sandbox: Sandbox; app: LocalApp; client: ReturnType<typeof createClient> };
+  const state = {} as { sandbox: Sandbox; app: LocalApp; client: RestcommClient };
   beforeEach(async () => {
     state.sandbox = await startSandbox({ startTime: START, ...options });
     state.app = await startApp();

@@ -1,7 +1,7 @@
 // Create → fetch → update → list → delete through the SDK, for every resource whose operations allow it. Every answer
 // crosses the sandbox's contract check; the fixture fails the test on any violation.
 import { describe, expect, it } from 'vitest';
-import { RestcommError } from '../../src/index.js';
+import { RestcommHttpError } from '../../src/index.js';
 import { useSandbox } from './fixture.js';
 
 const t = useSandbox();
@@ -11,7 +11,7 @@ async function status(promise: Promise<unknown>): Promise<number> {
     await promise;
     return 200;
   } catch (error) {
-    if (error instanceof RestcommError) return error.status;
+    if (error instanceof RestcommHttpError) return error.status;
     throw error;
   }
 }

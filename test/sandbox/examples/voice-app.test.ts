@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createClient, parseWebhook } from 'restcomm-cpaas';
+import { createClient } from 'restcomm-cpaas';
+import { parseWebhook } from 'restcomm-cpaas/webhooks';
 import { startSandbox, type Sandbox } from 'restcomm-cpaas/sandbox';
 
 // The application under test: answers calls with a greeting and records the status callbacks it gets.
