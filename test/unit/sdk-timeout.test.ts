@@ -33,9 +33,9 @@ describe('timeouts and abort', () => {
     const [fast, overdue] = await Promise.allSettled([client.calls.fetch(CALL), client.calls.fetch(CALL)]);
     expect(fast).toMatchObject({ status: 'fulfilled', value: { sid: CALL } });
     expect(overdue).toMatchObject({ status: 'rejected', reason: expect.any(RestcommTimeoutError) });
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(145);
-    expect(elapsed).toBeLessThan(150 + 150); // scheduling slack
+    // Never early; how late depends on the machine's load, so no upper bound here (the overdue call did fail before
+    // its 400 ms answer, or it would have been fulfilled).
+    expect(Date.now() - started).toBeGreaterThanOrEqual(145);
     await expect(client.calls.fetch(CALL)).resolves.toMatchObject({ sid: CALL });
   });
 
