@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { configDefaults, defineConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 
+// Four projects in one run. Only `contract` starts Prism; `types` is the type-check of the whole repo (tsc, with the
+// `*.test-d.ts` files as its tests). `npx vitest run --project unit` runs one of them.
 export default defineConfig({
   resolve: {
     // The README examples import the package by name, as users do.
@@ -10,11 +12,33 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['test/**/*.test.ts'],
-    // The browser test runs on its own (npm run test:browser): it needs Chromium, not Prism.
-    exclude: [...configDefaults.exclude, 'test/browser/**'],
-    globalSetup: ['test/setup/prism-global.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        // The SDK, RCML and webhook code on its own: fetch is injected and time is fake, so no server and no waiting.
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/rcml/**/*.test.ts', 'test/webhooks/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        // Everything that talks to the Prism mock of the spec.
+        test: { name: 'contract', include: ['test/contract/**/*.test.ts', 'test/readme/**/*.test.ts'], globalSetup: ['test/setup/prism-global.ts'] },
+      },
+      {
+        extends: true,
+        // The spec's own checks and the build tooling: lint rules, the breaking-change gate, the package.
+        test: { name: 'tooling', include: ['test/spec/**/*.test.ts', 'test/tooling/**/*.test.ts', 'test/package/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'types',
+          include: [],
+          // tsc over tsconfig.json (src, generated, scripts, tools, tests): a type error anywhere fails the run.
+          typecheck: { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
+        },
+      },
+    ],
   },
 });

@@ -2,8 +2,7 @@
 // and the SDK call, both built from the operation's own examples. The SDK snippets are also written to
 // generated/code-samples.ts, where the type-check proves they compile against the SDK.
 import type { OperationEntry } from '../../src/operation-entry.js';
-import { exampleRequest } from './examples.js';
-import { listOperations, type Json, type JsonObject } from './spec.js';
+import { exampleRequest, listOperations, type Json, type JsonObject } from '../../tools/spec.js';
 
 export interface CodeSample {
   curl: string;

@@ -1,6 +1,6 @@
 // Builds the SDK's runtime table (operationId -> method, path, tag, request encoding, list shape) from the bundle.
 import type { OperationEntry } from '../../src/operation-entry.js';
-import { deref, listOperations, type Json, type JsonObject } from './spec.js';
+import { deref, listOperations, type Json, type JsonObject } from '../../tools/spec.js';
 import { assertUniqueSdkNames, sdkName } from './sdk-names.js';
 
 

@@ -1,6 +1,6 @@
 // Builds the webhook parser's runtime table (webhook key -> method, operationId, media type, parameters) from the bundle.
 import type { FieldSpec, WebhookEntry } from '../../src/webhooks/entry.js';
-import { deref, httpMethods, type Json, type JsonObject } from './spec.js';
+import { deref, httpMethods, type Json, type JsonObject } from '../../tools/spec.js';
 
 interface FlatSchema {
   properties: Record<string, JsonObject>;

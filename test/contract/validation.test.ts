@@ -1,9 +1,10 @@
 // What the mock does with requests the spec forbids: missing credentials, missing or malformed parameters, wrong body type.
-import { describe, expect, it } from 'vitest';
-import { ACCOUNT_SID, mockUrl } from './harness.js';
+import { describe, expect, inject, it } from 'vitest';
 import { operations } from '../../generated/operations.js';
 import { declaredResponse } from '../support/spec.js';
 
+const ACCOUNT_SID = 'AC9f46b62376f96e83cc19ed9502987c78';
+const mockUrl = inject('mockUrl');
 const auth = `Basic ${btoa(`${ACCOUNT_SID}:token`)}`;
 const form = 'application/x-www-form-urlencoded';
 

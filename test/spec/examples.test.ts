@@ -1,7 +1,7 @@
 // Every example in the spec validates against a strict form of its schema (unknown members forbidden, allOf merged):
 // Redocly's check lets stray members through at the top of an allOf, so this closes that gap.
 import { describe, expect, it } from 'vitest';
-import { deref, type Json, type JsonObject } from '../../scripts/lib/spec.js';
+import { deref, type Json, type JsonObject } from '../../tools/spec.js';
 import { bundle, specOperations, validateAgainst } from '../support/spec.js';
 
 /** Inlines references, merges object allOfs and forbids members a schema does not declare. */

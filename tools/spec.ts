@@ -1,0 +1,84 @@
+// Walks the bundled (single-file) spec: references, operations, parameters, and requests built from its examples.
+// The one spec walker: every script and test reads the spec through it.
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export const httpMethods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
+
+/** Follows internal `$ref`s (`#/components/...`) until a non-reference object is reached. */
+export function deref(doc: JsonObject, value: Json | undefined): JsonObject | undefined {
+  let current = value;
+  for (let hops = 0; hops < 32; hops++) {
+    if (!current || typeof current !== 'object' || Array.isArray(current)) return undefined;
+    const ref = current.$ref;
+    if (typeof ref !== 'string') return current;
+    if (!ref.startsWith('#/')) throw new Error(`Only internal references are expected in the bundle, found ${ref}`);
+    current = ref
+      .slice(2)
+      .split('/')
+      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+      .reduce<Json | undefined>((node, key) => (node && typeof node === 'object' && !Array.isArray(node) ? node[key] : undefined), doc);
+    if (current === undefined) throw new Error(`Unresolvable reference ${ref}`);
+  }
+  throw new Error('Reference chain too long');
+}
+
+export interface OperationRef {
+  operationId: string;
+  method: string;
+  path: string;
+  pathItem: JsonObject;
+  operation: JsonObject;
+}
+
+/** Every operation in the bundle, in document order. */
+export function listOperations(doc: JsonObject): OperationRef[] {
+  const out: OperationRef[] = [];
+  const paths = (doc.paths ?? {}) as JsonObject;
+  for (const [path, item] of Object.entries(paths)) {
+    const pathItem = deref(doc, item);
+    if (!pathItem) continue;
+    for (const method of httpMethods) {
+      const operation = pathItem[method] as JsonObject | undefined;
+      if (!operation) continue;
+      const operationId = operation.operationId;
+      if (typeof operationId !== 'string') throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+      out.push({ operationId, method, path, pathItem, operation });
+    }
+  }
+  return out;
+}
+
+function parameterExample(bundle: JsonObject, param: JsonObject): Json | undefined {
+  if (param.example !== undefined) return param.example;
+  const named = param.examples as JsonObject | undefined;
+  if (named) return deref(bundle, Object.values(named)[0])?.value;
+  const schema = deref(bundle, param.schema);
+  return (schema?.examples as Json[] | undefined)?.[0] ?? schema?.example ?? (schema?.enum as Json[] | undefined)?.[0];
+}
+
+export interface ExampleRequest {
+  path: Record<string, Json>;
+  query: Record<string, Json>;
+  body: Json | undefined;
+}
+
+/** A request built from the spec's own examples: path and query parameters (required ones, or `withOptional` of the
+ * documented optional ones too) and the first request-body example. */
+export function exampleRequest(bundle: JsonObject, op: OperationRef, withOptional = 0): ExampleRequest {
+  const params = [...((op.pathItem.parameters as Json[]) ?? []), ...((op.operation.parameters as Json[]) ?? [])].map((p) => deref(bundle, p)!);
+  const path: Record<string, Json> = {};
+  const query: Record<string, Json> = {};
+  for (const p of params) {
+    if (p.in === 'path') path[String(p.name)] = parameterExample(bundle, p)!;
+    if (p.in === 'query' && p.required === true) query[String(p.name)] = parameterExample(bundle, p)!;
+  }
+  // Optional query parameters with an explicit example make samples show real filters.
+  for (const p of params.filter((p) => p.in === 'query' && p.required !== true && p.example !== undefined).slice(0, withOptional)) {
+    query[String(p.name)] = p.example!;
+  }
+  const content = (deref(bundle, op.operation.requestBody)?.content ?? {}) as JsonObject;
+  const media = Object.values(content)[0] as JsonObject | undefined;
+  const firstExample = media?.examples ? deref(bundle, Object.values(media.examples as JsonObject)[0]) : undefined;
+  return { path, query, body: firstExample?.value ?? media?.example };
+}
