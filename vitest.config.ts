@@ -3,14 +3,16 @@ import { defineConfig } from 'vitest/config';
 
 // Four projects in one run. Only `contract` starts Prism; `types` is the type-check of the whole repo (tsc, with the
 // `*.test-d.ts` files as its tests). `npx vitest run --project unit` runs one of them.
+// The README examples import the package by name, as users do.
+export const alias = {
+  'restcomm-cpaas/rcml': fileURLToPath(new URL('./src/rcml/index.ts', import.meta.url)),
+  'restcomm-cpaas': fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+};
+/** The unit project's files (also what `npm run mutation` runs, see vitest.mutation.config.ts). */
+export const unitTests = ['test/unit/**/*.test.ts', 'test/rcml/**/*.test.ts', 'test/webhooks/**/*.test.ts'];
+
 export default defineConfig({
-  resolve: {
-    // The README examples import the package by name, as users do.
-    alias: {
-      'restcomm-cpaas/rcml': fileURLToPath(new URL('./src/rcml/index.ts', import.meta.url)),
-      'restcomm-cpaas': fileURLToPath(new URL('./src/index.ts', import.meta.url)),
-    },
-  },
+  resolve: { alias },
   test: {
     testTimeout: 20_000,
     hookTimeout: 60_000,
@@ -18,7 +20,7 @@ export default defineConfig({
       {
         extends: true,
         // The SDK, RCML and webhook code on its own: fetch is injected and time is fake, so no server and no waiting.
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/rcml/**/*.test.ts', 'test/webhooks/**/*.test.ts'] },
+        test: { name: 'unit', include: unitTests },
       },
       {
         extends: true,

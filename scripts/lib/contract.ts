@@ -2,7 +2,7 @@
 // the bundled spec: the status must be declared and a success, the media type declared, the body valid for its schema.
 import { readFileSync } from 'node:fs';
 import { createClient, RestcommError } from '../../src/index.js';
-import { operations, type OperationId } from '../../generated/operations.js';
+import { operations, type OperationId } from '../../src/operations.js';
 import { bundleJson } from '../../tools/prism.js';
 import { schemaValidator } from '../../tools/schemas.js';
 import { deref, listOperations, type Json, type JsonObject } from '../../tools/spec.js';
@@ -19,16 +19,20 @@ export interface Replay {
 }
 
 /** The replays, derived from the spec: every list on the REST API base that needs no argument, and its fetch. */
-export const replays: Replay[] = (Object.keys(operations) as OperationId[])
-  .filter((id) => { const op = operations[id]; return op.method === 'GET' && !op.server && op.sdk.args.length === 0 && !op.queryRequired && (op.list !== null || id === 'fetchAccount'); })
-  .map((list) => {
-    const ns = operations[list].sdk.namespace.join('.');
-    const first = (Object.keys(operations) as OperationId[]).find((id) => {
-      const op = operations[id];
-      return operations[list].list && op.method === 'GET' && op.sdk.method === 'fetch' && op.sdk.args.length === 1 && op.sdk.namespace.join('.') === ns;
-    });
-    return first ? { list, first } : { list };
+const ids = Object.keys(operations) as OperationId[];
+const replayable = (id: OperationId) => {
+  const op = operations[id];
+  return op.method === 'GET' && !op.server && op.sdk.args.length === 0 && !op.queryRequired && (op.list !== undefined || id === 'fetchAccount');
+};
+const fetchOf = (list: OperationId) =>
+  ids.find((id) => {
+    const op = operations[id];
+    return op.method === 'GET' && op.sdk.method === 'fetch' && op.sdk.args.length === 1 && op.sdk.namespace.join('.') === operations[list].sdk.namespace.join('.');
   });
+export const replays: Replay[] = ids.filter(replayable).map((list) => {
+  const first = operations[list].list ? fetchOf(list) : undefined;
+  return first ? { list, first } : { list };
+});
 
 export interface Finding {
   /** `status` (undeclared or not a success), `media-type`, a JSON Schema keyword (`required`, `type`, `enum`, …), or `failure`. */

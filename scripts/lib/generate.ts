@@ -46,49 +46,44 @@ export async function generateAll(outDir: string): Promise<string[]> {
   });
   await writeFile(path.join(outDir, 'openapi-types.ts'), header('Types for every path, operation and schema of the Restcomm API.') + astToString(ast));
 
-  step('Generating the SDK runtime table (operationId → method, path, tag, encoding, list shape)');
+  step('Generating the operations tables: what the SDK reads at run time, and the facts tools and readers need');
   const table = buildOperationsTable(doc);
-  const routes = Object.fromEntries(Object.entries(table).map(([id, op]) => [`${op.method} ${op.path}`, id]));
-  const source =
-    header('The runtime table the SDK is driven by: one entry per operation in the spec.') +
-    `import type { OperationEntry } from '../src/operation-entry.js';\n\n` +
-    `export const operations = ${JSON.stringify(table, null, 2)} as const satisfies Record<string, OperationEntry>;\n\n` +
-    `export type OperationId = keyof typeof operations;\n\n` +
-    `/** \`METHOD path\` → operationId, for looking an operation up from a request. */\n` +
-    `export const routes: Readonly<Record<string, OperationId>> = ${JSON.stringify(routes, null, 2)};\n`;
-  await writeFile(path.join(outDir, 'operations.ts'), source);
-
-  step('Generating the SDK runtime subset of that table (what the shipped bundle carries)');
-  const runtime = Object.fromEntries(
-    Object.entries(table).map(([id, op]) => {
-      const commaFields = Object.entries(op.formArrays).filter(([, style]) => style === 'comma').map(([field]) => field);
-      // Defaults are left out to keep the bundle small: no server, no body, repeated-key arrays, not paged.
-      const entry: Record<string, unknown> = { method: op.method, path: op.path };
-      if (op.server) entry.server = op.server;
-      if (op.requestMediaType) entry.requestMediaType = op.requestMediaType;
-      if (op.bodyRequired) entry.bodyRequired = true;
-      if (commaFields.length) entry.commaFields = commaFields;
-      entry.responseKind = op.responseKind;
-      if (op.list) entry.list = op.list;
-      if (op.pathParams.includes('AccountSid')) entry.accountScoped = true;
-      entry.sdk = op.sdk;
-      return [id, entry];
-    }),
-  );
+  const runtime: Record<string, unknown> = {};
+  const facts: Record<string, unknown> = {};
+  for (const [id, op] of Object.entries(table)) {
+    const commaFields = Object.entries(op.formArrays).filter(([, style]) => style === 'comma').map(([field]) => field);
+    // Defaults are left out to keep the shipped bundle small: no server, no body, repeated-key arrays, not paged.
+    const entry: Record<string, unknown> = { method: op.method, path: op.path };
+    if (op.server) entry.server = op.server;
+    if (op.requestMediaType) entry.requestMediaType = op.requestMediaType;
+    if (op.bodyRequired) entry.bodyRequired = true;
+    if (commaFields.length) entry.commaFields = commaFields;
+    entry.responseKind = op.responseKind;
+    if (op.list) entry.list = op.list;
+    if (op.pathParams.includes('AccountSid')) entry.accountScoped = true;
+    entry.sdk = op.sdk;
+    runtime[id] = entry;
+    const { tag, summary, secured, pathParams, queryParams, queryRequired, successStatus, inferred } = op;
+    facts[id] = { tag, summary, secured, pathParams, queryParams, queryRequired, successStatus, inferred };
+  }
+  // Plain data: the types that check these tables (src/operation-entry.ts) are applied in src/operations.ts.
   await writeFile(
     path.join(outDir, 'runtime.ts'),
-    header('What the SDK reads at run time: the subset of operations.ts it needs.') +
-      `import type { RuntimeOperation } from '../src/operation-entry.js';\n\n` +
-      `export const runtimeOperations = ${JSON.stringify(runtime, null, 2)} as const satisfies Record<string, RuntimeOperation>;\n\n` +
+    header('What the SDK reads at run time, per operation.') +
+      `export const runtimeOperations = ${JSON.stringify(runtime, null, 2)} as const;\n\n` +
       `export type RuntimeOperationId = keyof typeof runtimeOperations;\n`,
+  );
+  await writeFile(
+    path.join(outDir, 'operations.ts'),
+    header('What tools and readers need beyond generated/runtime.ts, per operation: tag, summary, parameters, success status.') +
+      `export const operationFacts = ${JSON.stringify(facts, null, 2)} as const;\n`,
   );
 
   step('Generating the webhook parser table (webhook → method, operationId, parameters)');
   await writeFile(
     path.join(outDir, 'webhooks.ts'),
     header('The runtime table the webhook parser is driven by: one entry per webhook in the spec.') +
-      `import type { WebhookEntry } from '../src/webhooks/entry.js';\n\n` +
-      `export const webhooks = ${JSON.stringify(buildWebhooksTable(doc), null, 2)} as const satisfies Record<string, WebhookEntry>;\n\n` +
+      `export const webhooks = ${JSON.stringify(buildWebhooksTable(doc), null, 2)} as const;\n\n` +
       `export type WebhookKind = keyof typeof webhooks;\n`,
   );
 

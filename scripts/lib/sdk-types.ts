@@ -1,5 +1,5 @@
 // Emits generated/sdk.ts: the typed shape of the SDK's resource tree, one method per operation of the runtime table.
-import type { OperationEntry } from '../../src/operation-entry.js';
+import type { OperationRow } from './operations-table.js';
 
 interface Node {
   methods: string[];
@@ -8,14 +8,14 @@ interface Node {
 
 const argName = (param: string) => param[0]!.toLowerCase() + param.slice(1);
 
-function jsdoc(id: string, op: OperationEntry, extra = ''): string {
+function jsdoc(id: string, op: OperationRow, extra = ''): string {
   const lines = [op.summary || id, '', `\`${op.method} ${op.path}\` (${id})`];
   if (op.inferred) lines.push('', '**Inferred:** this operation is not confirmed by the public documentation; see the reference for why it is specified.');
   if (extra) lines.push('', extra);
   return `/**\n${lines.map((l) => (l ? ` * ${l}` : ' *')).join('\n')}\n */`;
 }
 
-function dataType(id: string, op: OperationEntry): string {
+function dataType(id: string, op: OperationRow): string {
   switch (op.responseKind) {
     case 'binary':
       return 'Blob';
@@ -28,7 +28,7 @@ function dataType(id: string, op: OperationEntry): string {
   }
 }
 
-function signature(id: string, op: OperationEntry): { params: string; each?: string } {
+function signature(id: string, op: OperationRow): { params: string; each?: string } {
   const positional = op.sdk.args.map((p) => `${argName(p)}: Path<Op['${id}']>['${p}']`);
   let payload: string[] = [];
   if (op.sdk.payload === 'body') payload = [`body${op.bodyRequired ? '' : '?'}: Body<Op['${id}']>`];
@@ -42,7 +42,7 @@ function signature(id: string, op: OperationEntry): { params: string; each?: str
   return { params, each: [...positional, eachQuery, 'options?: CallOptions'].join(', ') };
 }
 
-export function sdkTypesSource(table: Record<string, OperationEntry>, header: string): string {
+export function sdkTypesSource(table: Record<string, OperationRow>, header: string): string {
   const root: Node = { methods: [], children: new Map() };
   for (const [id, op] of Object.entries(table)) {
     let node = root;

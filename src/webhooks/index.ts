@@ -1,6 +1,10 @@
 /** Typed parsing of the requests Restcomm sends to your server (webhooks), driven by the table generated from the spec. */
-import { webhooks } from '../../generated/webhooks.js';
+import { webhooks as table, type WebhookKind } from '../../generated/webhooks.js';
+import type { WebhookEntry } from './entry.js';
 import { createWebhookParser, type WebhookPayloads } from './parse.js';
+
+/** The generated table (plain data), checked here against the row type the parser reads. */
+export const webhooks: { readonly [K in WebhookKind]: (typeof table)[K] & WebhookEntry } = table;
 
 /**
  * Parses the parameters of a request Restcomm sent for webhook `kind` (a `URLSearchParams`, a form or query string,
@@ -9,7 +13,6 @@ import { createWebhookParser, type WebhookPayloads } from './parse.js';
  */
 export const parseWebhook = createWebhookParser<typeof webhooks, WebhookPayloads>(webhooks);
 
-export { webhooks };
 export type { WebhookKind } from '../../generated/webhooks.js';
 export { createWebhookParser, WebhookError } from './parse.js';
 export type { WebhookInput, WebhookValue, WebhookExtras, WebhookPayload, WebhookPayloads, ParsedWebhook, WebhookProblem } from './parse.js';

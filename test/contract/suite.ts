@@ -3,7 +3,7 @@
 // mock (which answers the status and example asked for with `Prefer`) or a stateful server that answers for itself.
 import { describe, expect, it } from 'vitest';
 import { createClient, RestcommError, type RestcommClient } from '../../src/index.js';
-import { operations, type OperationId } from '../../generated/operations.js';
+import { operations, type OperationId } from '../../src/operations.js';
 import { deref, exampleRequest, type Json, type JsonObject, type OperationRef } from '../../tools/spec.js';
 import { bundle, specOperations } from '../support/spec.js';
 

@@ -1,6 +1,6 @@
 // What the mock does with requests the spec forbids: missing credentials, missing or malformed parameters, wrong body type.
 import { describe, expect, inject, it } from 'vitest';
-import { operations } from '../../generated/operations.js';
+import { operations } from '../../src/operations.js';
 import { declaredResponse } from '../support/spec.js';
 
 const ACCOUNT_SID = 'AC9f46b62376f96e83cc19ed9502987c78';
