@@ -1,11 +1,12 @@
 // Everything `generated/` holds, produced from the spec into any directory (the drift check uses a temporary one).
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import YAML from 'yaml';
-import { bin, specRoot } from './paths.js';
-import { mustRun, step } from './run.js';
+import { bundle, formatProblems, getTotals, loadConfig } from '@redocly/openapi-core';
+import { root, specRoot } from './paths.js';
+import { step } from './run.js';
 import { buildOperationsTable } from './operations-table.js';
 import { sdkTypesSource } from './sdk-types.js';
 import { buildCodesTable } from './codes-table.js';
@@ -18,14 +19,24 @@ const header = (what: string) =>
 
 export const generatedFiles = ['openapi.json', 'openapi.yaml', 'openapi-types.ts', 'operations.ts', 'sdk.ts', 'codes.ts', 'code-samples.ts', 'webhooks.ts', 'runtime.ts'] as const;
 
-export async function generateAll(outDir: string): Promise<string[]> {
+/** Bundles openapi/ into one document in process (Redocly's bundler, no CLI start-up); problems name file and line. */
+export async function bundleSpec(): Promise<JsonObject> {
+  const config = await loadConfig({ configPath: path.join(root, 'redocly.yaml') });
+  const { bundle: document, problems } = await bundle({ ref: specRoot, config });
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length) {
+    formatProblems(errors, { format: 'codeframe', totals: getTotals(errors), version: '' });
+    throw new Error(`openapi/ cannot be bundled: ${errors.length} problem${errors.length === 1 ? '' : 's'} (listed above)`);
+  }
+  return document.parsed as JsonObject;
+}
+
+export async function generateAll(outDir: string, bundled?: JsonObject): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const bundlePath = path.join(outDir, 'openapi.json');
 
-  step('Bundling openapi/openapi.yaml into one document (redocly bundle)');
-  await mustRun(bin('redocly'), ['bundle', specRoot, '--output', bundlePath], { quiet: true });
-  const doc = JSON.parse(await readFile(bundlePath, 'utf8')) as JsonObject;
-  // Stable formatting, whatever the bundler's own spacing is.
+  step('Bundling openapi/openapi.yaml into one document (Redocly bundler)');
+  const doc = bundled ?? (await bundleSpec());
   await writeFile(bundlePath, JSON.stringify(doc, null, 2) + '\n');
   await writeFile(path.join(outDir, 'openapi.yaml'), YAML.stringify(doc, { lineWidth: 0 }));
 
