@@ -23,6 +23,32 @@ export function deref(doc: JsonObject, value: Json | undefined): JsonObject | un
   throw new Error('Reference chain too long');
 }
 
+/** An object schema with its `allOf` parts merged in: properties and pattern properties as written, `required` joined. */
+export interface FlatSchema {
+  properties: Record<string, Json>;
+  patternProperties: Record<string, Json>;
+  required: string[];
+}
+
+/** Merges a schema and its `allOf` parts (recursively, references followed) into one flat object schema. */
+export function flattenAllOf(doc: JsonObject, schema: Json | undefined, where = 'schema', depth = 0): FlatSchema {
+  if (depth > 16) throw new Error(`${where}: allOf nesting too deep`);
+  const node = deref(doc, schema) ?? {};
+  const flat: FlatSchema = { properties: {}, patternProperties: {}, required: [] };
+  const merge = (part: FlatSchema) => {
+    Object.assign(flat.properties, part.properties);
+    Object.assign(flat.patternProperties, part.patternProperties);
+    for (const name of part.required) if (!flat.required.includes(name)) flat.required.push(name);
+  };
+  for (const part of (node.allOf as Json[] | undefined) ?? []) merge(flattenAllOf(doc, part, where, depth + 1));
+  merge({
+    properties: (node.properties ?? {}) as Record<string, Json>,
+    patternProperties: (node.patternProperties ?? {}) as Record<string, Json>,
+    required: ((node.required as Json[] | undefined) ?? []).map(String),
+  });
+  return flat;
+}
+
 export interface OperationRef {
   operationId: string;
   method: string;
