@@ -1,13 +1,16 @@
-// What `npm pack` would publish: only the built SDK, its types and the package docs, and one runtime dependency.
+// What `npm pack` would publish, built afresh: only the built SDK, its types and the package docs, and one runtime dependency.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const run = promisify(execFile);
+
+// What is packed is dist/: build it from the current src/ and generated/ first (npm run build:sdk).
+beforeAll(() => run('npm', ['run', '-s', 'build:sdk'], { cwd: root }), 120_000);
 
 describe('the published package', () => {
   it('ships only dist/ (JavaScript and .d.ts), README, LICENSE and package.json', async () => {
