@@ -4,8 +4,9 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { bundleJson } from './spec.js';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const bundleJson = path.join(root, 'generated', 'openapi.json');
 
 export interface RunningPrism {
   url: string;

@@ -1,5 +1,11 @@
 // Walks the bundled (single-file) spec: references, operations, parameters, and requests built from its examples.
 // The one spec walker: every script and test reads the spec through it.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The bundled spec every tool and test reads: generated/openapi.json (`npm run generate` writes it). */
+export const bundleJson = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'generated', 'openapi.json');
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 

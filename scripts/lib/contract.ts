@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createClient, RestcommError } from '../../src/index.js';
 import { operations, type OperationId } from '../../src/operations.js';
-import { bundleJson } from '../../tools/prism.js';
+import { bundleJson } from '../../tools/spec.js';
 import { schemaValidator } from '../../tools/schemas.js';
 import { deref, listOperations, type Json, type JsonObject } from '../../tools/spec.js';
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { schemaValidator } from '../../tools/schemas.js';
 import { deref, listOperations, type JsonObject } from '../../tools/spec.js';
-import { bundleJson } from '../../tools/prism.js';
+import { bundleJson } from '../../tools/spec.js';
 
 export const bundle = JSON.parse(readFileSync(bundleJson, 'utf8')) as JsonObject;
 export const specOperations = listOperations(bundle);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkRelease, sdkBreaks } from '../../scripts/lib/breaking.js';
-import { bundleJson } from '../../tools/prism.js';
+import { bundleJson } from '../../tools/spec.js';
 
 type Doc = Record<string, any>;
 let dir = '';
