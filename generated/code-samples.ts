@@ -27,6 +27,14 @@ export async function fetchAccount(client: RestcommResources): Promise<void> {
   console.log(result);
 }
 
+/** putAccount */
+export async function putAccount(client: RestcommResources): Promise<void> {
+  const result = await client.accounts.put({
+    FriendlyName: 'Acme support (EU)',
+  });
+  console.log(result);
+}
+
 /** updateAccount */
 export async function updateAccount(client: RestcommResources): Promise<void> {
   const result = await client.accounts.update({
@@ -67,6 +75,16 @@ export async function fetchApplication(client: RestcommResources): Promise<void>
   console.log(result);
 }
 
+/** putApplication */
+export async function putApplication(client: RestcommResources): Promise<void> {
+  const result = await client.applications.put('AP8d5a4b1f0c3e4d2a9b6f7e1c2d3a4b5c', {
+    FriendlyName: 'Front desk IVR (after hours)',
+    RcmlUrl: 'https://rcml.acme-tel.example/ivr/after-hours.xml',
+    VoiceCallerIdLookup: true,
+  });
+  console.log(result);
+}
+
 /** updateApplication */
 export async function updateApplication(client: RestcommResources): Promise<void> {
   const result = await client.applications.update('AP8d5a4b1f0c3e4d2a9b6f7e1c2d3a4b5c', {
@@ -103,6 +121,16 @@ export async function createClient(client: RestcommResources): Promise<void> {
 /** fetchClient */
 export async function fetchClient(client: RestcommResources): Promise<void> {
   const result = await client.clients.fetch('CL2c7f9e1a3b5d4c6e8f0a1b2c3d4e5f60');
+  console.log(result);
+}
+
+/** putClient */
+export async function putClient(client: RestcommResources): Promise<void> {
+  const result = await client.clients.put('CL2c7f9e1a3b5d4c6e8f0a1b2c3d4e5f60', {
+    FriendlyName: 'Alice Moreau',
+    Password: 'Fr0nt-Desk#2025sip',
+    IsPushEnabled: true,
+  });
   console.log(result);
 }
 
@@ -240,6 +268,17 @@ export async function fetchIncomingPhoneNumber(client: RestcommResources): Promi
   console.log(result);
 }
 
+/** putIncomingPhoneNumber */
+export async function putIncomingPhoneNumber(client: RestcommResources): Promise<void> {
+  const result = await client.incomingPhoneNumbers.put('PN4e3c2b1a0f9e8d7c6b5a493827160504', {
+    FriendlyName: 'Support line (EU)',
+    VoiceUrl: 'https://eu.rcml.acme-tel.example/voice/support.xml',
+    VoiceMethod: 'GET',
+    SmsUrl: '',
+  });
+  console.log(result);
+}
+
 /** updateIncomingPhoneNumber */
 export async function updateIncomingPhoneNumber(client: RestcommResources): Promise<void> {
   const result = await client.incomingPhoneNumbers.update('PN4e3c2b1a0f9e8d7c6b5a493827160504', {
@@ -254,6 +293,40 @@ export async function updateIncomingPhoneNumber(client: RestcommResources): Prom
 /** deleteIncomingPhoneNumber */
 export async function deleteIncomingPhoneNumber(client: RestcommResources): Promise<void> {
   await client.incomingPhoneNumbers.delete('PN4e3c2b1a0f9e8d7c6b5a493827160504');
+}
+
+/** listOutgoingCallerIds */
+export async function listOutgoingCallerIds(client: RestcommResources): Promise<void> {
+  const result = await client.outgoingCallerIds.list();
+  console.log(result);
+}
+
+/** createOutgoingCallerId */
+export async function createOutgoingCallerId(client: RestcommResources): Promise<void> {
+  const result = await client.outgoingCallerIds.create({
+    PhoneNumber: '+15125550147',
+    FriendlyName: 'Support line',
+  });
+  console.log(result);
+}
+
+/** fetchOutgoingCallerId */
+export async function fetchOutgoingCallerId(client: RestcommResources): Promise<void> {
+  const result = await client.outgoingCallerIds.fetch('PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c');
+  console.log(result);
+}
+
+/** updateOutgoingCallerId */
+export async function updateOutgoingCallerId(client: RestcommResources): Promise<void> {
+  const result = await client.outgoingCallerIds.update('PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c', {
+    FriendlyName: 'Support line (EU)',
+  });
+  console.log(result);
+}
+
+/** deleteOutgoingCallerId */
+export async function deleteOutgoingCallerId(client: RestcommResources): Promise<void> {
+  await client.outgoingCallerIds.delete('PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c');
 }
 
 /** listAvailableLocalPhoneNumbers */

@@ -110,7 +110,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/2fa/search/{OTPSid}": {
+    "/2fa/search/{otpSid}": {
         parameters: {
             query?: never;
             header?: never;
@@ -119,7 +119,7 @@ export interface paths {
                  * @description **Inferred:** the OTP request to read. The documentation names this placeholder `OTPSid`; that it takes the
                  *     `requestID` returned by the send call (`OTP` + 32 hex digits) is presumed, not stated.
                  */
-                OTPSid: components["schemas"]["TwoFactorOtpSid"];
+                otpSid: components["schemas"]["TwoFactorOtpSid"];
             };
             cookie?: never;
         };
@@ -279,11 +279,11 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a SID
-                 *     first, then as an email address.
+                 * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a
+                 *     SID first, then as an email address.
                  * @example ACe0d2e82a089d5686d85f728e245bc7da
                  */
-                AccountSid: components["parameters"]["AccountSidOrEmail"];
+                AccountSid: components["schemas"]["AccountSidOrEmail"];
             };
             cookie?: never;
         };
@@ -295,10 +295,19 @@ export interface paths {
          *     before testing for null).
          */
         get: operations["fetchAccount"];
-        put?: never;
+        /**
+         * Update an account with PUT
+         * @description The same update as `POST` to this address (`updateAccount`), sent with `PUT`: the server routes both verbs to
+         *     one handler, so the fields, rules and answers are the same. It is not a full replacement: fields left out keep
+         *     their values.
+         *
+         *     The SDK offers it as `accounts.put()`. Use it when the SDK's opt-in retries matter: they repeat `PUT` requests,
+         *     never `POST` ones.
+         */
+        put: operations["putAccount"];
         /**
          * Update an account
-         * @description Changes an account's friendly name, password, status or role. The server accepts `PUT` as well as `POST` here.
+         * @description Changes an account's friendly name, password, status or role. `PUT` does the same (`putAccount`).
          *
          *     A new `Password` also replaces the auth token, activates an `uninitialized` account and updates the account's SIP
          *     client. A new `Status` applies to the whole tree below the account; `closed` removes the tree's applications,
@@ -374,11 +383,20 @@ export interface paths {
          *     Applications can no longer be looked up by friendly name: a value that is not shaped like a SID simply gets `404`.
          */
         get: operations["fetchApplication"];
-        put?: never;
+        /**
+         * Update an application with PUT
+         * @description The same update as `POST` to this address (`updateApplication`), sent with `PUT`: the server routes both verbs
+         *     to one handler, so the fields, rules and answers are the same. It is not a full replacement: fields left out
+         *     keep their values.
+         *
+         *     The SDK offers it as `applications.put()`. Use it when the SDK's opt-in retries matter: they repeat `PUT`
+         *     requests, never `POST` ones.
+         */
+        put: operations["putApplication"];
         /**
          * Update an application
          * @description Changes the name, caller-ID lookup flag, RCML URL or kind of an application; fields left out keep their value.
-         *     The server accepts `PUT` as well as `POST` here. `ApiVersion` cannot be changed.
+         *     `ApiVersion` cannot be changed. `PUT` does the same (`putApplication`).
          */
         post: operations["updateApplication"];
         /**
@@ -700,12 +718,21 @@ export interface paths {
          *     in clear text. The documentation's examples show the clear password.
          */
         get: operations["fetchClient"];
-        put?: never;
+        /**
+         * Update a SIP client with PUT
+         * @description The same update as `POST` to this address (`updateClient`), sent with `PUT`: the server routes both verbs to one
+         *     handler, so the fields, rules and answers are the same. It is not a full replacement: fields left out keep their
+         *     values.
+         *
+         *     The SDK offers it as `clients.put()`. Use it when the SDK's opt-in retries matter: they repeat `PUT` requests,
+         *     never `POST` ones.
+         */
+        put: operations["putClient"];
         /**
          * Update a SIP client
          * @description Changes a client's name, password, status, voice settings or push setting; fields left out keep their value and
-         *     `Login` cannot be changed. For the URL and application fields an empty value clears the setting. The server
-         *     accepts `PUT` as well as `POST` here.
+         *     `Login` cannot be changed. For the URL and application fields an empty value clears the setting. `PUT` does
+         *     the same (`putClient`).
          */
         post: operations["updateClient"];
         /**
@@ -1037,12 +1064,21 @@ export interface paths {
          * @description Returns one number with all its members; unset ones are written as `null`.
          */
         get: operations["fetchIncomingPhoneNumber"];
-        put?: never;
+        /**
+         * Update an incoming number with PUT
+         * @description The same update as `POST` to this address (`updateIncomingPhoneNumber`), sent with `PUT`: the server routes both
+         *     verbs to one handler, so the fields, rules and answers are the same. It is not a full replacement: fields left
+         *     out keep their values.
+         *
+         *     The SDK offers it as `incomingPhoneNumbers.put()`. Use it when the SDK's opt-in retries matter: they repeat
+         *     `PUT` requests, never `POST` ones.
+         */
+        put: operations["putIncomingPhoneNumber"];
         /**
          * Update an incoming number
          * @description Changes the number's label, callback URLs and methods, applications and capability flags. Fields that are not
-         *     sent keep their values; an empty URL or application SID clears it. `date_updated` is refreshed. The server
-         *     accepts `PUT` as well as `POST` here.
+         *     sent keep their values; an empty URL or application SID clears it. `date_updated` is refreshed. `PUT` does
+         *     the same (`putIncomingPhoneNumber`).
          *
          *     For a provider number the server first sends the update to the number provider and only then saves the
          *     changes; if the provider refuses, nothing is saved and the answer is `400` with the bare body `21452`. The
@@ -1338,6 +1374,85 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/Accounts/{AccountSid}/OutgoingCallerIds.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List outgoing caller IDs
+         * @description **Not in the documentation:** described from the open-source server. Returns every caller ID of the account as a
+         *     bare JSON array, without paging, filters or sorting.
+         */
+        get: operations["listOutgoingCallerIds"];
+        put?: never;
+        /**
+         * Create an outgoing caller ID
+         * @description **Not in the documentation:** described from the open-source server. Records a phone number as a caller ID of the
+         *     account. Success is `200`, not `201`. The server neither verifies the number (no confirmation call) nor checks
+         *     that it is unique: sending the same number twice records it twice.
+         *
+         *     `PhoneNumber` is read with the US as the default country and stored in E.164 form. A missing `PhoneNumber` gets
+         *     `400`; a value that cannot be read as a phone number at all makes the server fail with `500`.
+         */
+        post: operations["createOutgoingCallerId"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+                /**
+                 * @description The caller ID to act on. The server checks that the caller may act on the account that owns it, not that this
+                 *     is the account in the path.
+                 * @example PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c
+                 */
+                OutgoingCallerIdSid: components["schemas"]["OutgoingCallerIdSid"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Fetch an outgoing caller ID
+         * @description **Not in the documentation:** described from the open-source server. Returns one caller ID by SID.
+         */
+        get: operations["fetchOutgoingCallerId"];
+        /**
+         * Update an outgoing caller ID
+         * @description **Not in the documentation:** described from the open-source server. Changes the caller ID's label; the number
+         *     cannot be changed. Only `PUT` is routed here (`POST` to this address gets `405`). Without `FriendlyName` nothing
+         *     changes and the caller ID comes back as it was; with it, `date_updated` is refreshed too.
+         */
+        put: operations["updateOutgoingCallerId"];
+        post?: never;
+        /**
+         * Delete an outgoing caller ID
+         * @description **Not in the documentation:** described from the open-source server. Removes the caller ID. The answer is `200`
+         *     whether or not a caller ID had this SID: deleting an unknown or already deleted one succeeds too.
+         */
+        delete: operations["deleteOutgoingCallerId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2002,11 +2117,11 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a SID
-                 *     first, then as an email address.
+                 * @description The account to move: its SID, or its email address (URL-encode the `@`). The server looks the value up as a
+                 *     SID first, then as an email address.
                  * @example ACe0d2e82a089d5686d85f728e245bc7da
                  */
-                AccountSid: components["parameters"]["AccountSidOrEmail"];
+                AccountSid: components["schemas"]["AccountSidOrEmail"];
             };
             cookie?: never;
         };
@@ -2075,13 +2190,13 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/numbermasking/applications/{ApplicationSid}": {
+    "/numbermasking/applications/{applicationSid}": {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /** @description The Number Masking application, by the `sid` its creation returned. */
-                ApplicationSid: components["parameters"]["NumberMaskingApplicationSid"];
+                applicationSid: components["parameters"]["NumberMaskingApplicationSid"];
             };
             cookie?: never;
         };
@@ -2127,13 +2242,13 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/numbermasking/applications/search/{ApplicationSid}": {
+    "/numbermasking/applications/search/{applicationSid}": {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /** @description The Number Masking application, by the `sid` its creation returned. */
-                ApplicationSid: components["parameters"]["NumberMaskingApplicationSid"];
+                applicationSid: components["parameters"]["NumberMaskingApplicationSid"];
             };
             cookie?: never;
         };
@@ -3496,6 +3611,13 @@ export interface components {
          */
         AccountSid: string;
         /**
+         * AccountSidOrEmail
+         * @description An account named by its SID or by its email address. The server tries the value as a SID first, then as an email address.
+         * @example ACe0d2e82a089d5686d85f728e245bc7da
+         * @example support@acme-tel.example
+         */
+        AccountSidOrEmail: components["schemas"]["AccountSid"] | string;
+        /**
          * AccountStatus
          * @description The life-cycle state of an account. The documentation lists only `active`, `suspended` and `closed`; the server also
          *     knows `inactive` and `uninitialized`. Closing an account is final and removes its dependent resources.
@@ -3523,6 +3645,7 @@ export interface components {
             date_updated: components["schemas"]["Rfc2822Date"];
             /** @description A readable name. Several applications may share one. */
             friendly_name: string;
+            /** @description The channel the application's RCML serves. Absent when the application was created without a kind. */
             kind?: components["schemas"]["ApplicationKind"];
             /**
              * @description The incoming phone numbers bound to the application. Only list responses carry this member, and only for
@@ -3542,8 +3665,9 @@ export interface components {
         };
         /**
          * ApplicationKind
-         * @description The channel an application's RCML serves. The server matches the exact lower-case value; anything else makes it fail
-         *     with `500`. Absent from a response when the application was created without a kind.
+         * @description The channel an application serves: `voice` for calls, `sms` for text messages, `ussd` for USSD sessions. RCML
+         *     applications and Visual Designer applications share it (a designer application is an RCML application whose RCML
+         *     the designer serves).
          * @enum {string}
          */
         ApplicationKind: "voice" | "sms" | "ussd";
@@ -3961,7 +4085,7 @@ export interface components {
             /** @description The HTTP method used for `refer_url`, or `null`. */
             refer_method: components["schemas"]["HttpMethod"] | null;
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description The URL Restcomm requests when a call to the number is transferred with SIP REFER, or `null`.
              */
             refer_url: string | null;
@@ -3973,19 +4097,19 @@ export interface components {
             /** @description The HTTP method used for `sms_fallback_url`, or `null`. */
             sms_fallback_method: components["schemas"]["HttpMethod"] | null;
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description The URL tried when requesting `sms_url` fails, or `null`.
              */
             sms_fallback_url: string | null;
             /** @description The HTTP method used for `sms_url`, or `null`. */
             sms_method: components["schemas"]["HttpMethod"] | null;
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description The URL Restcomm requests when an SMS reaches the number, or `null`.
              */
             sms_url: string | null;
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description The URL told about the progress of calls to the number, or `null`.
              */
             status_callback: string | null;
@@ -4000,14 +4124,14 @@ export interface components {
             /** @description The HTTP method used for `ussd_fallback_url`, or `null`. */
             ussd_fallback_method: components["schemas"]["HttpMethod"] | null;
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description The URL tried when requesting `ussd_url` fails, or `null`.
              */
             ussd_fallback_url: string | null;
             /** @description The HTTP method used for `ussd_url`, or `null`. */
             ussd_method: components["schemas"]["HttpMethod"] | null;
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description The URL Restcomm requests when a USSD session reaches the number, or `null`.
              */
             ussd_url: string | null;
@@ -4020,14 +4144,14 @@ export interface components {
             /** @description The HTTP method used for `voice_fallback_url`, or `null`. */
             voice_fallback_method: components["schemas"]["HttpMethod"] | null;
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description The URL tried when fetching or running `voice_url` fails, or `null`.
              */
             voice_fallback_url: string | null;
             /** @description The HTTP method used for `voice_url`, or `null`. */
             voice_method: components["schemas"]["HttpMethod"] | null;
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description The URL Restcomm fetches RCML from when a call reaches the number, or `null`.
              */
             voice_url: string | null;
@@ -4103,7 +4227,10 @@ export interface components {
             SmsFallbackMethod?: components["schemas"]["HttpMethod"];
             /** @description A new fallback URL for SMS; empty clears it. */
             SmsFallbackUrl?: components["schemas"]["IncomingPhoneNumberUrlOrEmpty"];
-            /** @description A new HTTP method for `SmsUrl`. */
+            /**
+             * @description A new HTTP method for `SmsUrl`. The server reads exactly this name: another spelling (`SMSMethod`, `smsMethod`,
+             *     `SmsMethod ` with a space) is ignored without an error, and the stored method stays as it was.
+             */
             SmsMethod?: components["schemas"]["HttpMethod"];
             /** @description A new URL for incoming SMS; empty clears it. */
             SmsUrl?: components["schemas"]["IncomingPhoneNumberUrlOrEmpty"];
@@ -4326,6 +4453,38 @@ export interface components {
          */
         OrganizationSid: string;
         /**
+         * OutgoingCallerId
+         * @description A phone number recorded for an account as one of its caller IDs. The server writes every member; it does not check
+         *     that the account owns or has verified the number.
+         */
+        OutgoingCallerId: {
+            account_sid: components["schemas"]["AccountSid"];
+            date_created: components["schemas"]["Rfc2822Date"];
+            date_updated: components["schemas"]["Rfc2822Date"];
+            /**
+             * @description A readable label. Unless one was given at creation it is the number in the national format of its country
+             *     (`(512) 555-0147` for a US number).
+             * @example Support line
+             */
+            friendly_name: string;
+            /**
+             * @description The number in E.164 form (`+`, country code, national number), as the server normalized it from what was sent.
+             *     A number sent without a country code is read as a US number.
+             * @example +15125550147
+             */
+            phone_number: string;
+            sid: components["schemas"]["OutgoingCallerIdSid"];
+            /** @description This caller ID's path, `/2012-04-24/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json`. */
+            uri: components["schemas"]["RelativeUri"];
+        };
+        /**
+         * OutgoingCallerIdSid
+         * @description Identifies an outgoing caller ID. Thirty-four characters, the prefix `PN` followed by 32 hexadecimal digits: the
+         *     server gives caller IDs the same prefix as incoming phone numbers, so the prefix alone does not tell them apart.
+         * @example PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c
+         */
+        OutgoingCallerIdSid: string;
+        /**
          * PageEnvelope
          * @description The paging members every paged list carries beside its items. `Page` is zero-based. `num_pages` is
          *     `total / page_size` with integer division, so it is the index of the last page rather than a count of pages.
@@ -4472,23 +4631,6 @@ export interface components {
          * @example PL7b1e0c93a5d84f26b0c4e8a91f3d5c27
          */
         PlaySid: string;
-        /**
-         * ReasonCode
-         * @description A code from the Restcomm cloud's reason-code dictionary. The cloud attaches one, with a short text, to a voice or
-         *     SMS session that failed or was blocked, and returns it in a SIP response or an HTTP response. Values up to `999`
-         *     are left to the protocols' own codes (SIP, HTTP, MGCP and so on). The dictionary groups its codes by range:
-         *     `1xxx` general cloud errors (`11xx` call errors), `2xxx` RCML errors (`21xx` Gather, `22xx` Dial, `23xx` Say,
-         *     `24xx` Reject), `3xxx` provisioning errors (`31xx` numbers, `32xx` clients, `33xx` accounts), `4xxx` media gateway
-         *     errors, `5xxx` extension errors and `30xxx` SMS errors. The meaning of each value is in `x-enumDescriptions`.
-         *
-         *     The list is partial: only the codes up to `1105` could be read, so a real answer can carry a code that is not
-         *     listed here. Which header or member carries the code is not documented either.
-         *
-         *     **Inferred:** `30001` to `30010`. No cloud entry of the `30xxx` range could be read; these values are taken from the
-         *     open-source SMS error table (the same values as `SmsErrorCode`), which is the likely content of that range.
-         * @enum {integer}
-         */
-        ReasonCode: 1000 | 1001 | 1002 | 1100 | 1101 | 1102 | 1103 | 1104 | 1105 | 30001 | 30002 | 30003 | 30004 | 30005 | 30006 | 30007 | 30008 | 30009 | 30010;
         /**
          * RecordApiDate
          * @description When a cloud record (Say, Play, Resume, speech Gather, Refer or trace record) was created. The documentation calls
@@ -4752,10 +4894,10 @@ export interface components {
          * @description Why an SMS failed or was not delivered (the meaning of each value is in `x-enumDescriptions`). These are not HTTP
          *     status codes. The documentation prints the last one as `300010`; the server uses `30010`. The Restcomm cloud's
          *     reason-code dictionary keeps the `30xxx` range for SMS errors, but its own table for that range could not be read,
-         *     so codes the cloud may add are not listed.
-         * @enum {integer}
+         *     so the cloud may send codes that are not listed: any integer is valid, and the documented ones are listed with
+         *     their meaning.
          */
-        SmsErrorCode: 30001 | 30002 | 30003 | 30004 | 30005 | 30006 | 30007 | 30008 | 30009 | 30010;
+        SmsErrorCode: 30001 | 30002 | 30003 | 30004 | 30005 | 30006 | 30007 | 30008 | 30009 | 30010 | (number & {});
         /**
          * SmsMessage
          * @description The record of one text message sent or received by an account. Members whose value is null are left out:
@@ -5170,7 +5312,7 @@ export interface components {
          * @description What the designer answers after creating an application.
          */
         VisualDesignerApplicationCreated: {
-            kind?: components["schemas"]["VisualDesignerApplicationKind"];
+            kind?: components["schemas"]["ApplicationKind"];
             /** @description The application's friendly name (not its identifier). */
             name: string;
             /** @description The SID of the platform application created with it; also the designer's identifier for the application in every other path. */
@@ -5186,7 +5328,7 @@ export interface components {
             /** @description **Inferred:** member name read from the open-source designer code (StateHeader), not from the documented API. The platform user that owns the application; absent on applications made before owners were recorded. */
             owner?: string;
             /** @description **Inferred:** member name read from the open-source designer code (StateHeader), not from the documented API. The application's channel. */
-            projectKind?: components["schemas"]["VisualDesignerApplicationKind"];
+            projectKind?: components["schemas"]["ApplicationKind"];
             /** @description **Inferred:** member name read from the open-source designer code (StateHeader), not from the documented API. The name of the module the application starts in. */
             startNodeName?: string;
             /** @description **Inferred:** member name read from the open-source designer code (StateHeader), not from the documented API. The format version of the saved application state. */
@@ -5194,13 +5336,6 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /**
-         * VisualDesignerApplicationKind
-         * @description The channel a Visual Designer application is built for: `voice` for calls, `sms` for text messages, `ussd` for USSD
-         *     sessions.
-         * @enum {string}
-         */
-        VisualDesignerApplicationKind: "voice" | "sms" | "ussd";
         /**
          * VisualDesignerApplicationState
          * @description The complete saved state of a Visual Designer application, as the designer's editor loads and saves it: a header
@@ -5651,7 +5786,7 @@ export interface components {
             /** @description The recording's length in seconds, with a fractional part (for example `12.34`). */
             RecordingDuration: number;
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description Where the server stored the recording: a local `file:` URI under its recordings path (by default
              *     `file://${restcomm:home}/recordings/RE….wav`, or `.mp4` for video) or, with Amazon S3 storage enabled, the S3
              *     URL. Not a URL you can download over HTTP unless S3 is used (the documentation presents it as one). Left
@@ -5785,7 +5920,7 @@ export interface components {
             [key: string]: string;
         } & (components["schemas"]["WebhookVoiceParameters"] & {
             /**
-             * Format: uri
+             * Format: uri-reference
              * @description The recording that was transcribed. Documented but not sent by the open-source server.
              */
             RecordingUrl?: string;
@@ -5966,12 +6101,100 @@ export interface components {
                 "text/plain": components["schemas"]["PlainTextError"];
             };
         };
+        /** @description The account is already closed (reason phrase `Account is closed`), or the new password is too weak (reason phrase `Password too weak`). The body is empty. */
+        AccountUpdateBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The caller may not modify this account, or tried to change `Role` without being an Administrator (reason phrase `Only Administrator allowed`). The body is empty. */
+        AccountUpdateForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description No account has this SID or email address. The body is empty. */
+        AccountUpdateNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The account after the change. */
+        AccountUpdateOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Account"];
+            };
+        };
+        /** @description The body is not `application/x-www-form-urlencoded`. The body is empty. */
+        AccountUpdateUnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description No application has this SID. The body is empty. */
+        ApplicationUpdateNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The application after the change. */
+        ApplicationUpdateOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Application"];
+            };
+        };
+        /**
+         * @description An unhandled server failure: `Kind` is not one of `voice`, `sms` or `ussd`, the application SID is malformed,
+         *     or the account SID in the path does not exist. The body, if any, is the servlet container's error page.
+         */
+        ApplicationUpdateServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description The request body is larger than 10,000,000 bytes (reason phrase `Length larger than 10000000`). The body is empty. */
         BodyTooLarge: {
             headers: {
                 [name: string]: unknown;
             };
             content?: never;
+        };
+        /** @description The new password is too weak. */
+        ClientUpdateBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorMessage"];
+            };
+        };
+        /** @description No client has this SID. The body is empty. */
+        ClientUpdateNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The client after the change. */
+        ClientUpdateOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Client"];
+            };
         };
         /**
          * @description The HTTP Basic credentials (Account SID and auth token) are missing or wrong. The cloud services (the record APIs,
@@ -6024,6 +6247,24 @@ export interface components {
             content: {
                 "application/json": components["schemas"]["ErrorMessage"];
                 "text/plain": components["schemas"]["PlainTextError"];
+            };
+        };
+        /** @description The number provider refused the update; nothing was changed. */
+        IncomingPhoneNumberUpdateBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "text/plain": components["schemas"]["PlainTextError"];
+            };
+        };
+        /** @description The number after the change. */
+        IncomingPhoneNumberUpdateOk: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["IncomingPhoneNumber"];
             };
         };
         /** @description No such resource in this account, or no such route. The body is empty. */
@@ -6101,12 +6342,6 @@ export interface components {
          */
         AccountSid: components["schemas"]["AccountSid"];
         /**
-         * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a SID
-         *     first, then as an email address.
-         * @example ACe0d2e82a089d5686d85f728e245bc7da
-         */
-        AccountSidOrEmail: components["schemas"]["AccountSid"] | string;
-        /**
          * @description Only numbers whose friendly name contains this text. The documentation describes an exact match; the server matches substrings.
          * @example Support
          */
@@ -6159,6 +6394,70 @@ export interface components {
         WebhookContentCharset: "UTF-8";
     };
     requestBodies: {
+        AccountUpdate: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description A new readable name; also copied to the account's SIP client. */
+                    FriendlyName?: string;
+                    /**
+                     * Format: password
+                     * @description A new password, strength-checked like on creation.
+                     */
+                    Password?: string;
+                    /** @description A new role. Only Administrators may change it (`403` otherwise). */
+                    Role?: string;
+                    /** @description A new state for the account and every account below it. Matched case-insensitively; a value outside the list gets `500`. */
+                    Status?: components["schemas"]["AccountStatus"];
+                };
+            };
+        };
+        ApplicationUpdate: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description A new readable name. */
+                    FriendlyName?: string;
+                    /** @description A new channel. Any value outside the list gets `500`. */
+                    Kind?: components["schemas"]["ApplicationKind"];
+                    /**
+                     * Format: uri-reference
+                     * @description A new URL for the application's RCML, absolute or a path on the Restcomm host.
+                     */
+                    RcmlUrl?: string;
+                    /** @description Turns caller-ID name lookup on or off. Only `true` (in any letter case) counts as true. */
+                    VoiceCallerIdLookup?: boolean;
+                };
+            };
+        };
+        ClientUpdate: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description A new readable name. */
+                    FriendlyName?: string;
+                    /** @description `true` turns push notifications on (`push_client_identity` becomes the client SID); `false` turns them off. */
+                    IsPushEnabled?: boolean;
+                    /**
+                     * Format: password
+                     * @description A new password, strength-checked like on creation (score of at least 50).
+                     */
+                    Password?: string;
+                    /**
+                     * @description `1` enables the client, `0` disables it. A value that is not a number enables it.
+                     * @enum {integer}
+                     */
+                    Status?: 0 | 1;
+                    /** @description A new application for the client's calls; an empty value removes it. */
+                    VoiceApplicationSid?: components["schemas"]["ApplicationSid"] | string;
+                    /** @description A new HTTP method for `VoiceFallbackUrl`. */
+                    VoiceFallbackMethod?: components["schemas"]["HttpMethod"];
+                    /** @description A new fallback URL; an empty value removes it. */
+                    VoiceFallbackUrl?: string;
+                    /** @description A new HTTP method for `VoiceUrl`. */
+                    VoiceMethod?: components["schemas"]["HttpMethod"];
+                    /** @description A new RCML URL for the client's calls; an empty value removes it. */
+                    VoiceUrl?: string;
+                };
+            };
+        };
         /** @description The form fields for buying or registering a number, shared by the four create operations. */
         IncomingPhoneNumberCreate: {
             content: {
@@ -6312,15 +6611,25 @@ export interface components {
                 };
             };
         };
+        IncomingPhoneNumberUpdate: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["IncomingPhoneNumberUpdate"];
+            };
+        };
     };
     headers: {
-        /** @description The authentication challenge; always `Basic realm="Restcomm realm"`. */
-        "WWW-Authenticate": "Basic realm=\"Restcomm realm\"";
+        /**
+         * @description The authentication challenge. The server always sends the Basic scheme with the realm `Restcomm realm`, so the value
+         *     is the word `Basic`, a space, then `realm=` and the realm in double quotes.
+         * @example Basic realm="Restcomm realm"
+         */
+        "WWW-Authenticate": string;
     };
     pathItems: never;
 }
 export type Account = components['schemas']['Account'];
 export type AccountSid = components['schemas']['AccountSid'];
+export type AccountSidOrEmail = components['schemas']['AccountSidOrEmail'];
 export type AccountStatus = components['schemas']['AccountStatus'];
 export type ApiVersion = components['schemas']['ApiVersion'];
 export type Application = components['schemas']['Application'];
@@ -6367,6 +6676,8 @@ export type NumberMaskingEnvelope = components['schemas']['NumberMaskingEnvelope
 export type NumberMaskingError = components['schemas']['NumberMaskingError'];
 export type NumberMaskingErrorCode = components['schemas']['NumberMaskingErrorCode'];
 export type OrganizationSid = components['schemas']['OrganizationSid'];
+export type OutgoingCallerId = components['schemas']['OutgoingCallerId'];
+export type OutgoingCallerIdSid = components['schemas']['OutgoingCallerIdSid'];
 export type PageEnvelope = components['schemas']['PageEnvelope'];
 export type Participant = components['schemas']['Participant'];
 export type PhoneNumberSid = components['schemas']['PhoneNumberSid'];
@@ -6374,7 +6685,6 @@ export type PlainTextError = components['schemas']['PlainTextError'];
 export type PlayRecord = components['schemas']['PlayRecord'];
 export type PlayRecordList = components['schemas']['PlayRecordList'];
 export type PlaySid = components['schemas']['PlaySid'];
-export type ReasonCode = components['schemas']['ReasonCode'];
 export type RecordApiDate = components['schemas']['RecordApiDate'];
 export type Recording = components['schemas']['Recording'];
 export type RecordingSid = components['schemas']['RecordingSid'];
@@ -6417,7 +6727,6 @@ export type UsageRecordCategoryFilter = components['schemas']['UsageRecordCatego
 export type UsageRecordSubresource = components['schemas']['UsageRecordSubresource'];
 export type VisualDesignerApplicationCreated = components['schemas']['VisualDesignerApplicationCreated'];
 export type VisualDesignerApplicationHeader = components['schemas']['VisualDesignerApplicationHeader'];
-export type VisualDesignerApplicationKind = components['schemas']['VisualDesignerApplicationKind'];
 export type VisualDesignerApplicationState = components['schemas']['VisualDesignerApplicationState'];
 export type VisualDesignerConfiguration = components['schemas']['VisualDesignerConfiguration'];
 export type VisualDesignerMediaFile = components['schemas']['VisualDesignerMediaFile'];
@@ -6454,11 +6763,24 @@ export type WebhookVoiceParameters = components['schemas']['WebhookVoiceParamete
 export type WebhookVoiceRequest = components['schemas']['WebhookVoiceRequest'];
 export type WebhookVoiceSmsAction = components['schemas']['WebhookVoiceSmsAction'];
 export type ResponseAccountNotActive = components['responses']['AccountNotActive'];
+export type ResponseAccountUpdateBadRequest = components['responses']['AccountUpdateBadRequest'];
+export type ResponseAccountUpdateForbidden = components['responses']['AccountUpdateForbidden'];
+export type ResponseAccountUpdateNotFound = components['responses']['AccountUpdateNotFound'];
+export type ResponseAccountUpdateOk = components['responses']['AccountUpdateOk'];
+export type ResponseAccountUpdateUnsupportedMediaType = components['responses']['AccountUpdateUnsupportedMediaType'];
+export type ResponseApplicationUpdateNotFound = components['responses']['ApplicationUpdateNotFound'];
+export type ResponseApplicationUpdateOk = components['responses']['ApplicationUpdateOk'];
+export type ResponseApplicationUpdateServerError = components['responses']['ApplicationUpdateServerError'];
 export type ResponseBodyTooLarge = components['responses']['BodyTooLarge'];
+export type ResponseClientUpdateBadRequest = components['responses']['ClientUpdateBadRequest'];
+export type ResponseClientUpdateNotFound = components['responses']['ClientUpdateNotFound'];
+export type ResponseClientUpdateOk = components['responses']['ClientUpdateOk'];
 export type ResponseCloudUnauthorized = components['responses']['CloudUnauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseIncomingPhoneNumberCreateBadRequest = components['responses']['IncomingPhoneNumberCreateBadRequest'];
 export type ResponseIncomingPhoneNumberCreateForbidden = components['responses']['IncomingPhoneNumberCreateForbidden'];
+export type ResponseIncomingPhoneNumberUpdateBadRequest = components['responses']['IncomingPhoneNumberUpdateBadRequest'];
+export type ResponseIncomingPhoneNumberUpdateOk = components['responses']['IncomingPhoneNumberUpdateOk'];
 export type ResponseNotFound = components['responses']['NotFound'];
 export type ResponsePageOutOfRange = components['responses']['PageOutOfRange'];
 export type ResponseServerError = components['responses']['ServerError'];
@@ -6467,7 +6789,6 @@ export type ResponseUnauthorizedOrDenied = components['responses']['Unauthorized
 export type ResponseVisualDesignerServerError = components['responses']['VisualDesignerServerError'];
 export type ResponseVisualDesignerUnauthorized = components['responses']['VisualDesignerUnauthorized'];
 export type ParameterAccountSid = components['parameters']['AccountSid'];
-export type ParameterAccountSidOrEmail = components['parameters']['AccountSidOrEmail'];
 export type ParameterIncomingPhoneNumberFilterFriendlyName = components['parameters']['IncomingPhoneNumberFilterFriendlyName'];
 export type ParameterIncomingPhoneNumberFilterPhoneNumber = components['parameters']['IncomingPhoneNumberFilterPhoneNumber'];
 export type ParameterIncomingPhoneNumberReverse = components['parameters']['IncomingPhoneNumberReverse'];
@@ -6478,7 +6799,11 @@ export type ParameterPage = components['parameters']['Page'];
 export type ParameterPageSize = components['parameters']['PageSize'];
 export type ParameterVisualDesignerApplicationSid = components['parameters']['VisualDesignerApplicationSid'];
 export type ParameterWebhookContentCharset = components['parameters']['WebhookContentCharset'];
+export type RequestBodyAccountUpdate = components['requestBodies']['AccountUpdate'];
+export type RequestBodyApplicationUpdate = components['requestBodies']['ApplicationUpdate'];
+export type RequestBodyClientUpdate = components['requestBodies']['ClientUpdate'];
 export type RequestBodyIncomingPhoneNumberCreate = components['requestBodies']['IncomingPhoneNumberCreate'];
+export type RequestBodyIncomingPhoneNumberUpdate = components['requestBodies']['IncomingPhoneNumberUpdate'];
 export type HeaderWwwAuthenticate = components['headers']['WWW-Authenticate'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -6675,7 +7000,7 @@ export interface operations {
                  * @description **Inferred:** the OTP request to read. The documentation names this placeholder `OTPSid`; that it takes the
                  *     `requestID` returned by the send call (`OTP` + 32 hex digits) is presumed, not stated.
                  */
-                OTPSid: components["schemas"]["TwoFactorOtpSid"];
+                otpSid: components["schemas"]["TwoFactorOtpSid"];
             };
             cookie?: never;
         };
@@ -7021,11 +7346,11 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a SID
-                 *     first, then as an email address.
+                 * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a
+                 *     SID first, then as an email address.
                  * @example ACe0d2e82a089d5686d85f728e245bc7da
                  */
-                AccountSid: components["parameters"]["AccountSidOrEmail"];
+                AccountSid: components["schemas"]["AccountSidOrEmail"];
             };
             cookie?: never;
         };
@@ -7047,77 +7372,55 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    putAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a
+                 *     SID first, then as an email address.
+                 * @example ACe0d2e82a089d5686d85f728e245bc7da
+                 */
+                AccountSid: components["schemas"]["AccountSidOrEmail"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AccountUpdate"];
+        responses: {
+            200: components["responses"]["AccountUpdateOk"];
+            400: components["responses"]["AccountUpdateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AccountUpdateForbidden"];
+            404: components["responses"]["AccountUpdateNotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            415: components["responses"]["AccountUpdateUnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     updateAccount: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /**
-                 * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a SID
-                 *     first, then as an email address.
+                 * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a
+                 *     SID first, then as an email address.
                  * @example ACe0d2e82a089d5686d85f728e245bc7da
                  */
-                AccountSid: components["parameters"]["AccountSidOrEmail"];
+                AccountSid: components["schemas"]["AccountSidOrEmail"];
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
-                    /** @description A new readable name; also copied to the account's SIP client. */
-                    FriendlyName?: string;
-                    /**
-                     * Format: password
-                     * @description A new password, strength-checked like on creation.
-                     */
-                    Password?: string;
-                    /** @description A new role. Only Administrators may change it (`403` otherwise). */
-                    Role?: string;
-                    /** @description A new state for the account and every account below it. Matched case-insensitively; a value outside the list gets `500`. */
-                    Status?: components["schemas"]["AccountStatus"];
-                };
-            };
-        };
+        requestBody: components["requestBodies"]["AccountUpdate"];
         responses: {
-            /** @description The account after the change. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Account"];
-                };
-            };
-            /** @description The account is already closed (reason phrase `Account is closed`), or the new password is too weak (reason phrase `Password too weak`). The body is empty. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            200: components["responses"]["AccountUpdateOk"];
+            400: components["responses"]["AccountUpdateBadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description The caller may not modify this account, or tried to change `Role` without being an Administrator (reason phrase `Only Administrator allowed`). The body is empty. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description No account has this SID or email address. The body is empty. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            403: components["responses"]["AccountUpdateForbidden"];
+            404: components["responses"]["AccountUpdateNotFound"];
             413: components["responses"]["BodyTooLarge"];
-            /** @description The body is not `application/x-www-form-urlencoded`. The body is empty. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            415: components["responses"]["AccountUpdateUnsupportedMediaType"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -7269,6 +7572,34 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    putApplication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+                /**
+                 * @description The application to act on. It must belong to the account in the path.
+                 * @example AP8d5a4b1f0c3e4d2a9b6f7e1c2d3a4b5c
+                 */
+                ApplicationSid: components["schemas"]["ApplicationSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ApplicationUpdate"];
+        responses: {
+            200: components["responses"]["ApplicationUpdateOk"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ApplicationUpdateNotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            500: components["responses"]["ApplicationUpdateServerError"];
+        };
+    };
     updateApplication: {
         parameters: {
             query?: never;
@@ -7287,53 +7618,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
-                    /** @description A new readable name. */
-                    FriendlyName?: string;
-                    /** @description A new channel. Any value outside the list gets `500`. */
-                    Kind?: components["schemas"]["ApplicationKind"];
-                    /**
-                     * Format: uri-reference
-                     * @description A new URL for the application's RCML, absolute or a path on the Restcomm host.
-                     */
-                    RcmlUrl?: string;
-                    /** @description Turns caller-ID name lookup on or off. Only `true` (in any letter case) counts as true. */
-                    VoiceCallerIdLookup?: boolean;
-                };
-            };
-        };
+        requestBody: components["requestBodies"]["ApplicationUpdate"];
         responses: {
-            /** @description The application after the change. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Application"];
-                };
-            };
+            200: components["responses"]["ApplicationUpdateOk"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No application has this SID. The body is empty. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            404: components["responses"]["ApplicationUpdateNotFound"];
             413: components["responses"]["BodyTooLarge"];
-            /**
-             * @description An unhandled server failure: `Kind` is not one of `voice`, `sms` or `ussd`, the application SID is malformed,
-             *     or the account SID in the path does not exist. The body, if any, is the servlet container's error page.
-             */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            500: components["responses"]["ApplicationUpdateServerError"];
         };
     };
     deleteApplication: {
@@ -8321,6 +8613,35 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    putClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+                /**
+                 * @description The client to act on. It must belong to the account in the path.
+                 * @example CL2c7f9e1a3b5d4c6e8f0a1b2c3d4e5f60
+                 */
+                ClientSid: components["schemas"]["ClientSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ClientUpdate"];
+        responses: {
+            200: components["responses"]["ClientUpdateOk"];
+            400: components["responses"]["ClientUpdateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["ClientUpdateNotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     updateClient: {
         parameters: {
             query?: never;
@@ -8339,64 +8660,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": {
-                    /** @description A new readable name. */
-                    FriendlyName?: string;
-                    /** @description `true` turns push notifications on (`push_client_identity` becomes the client SID); `false` turns them off. */
-                    IsPushEnabled?: boolean;
-                    /**
-                     * Format: password
-                     * @description A new password, strength-checked like on creation (score of at least 50).
-                     */
-                    Password?: string;
-                    /**
-                     * @description `1` enables the client, `0` disables it. A value that is not a number enables it.
-                     * @enum {integer}
-                     */
-                    Status?: 0 | 1;
-                    /** @description A new application for the client's calls; an empty value removes it. */
-                    VoiceApplicationSid?: components["schemas"]["ApplicationSid"] | string;
-                    /** @description A new HTTP method for `VoiceFallbackUrl`. */
-                    VoiceFallbackMethod?: components["schemas"]["HttpMethod"];
-                    /** @description A new fallback URL; an empty value removes it. */
-                    VoiceFallbackUrl?: string;
-                    /** @description A new HTTP method for `VoiceUrl`. */
-                    VoiceMethod?: components["schemas"]["HttpMethod"];
-                    /** @description A new RCML URL for the client's calls; an empty value removes it. */
-                    VoiceUrl?: string;
-                };
-            };
-        };
+        requestBody: components["requestBodies"]["ClientUpdate"];
         responses: {
-            /** @description The client after the change. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Client"];
-                };
-            };
-            /** @description The new password is too weak. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorMessage"];
-                };
-            };
+            200: components["responses"]["ClientUpdateOk"];
+            400: components["responses"]["ClientUpdateBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description No client has this SID. The body is empty. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
+            404: components["responses"]["ClientUpdateNotFound"];
             413: components["responses"]["BodyTooLarge"];
             500: components["responses"]["ServerError"];
         };
@@ -8998,6 +9268,35 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
+    putIncomingPhoneNumber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+                /**
+                 * @description The incoming number to act on. It must belong to the account in the path; a malformed SID gets `500`.
+                 * @example PN4e3c2b1a0f9e8d7c6b5a493827160504
+                 */
+                PhoneNumberSid: components["schemas"]["PhoneNumberSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["IncomingPhoneNumberUpdate"];
+        responses: {
+            200: components["responses"]["IncomingPhoneNumberUpdateOk"];
+            400: components["responses"]["IncomingPhoneNumberUpdateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["BodyTooLarge"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     updateIncomingPhoneNumber: {
         parameters: {
             query?: never;
@@ -9016,30 +9315,10 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/x-www-form-urlencoded": components["schemas"]["IncomingPhoneNumberUpdate"];
-            };
-        };
+        requestBody: components["requestBodies"]["IncomingPhoneNumberUpdate"];
         responses: {
-            /** @description The number after the change. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IncomingPhoneNumber"];
-                };
-            };
-            /** @description The number provider refused the update; nothing was changed. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/plain": components["schemas"]["PlainTextError"];
-                };
-            };
+            200: components["responses"]["IncomingPhoneNumberUpdateOk"];
+            400: components["responses"]["IncomingPhoneNumberUpdateBadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -9643,6 +9922,211 @@ export interface operations {
                 };
                 content?: never;
             };
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listOutgoingCallerIds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account's caller IDs, as a bare array. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutgoingCallerId"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createOutgoingCallerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /**
+                     * @description A readable label of at most 64 characters (the size of the server's database column). Defaults to the
+                     *     number in its national format (`(512) 555-0147`).
+                     */
+                    FriendlyName?: string;
+                    /** @description The number, preferably in E.164 form. Without a country code it is read as a US number. */
+                    PhoneNumber: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new caller ID. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutgoingCallerId"];
+                };
+            };
+            /** @description `PhoneNumber` is missing. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": components["schemas"]["PlainTextError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["BodyTooLarge"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    fetchOutgoingCallerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+                /**
+                 * @description The caller ID to act on. The server checks that the caller may act on the account that owns it, not that this
+                 *     is the account in the path.
+                 * @example PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c
+                 */
+                OutgoingCallerIdSid: components["schemas"]["OutgoingCallerIdSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller ID. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutgoingCallerId"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No caller ID has this SID. The body is empty. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateOutgoingCallerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+                /**
+                 * @description The caller ID to act on. The server checks that the caller may act on the account that owns it, not that this
+                 *     is the account in the path.
+                 * @example PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c
+                 */
+                OutgoingCallerIdSid: components["schemas"]["OutgoingCallerIdSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @description A new readable label of at most 64 characters (the size of the server's database column). */
+                    FriendlyName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The caller ID after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutgoingCallerId"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No caller ID has this SID. The body is empty. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            413: components["responses"]["BodyTooLarge"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteOutgoingCallerId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The account that owns the resource. The caller must be this account or one of its ancestors (sub-accounts nest at most three levels).
+                 * @example AC9f46b62376f96e83cc19ed9502987c78
+                 */
+                AccountSid: components["parameters"]["AccountSid"];
+                /**
+                 * @description The caller ID to act on. The server checks that the caller may act on the account that owns it, not that this
+                 *     is the account in the path.
+                 * @example PN7b1e4c9a2d3f4e5a8b6c0d1e2f3a4b5c
+                 */
+                OutgoingCallerIdSid: components["schemas"]["OutgoingCallerIdSid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller ID is gone (or never existed). The body is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             500: components["responses"]["ServerError"];
         };
     };
@@ -10726,11 +11210,11 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The account to act on: its SID, or its email address (URL-encode the `@`). The server looks the value up as a SID
-                 *     first, then as an email address.
+                 * @description The account to move: its SID, or its email address (URL-encode the `@`). The server looks the value up as a
+                 *     SID first, then as an email address.
                  * @example ACe0d2e82a089d5686d85f728e245bc7da
                  */
-                AccountSid: components["parameters"]["AccountSidOrEmail"];
+                AccountSid: components["schemas"]["AccountSidOrEmail"];
             };
             cookie?: never;
         };
@@ -10873,15 +11357,6 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The request was refused, for instance because the name is taken (`461`). Which 4xx status the service uses is not documented. */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NumberMaskingError"];
-                };
-            };
             /** @description The application was created. */
             200: {
                 headers: {
@@ -10892,6 +11367,18 @@ export interface operations {
                 };
             };
             401: components["responses"]["CloudUnauthorized"];
+            /**
+             * @description The request was refused, for instance because the name is taken (error code `461`). The documentation shows the
+             *     error body but not the HTTP status that carries it, so no particular status is declared for it.
+             */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NumberMaskingError"];
+                };
+            };
         };
     };
     updateNumberMaskingApplication: {
@@ -10900,7 +11387,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Number Masking application, by the `sid` its creation returned. */
-                ApplicationSid: components["parameters"]["NumberMaskingApplicationSid"];
+                applicationSid: components["parameters"]["NumberMaskingApplicationSid"];
             };
             cookie?: never;
         };
@@ -10939,7 +11426,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Number Masking application, by the `sid` its creation returned. */
-                ApplicationSid: components["parameters"]["NumberMaskingApplicationSid"];
+                applicationSid: components["parameters"]["NumberMaskingApplicationSid"];
             };
             cookie?: never;
         };
@@ -10984,7 +11471,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The Number Masking application, by the `sid` its creation returned. */
-                ApplicationSid: components["parameters"]["NumberMaskingApplicationSid"];
+                applicationSid: components["parameters"]["NumberMaskingApplicationSid"];
             };
             cookie?: never;
         };
@@ -11151,7 +11638,7 @@ export interface operations {
                  * @description The channel of an application created from scratch.
                  * @example voice
                  */
-                kind?: components["schemas"]["VisualDesignerApplicationKind"];
+                kind?: components["schemas"]["ApplicationKind"];
                 /**
                  * @description The friendly name of the new application. Generated from the template's name when `template` is given without it.
                  * @example Support hotline
@@ -11171,7 +11658,10 @@ export interface operations {
         requestBody?: {
             content: {
                 "multipart/form-data": {
-                    /** @description The exported application archive. The designer reads every file part whatever its field name; `file` is the name used here. */
+                    /**
+                     * Format: binary
+                     * @description The exported application archive. The designer reads every file part whatever its field name; `file` is the name used here.
+                     */
                     file: Blob;
                 };
             };
@@ -11624,6 +12114,7 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     /**
+                     * Format: binary
                      * @description A media file (`.wav` or `.mp4`), with its file name in the part's `Content-Disposition`. More file
                      *     parts may follow under any field name; `file` is the name used here.
                      */

@@ -36,6 +36,18 @@ export const operationFacts = {
     "successStatus": 200,
     "inferred": false
   },
+  "putAccount": {
+    "tag": "Accounts",
+    "summary": "Update an account with PUT",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "successStatus": 200,
+    "inferred": false
+  },
   "updateAccount": {
     "tag": "Accounts",
     "summary": "Update an account",
@@ -99,6 +111,19 @@ export const operationFacts = {
     "successStatus": 200,
     "inferred": false
   },
+  "putApplication": {
+    "tag": "Applications",
+    "summary": "Update an application with PUT",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "ApplicationSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "successStatus": 200,
+    "inferred": false
+  },
   "updateApplication": {
     "tag": "Applications",
     "summary": "Update an application",
@@ -152,6 +177,19 @@ export const operationFacts = {
   "fetchClient": {
     "tag": "Clients",
     "summary": "Fetch a SIP client",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "ClientSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "successStatus": 200,
+    "inferred": false
+  },
+  "putClient": {
+    "tag": "Clients",
+    "summary": "Update a SIP client with PUT",
     "secured": true,
     "pathParams": [
       "AccountSid",
@@ -349,6 +387,19 @@ export const operationFacts = {
     "successStatus": 200,
     "inferred": false
   },
+  "putIncomingPhoneNumber": {
+    "tag": "Incoming Phone Numbers",
+    "summary": "Update an incoming number with PUT",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "PhoneNumberSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "successStatus": 200,
+    "inferred": false
+  },
   "updateIncomingPhoneNumber": {
     "tag": "Incoming Phone Numbers",
     "summary": "Update an incoming number",
@@ -373,6 +424,69 @@ export const operationFacts = {
     "queryParams": [],
     "queryRequired": false,
     "successStatus": 204,
+    "inferred": false
+  },
+  "listOutgoingCallerIds": {
+    "tag": "Outgoing Caller IDs",
+    "summary": "List outgoing caller IDs",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "successStatus": 200,
+    "inferred": false
+  },
+  "createOutgoingCallerId": {
+    "tag": "Outgoing Caller IDs",
+    "summary": "Create an outgoing caller ID",
+    "secured": true,
+    "pathParams": [
+      "AccountSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "successStatus": 200,
+    "inferred": false
+  },
+  "fetchOutgoingCallerId": {
+    "tag": "Outgoing Caller IDs",
+    "summary": "Fetch an outgoing caller ID",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "OutgoingCallerIdSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "successStatus": 200,
+    "inferred": false
+  },
+  "updateOutgoingCallerId": {
+    "tag": "Outgoing Caller IDs",
+    "summary": "Update an outgoing caller ID",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "OutgoingCallerIdSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "successStatus": 200,
+    "inferred": false
+  },
+  "deleteOutgoingCallerId": {
+    "tag": "Outgoing Caller IDs",
+    "summary": "Delete an outgoing caller ID",
+    "secured": true,
+    "pathParams": [
+      "AccountSid",
+      "OutgoingCallerIdSid"
+    ],
+    "queryParams": [],
+    "queryRequired": false,
+    "successStatus": 200,
     "inferred": false
   },
   "listAvailableLocalPhoneNumbers": {
@@ -1292,7 +1406,7 @@ export const operationFacts = {
     "summary": "Fetch one OTP request",
     "secured": true,
     "pathParams": [
-      "OTPSid"
+      "otpSid"
     ],
     "queryParams": [],
     "queryRequired": false,
@@ -1406,7 +1520,7 @@ export const operationFacts = {
     "summary": "Fetch a masking application",
     "secured": true,
     "pathParams": [
-      "ApplicationSid"
+      "applicationSid"
     ],
     "queryParams": [],
     "queryRequired": false,
@@ -1418,7 +1532,7 @@ export const operationFacts = {
     "summary": "Update a masking application",
     "secured": true,
     "pathParams": [
-      "ApplicationSid"
+      "applicationSid"
     ],
     "queryParams": [],
     "queryRequired": false,
@@ -1430,7 +1544,7 @@ export const operationFacts = {
     "summary": "Delete a masking application",
     "secured": true,
     "pathParams": [
-      "ApplicationSid"
+      "applicationSid"
     ],
     "queryParams": [],
     "queryRequired": false,

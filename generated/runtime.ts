@@ -46,6 +46,22 @@ export const runtimeOperations = {
       "payload": null
     }
   },
+  "putAccount": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}.json",
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "accounts"
+      ],
+      "method": "put",
+      "args": [],
+      "payload": "body"
+    }
+  },
   "updateAccount": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}.json",
@@ -125,6 +141,24 @@ export const runtimeOperations = {
         "ApplicationSid"
       ],
       "payload": null
+    }
+  },
+  "putApplication": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}/Applications/{ApplicationSid}.json",
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "applications"
+      ],
+      "method": "put",
+      "args": [
+        "ApplicationSid"
+      ],
+      "payload": "body"
     }
   },
   "updateApplication": {
@@ -208,6 +242,24 @@ export const runtimeOperations = {
         "ClientSid"
       ],
       "payload": null
+    }
+  },
+  "putClient": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}/Clients/{ClientSid}.json",
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "clients"
+      ],
+      "method": "put",
+      "args": [
+        "ClientSid"
+      ],
+      "payload": "body"
     }
   },
   "updateClient": {
@@ -436,6 +488,24 @@ export const runtimeOperations = {
       "payload": null
     }
   },
+  "putIncomingPhoneNumber": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "incomingPhoneNumbers"
+      ],
+      "method": "put",
+      "args": [
+        "PhoneNumberSid"
+      ],
+      "payload": "body"
+    }
+  },
   "updateIncomingPhoneNumber": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
@@ -466,6 +536,88 @@ export const runtimeOperations = {
       "method": "delete",
       "args": [
         "PhoneNumberSid"
+      ],
+      "payload": null
+    }
+  },
+  "listOutgoingCallerIds": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds.json",
+    "responseKind": "json",
+    "list": {
+      "kind": "array"
+    },
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "list",
+      "args": [],
+      "payload": null
+    }
+  },
+  "createOutgoingCallerId": {
+    "method": "POST",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds.json",
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "bodyRequired": true,
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "create",
+      "args": [],
+      "payload": "body"
+    }
+  },
+  "fetchOutgoingCallerId": {
+    "method": "GET",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json",
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "fetch",
+      "args": [
+        "OutgoingCallerIdSid"
+      ],
+      "payload": null
+    }
+  },
+  "updateOutgoingCallerId": {
+    "method": "PUT",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json",
+    "requestMediaType": "application/x-www-form-urlencoded",
+    "responseKind": "json",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "update",
+      "args": [
+        "OutgoingCallerIdSid"
+      ],
+      "payload": "body"
+    }
+  },
+  "deleteOutgoingCallerId": {
+    "method": "DELETE",
+    "path": "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json",
+    "responseKind": "empty",
+    "accountScoped": true,
+    "sdk": {
+      "namespace": [
+        "outgoingCallerIds"
+      ],
+      "method": "delete",
+      "args": [
+        "OutgoingCallerIdSid"
       ],
       "payload": null
     }
@@ -1581,7 +1733,7 @@ export const runtimeOperations = {
   },
   "fetchTwoFactorSessionRecord": {
     "method": "GET",
-    "path": "/2fa/search/{OTPSid}",
+    "path": "/2fa/search/{otpSid}",
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1591,7 +1743,7 @@ export const runtimeOperations = {
       ],
       "method": "fetch",
       "args": [
-        "OTPSid"
+        "otpSid"
       ],
       "payload": null
     }
@@ -1746,7 +1898,7 @@ export const runtimeOperations = {
   },
   "fetchNumberMaskingApplication": {
     "method": "GET",
-    "path": "/numbermasking/applications/search/{ApplicationSid}",
+    "path": "/numbermasking/applications/search/{applicationSid}",
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1756,14 +1908,14 @@ export const runtimeOperations = {
       ],
       "method": "fetch",
       "args": [
-        "ApplicationSid"
+        "applicationSid"
       ],
       "payload": null
     }
   },
   "updateNumberMaskingApplication": {
     "method": "PUT",
-    "path": "/numbermasking/applications/{ApplicationSid}",
+    "path": "/numbermasking/applications/{applicationSid}",
     "server": "https://{domain}",
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -1775,14 +1927,14 @@ export const runtimeOperations = {
       ],
       "method": "update",
       "args": [
-        "ApplicationSid"
+        "applicationSid"
       ],
       "payload": "body"
     }
   },
   "deleteNumberMaskingApplication": {
     "method": "DELETE",
-    "path": "/numbermasking/applications/{ApplicationSid}",
+    "path": "/numbermasking/applications/{applicationSid}",
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1792,7 +1944,7 @@ export const runtimeOperations = {
       ],
       "method": "delete",
       "args": [
-        "ApplicationSid"
+        "applicationSid"
       ],
       "payload": null
     }

@@ -33,6 +33,12 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      */
     fetch(options?: CallOptions): Promise<Out<M, Data<Op['fetchAccount']>>>;
     /**
+     * Update an account with PUT
+     *
+     * `PUT /Accounts/{AccountSid}.json` (putAccount)
+     */
+    put(body: Body<Op['putAccount']>, options?: CallOptions): Promise<Out<M, Data<Op['putAccount']>>>;
+    /**
      * Update an account
      *
      * `POST /Accounts/{AccountSid}.json` (updateAccount)
@@ -73,6 +79,12 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      */
     fetch(applicationSid: Path<Op['fetchApplication']>['ApplicationSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchApplication']>>>;
     /**
+     * Update an application with PUT
+     *
+     * `PUT /Accounts/{AccountSid}/Applications/{ApplicationSid}.json` (putApplication)
+     */
+    put(applicationSid: Path<Op['putApplication']>['ApplicationSid'], body: Body<Op['putApplication']>, options?: CallOptions): Promise<Out<M, Data<Op['putApplication']>>>;
+    /**
      * Update an application
      *
      * `POST /Accounts/{AccountSid}/Applications/{ApplicationSid}.json` (updateApplication)
@@ -112,6 +124,12 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      * `GET /Accounts/{AccountSid}/Clients/{ClientSid}.json` (fetchClient)
      */
     fetch(clientSid: Path<Op['fetchClient']>['ClientSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchClient']>>>;
+    /**
+     * Update a SIP client with PUT
+     *
+     * `PUT /Accounts/{AccountSid}/Clients/{ClientSid}.json` (putClient)
+     */
+    put(clientSid: Path<Op['putClient']>['ClientSid'], body: Body<Op['putClient']>, options?: CallOptions): Promise<Out<M, Data<Op['putClient']>>>;
     /**
      * Update a SIP client
      *
@@ -158,6 +176,12 @@ export interface RestcommResources<M extends Mode = 'throw'> {
      * `GET /Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json` (fetchIncomingPhoneNumber)
      */
     fetch(phoneNumberSid: Path<Op['fetchIncomingPhoneNumber']>['PhoneNumberSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchIncomingPhoneNumber']>>>;
+    /**
+     * Update an incoming number with PUT
+     *
+     * `PUT /Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json` (putIncomingPhoneNumber)
+     */
+    put(phoneNumberSid: Path<Op['putIncomingPhoneNumber']>['PhoneNumberSid'], body: Body<Op['putIncomingPhoneNumber']>, options?: CallOptions): Promise<Out<M, Data<Op['putIncomingPhoneNumber']>>>;
     /**
      * Update an incoming number
      *
@@ -252,6 +276,46 @@ export interface RestcommResources<M extends Mode = 'throw'> {
        */
       each(query?: EachOptions, options?: CallOptions): AsyncIterableIterator<Data<Op['listAvailableCountries']>[number]>;
     };
+  };
+  outgoingCallerIds: {
+    /**
+     * List outgoing caller IDs
+     *
+     * `GET /Accounts/{AccountSid}/OutgoingCallerIds.json` (listOutgoingCallerIds)
+     */
+    list(options?: CallOptions): Promise<Out<M, Data<Op['listOutgoingCallerIds']>>>;
+    /**
+     * List outgoing caller IDs
+     *
+     * `GET /Accounts/{AccountSid}/OutgoingCallerIds.json` (listOutgoingCallerIds)
+     *
+     * Iterates over every item, page after page (`limit` stops early); memory holds one page at a time.
+     */
+    each(query?: EachOptions, options?: CallOptions): AsyncIterableIterator<Data<Op['listOutgoingCallerIds']>[number]>;
+    /**
+     * Create an outgoing caller ID
+     *
+     * `POST /Accounts/{AccountSid}/OutgoingCallerIds.json` (createOutgoingCallerId)
+     */
+    create(body: Body<Op['createOutgoingCallerId']>, options?: CallOptions): Promise<Out<M, Data<Op['createOutgoingCallerId']>>>;
+    /**
+     * Fetch an outgoing caller ID
+     *
+     * `GET /Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json` (fetchOutgoingCallerId)
+     */
+    fetch(outgoingCallerIdSid: Path<Op['fetchOutgoingCallerId']>['OutgoingCallerIdSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchOutgoingCallerId']>>>;
+    /**
+     * Update an outgoing caller ID
+     *
+     * `PUT /Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json` (updateOutgoingCallerId)
+     */
+    update(outgoingCallerIdSid: Path<Op['updateOutgoingCallerId']>['OutgoingCallerIdSid'], body?: Body<Op['updateOutgoingCallerId']>, options?: CallOptions): Promise<Out<M, Data<Op['updateOutgoingCallerId']>>>;
+    /**
+     * Delete an outgoing caller ID
+     *
+     * `DELETE /Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json` (deleteOutgoingCallerId)
+     */
+    delete(outgoingCallerIdSid: Path<Op['deleteOutgoingCallerId']>['OutgoingCallerIdSid'], options?: CallOptions): Promise<Out<M, void>>;
   };
   availablePhoneNumbers: {
     local: {
@@ -832,9 +896,9 @@ export interface RestcommResources<M extends Mode = 'throw'> {
       /**
        * Fetch one OTP request
        *
-       * `GET /2fa/search/{OTPSid}` (fetchTwoFactorSessionRecord)
+       * `GET /2fa/search/{otpSid}` (fetchTwoFactorSessionRecord)
        */
-      fetch(oTPSid: Path<Op['fetchTwoFactorSessionRecord']>['OTPSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchTwoFactorSessionRecord']>>>;
+      fetch(otpSid: Path<Op['fetchTwoFactorSessionRecord']>['otpSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchTwoFactorSessionRecord']>>>;
     };
     usage: {
       /**
@@ -904,21 +968,21 @@ export interface RestcommResources<M extends Mode = 'throw'> {
       /**
        * Fetch a masking application
        *
-       * `GET /numbermasking/applications/search/{ApplicationSid}` (fetchNumberMaskingApplication)
+       * `GET /numbermasking/applications/search/{applicationSid}` (fetchNumberMaskingApplication)
        */
-      fetch(applicationSid: Path<Op['fetchNumberMaskingApplication']>['ApplicationSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchNumberMaskingApplication']>>>;
+      fetch(applicationSid: Path<Op['fetchNumberMaskingApplication']>['applicationSid'], options?: CallOptions): Promise<Out<M, Data<Op['fetchNumberMaskingApplication']>>>;
       /**
        * Update a masking application
        *
-       * `PUT /numbermasking/applications/{ApplicationSid}` (updateNumberMaskingApplication)
+       * `PUT /numbermasking/applications/{applicationSid}` (updateNumberMaskingApplication)
        */
-      update(applicationSid: Path<Op['updateNumberMaskingApplication']>['ApplicationSid'], body: Body<Op['updateNumberMaskingApplication']>, options?: CallOptions): Promise<Out<M, Data<Op['updateNumberMaskingApplication']>>>;
+      update(applicationSid: Path<Op['updateNumberMaskingApplication']>['applicationSid'], body: Body<Op['updateNumberMaskingApplication']>, options?: CallOptions): Promise<Out<M, Data<Op['updateNumberMaskingApplication']>>>;
       /**
        * Delete a masking application
        *
-       * `DELETE /numbermasking/applications/{ApplicationSid}` (deleteNumberMaskingApplication)
+       * `DELETE /numbermasking/applications/{applicationSid}` (deleteNumberMaskingApplication)
        */
-      delete(applicationSid: Path<Op['deleteNumberMaskingApplication']>['ApplicationSid'], options?: CallOptions): Promise<Out<M, Data<Op['deleteNumberMaskingApplication']>>>;
+      delete(applicationSid: Path<Op['deleteNumberMaskingApplication']>['applicationSid'], options?: CallOptions): Promise<Out<M, Data<Op['deleteNumberMaskingApplication']>>>;
     };
     numbers: {
       /**

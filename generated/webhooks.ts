@@ -648,7 +648,7 @@ export const webhooks = {
       },
       "RecordingUrl": {
         "type": "string",
-        "format": "uri"
+        "format": "uri-reference"
       },
       "PublicRecordingUrl": {
         "type": "string",
@@ -784,7 +784,7 @@ export const webhooks = {
       },
       "RecordingUrl": {
         "type": "string",
-        "format": "uri"
+        "format": "uri-reference"
       }
     },
     "patterns": [

@@ -1,5 +1,5 @@
 // npm run dev: the spec editor's loop. Watches openapi/; on each save it bundles and regenerates generated/ (types,
-// tables, SDK types), then lints, rebuilds the site and restarts the mock side by side, printing each problem with its
+// tables, SDK types), then writes the service bundles, lints, rebuilds the site and restarts the mock side by side, printing each problem with its
 // file and line. The site is served on http://127.0.0.1:4011 (SITE_PORT) and reloads itself when it is rebuilt; the
 // mock listens on http://127.0.0.1:4010 (PORT).
 import { readdirSync, watch } from 'node:fs';
@@ -8,6 +8,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { startPrism, type RunningPrism } from '../tools/prism.js';
 import { bundleSpec, generateAll } from './lib/generate.js';
+import { writeServiceBundles } from './lib/service-bundles.js';
 import { bin, bundleJson, docsDir, generatedDir, root, specRoot } from './lib/paths.js';
 import { run, step } from './lib/run.js';
 import { buildSite } from './lib/site.js';
@@ -42,15 +43,18 @@ async function restartMock(): Promise<void> {
 /** One pass after a save: regenerate first (what the editor waits for), then the slower checks side by side. */
 async function cycle(savedAt: number, what: string): Promise<void> {
   step(`${what} changed`);
+  let doc;
   try {
-    await generateAll(generatedDir, await bundleSpec());
+    doc = await bundleSpec();
+    await generateAll(generatedDir, doc, { services: false });
   } catch (err) {
     process.stderr.write(`✖ ${err instanceof Error ? err.message : String(err)}\n`);
     return;
   }
-  step(`Regenerated generated/ ${Math.round(performance.now() - savedAt)} ms after the save`);
+  step(`Regenerated the types and tables in generated/ ${Math.round(performance.now() - savedAt)} ms after the save`);
   const [lint] = await Promise.allSettled([
     run(bin('redocly'), ['lint', path.relative(root, specRoot)], { quiet: true }),
+    writeServiceBundles(doc, generatedDir),
     buildSite(bundleJson, sitePath).then(() => {
       for (const res of listeners) res.write('data: reload\n\n');
     }),
@@ -61,7 +65,7 @@ async function cycle(savedAt: number, what: string): Promise<void> {
   });
   // Redocly prints each problem with its file, line and column, and the lines around it.
   if (lint.status === 'fulfilled') process.stdout.write(lint.value.code === 0 ? '✓ lint clean\n' : `${lint.value.stdout}${lint.value.stderr}`);
-  step(`Site, lint and mock done ${Math.round(performance.now() - savedAt)} ms after the save; waiting for the next one`);
+  step(`Service bundles, site, lint and mock done ${Math.round(performance.now() - savedAt)} ms after the save; waiting for the next one`);
 }
 
 // Saves come in bursts (editors write, rename, touch): one pass per burst, and never two at once.

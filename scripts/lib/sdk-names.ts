@@ -6,7 +6,8 @@ export interface SdkName {
   method: string;
 }
 
-const verbs = /^(list|create|fetch|update|delete|migrate|send|verify|cancel|reserve|release|rename)(?=[A-Z])/;
+// `put` names the PUT twin of an update the server also takes as POST (the SDK method `put`, retried like any PUT).
+const verbs = /^(list|create|fetch|update|put|delete|migrate|send|verify|cancel|reserve|release|rename)(?=[A-Z])/;
 const identifier = /^[a-z][A-Za-z0-9]*$/;
 
 /** `IncomingPhoneNumbers` → `incomingPhoneNumbers`, `SMS` → `sms`, `TollFree.json` → `tollFree`. */

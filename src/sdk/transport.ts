@@ -37,7 +37,8 @@ const TIMED_OUT = Symbol('timed out');
  *   abandoned answer's body is cancelled when it arrives, so nothing is kept beyond the server's reply.
  */
 export async function send(url: string, init: RequestInit, options: SendOptions): Promise<Sent> {
-  const { retry, logger, caller, timeoutMs } = options;
+  // Called unbound: Workers' fetch (and some polyfills) throw "Illegal invocation" when called as a method of another object.
+  const { fetch, retry, logger, caller, timeoutMs } = options;
   const method = init.method ?? 'GET';
   const info = (): RequestInfo => ({ method, path: new URL(url).pathname, operationId: options.operationId });
   if (caller?.aborted) throw caller.reason;
@@ -74,7 +75,7 @@ export async function send(url: string, init: RequestInit, options: SendOptions)
       if (logger?.debug) logger.debug(`→ ${method} ${info().path}${attempt ? ` (retry ${attempt})` : ''}`);
       let response: Response;
       try {
-        response = await within(options.fetch(url, requestInit), (late) => void late.body?.cancel().catch(() => {}));
+        response = await within(fetch(url, requestInit), (late) => void late.body?.cancel().catch(() => {}));
       } catch (err) {
         if (caller?.aborted) throw caller.reason ?? err; // the caller's own abort is not ours to wrap
         if (err instanceof RestcommTimeoutError) throw err;

@@ -119,7 +119,7 @@ describe('an upstream that keeps the contract (the Prism mock)', () => {
     const records = await checkContract({ baseUrl: mockUrl, ...credentials });
     expect(findingsOf(records)).toEqual([]);
     expect(records.map((r) => r.operationId)).toEqual(replays.flatMap((r) => (r.first ? [r.list, r.first] : [r.list])));
-    expect(formatReport(records)).toMatch(/\n24 calls, 0 violations: the server keeps the contract\n$/);
+    expect(formatReport(records).endsWith(`\n${records.length} calls, 0 violations: the server keeps the contract\n`)).toBe(true);
   });
 });
 
@@ -148,7 +148,8 @@ describe('an upstream that breaks the contract', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('✖ GET /Accounts/AC…/Calls.json → response.body.calls[0].status: must be equal to one of the allowed values\n    rule enum · listCalls');
     expect(stdout.match(/^✖ GET .* → /gm)).toHaveLength(expected.length);
-    expect(stdout).toMatch(/^18 calls, 8 violations: the server breaks the contract$/m);
+    const calls = stdout.match(/^[✓✖] (\d{3}|---) GET /gm)?.length;
+    expect(stdout).toMatch(new RegExp(`^${calls} calls, 8 violations: the server breaks the contract$`, 'm'));
     expect(stdout).not.toContain(ACCOUNT_SID);
     expect(stdout).not.toContain(AUTH_TOKEN);
   });

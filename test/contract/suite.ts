@@ -82,10 +82,10 @@ export function contractSuite(name: string, target: Target): void {
   const client = () => createClient({ accountSid: 'AC9f46b62376f96e83cc19ed9502987c78', authToken: 'token', baseUrl: target.baseUrl(), errors: 'result' });
 
   describe(`contract: ${name}`, () => {
-    it('covers every operation of the spec, and leaves out only redirects and status ranges', () => {
+    it('covers every operation of the spec, and leaves out only redirects and `default` answers', () => {
       const covered = new Set(cases.map((c) => c.operationId));
       expect(specOperations.filter((o) => !covered.has(o.operationId as OperationId)).map((o) => o.operationId)).toEqual([]);
-      expect(all.flatMap((c) => c.excluded)).toEqual(['fetchRecordingMediaWav 307', 'fetchRecordingMediaMp4 307', 'createNumberMaskingApplication 4XX']);
+      expect(all.flatMap((c) => c.excluded)).toEqual(['fetchRecordingMediaWav 307', 'fetchRecordingMediaMp4 307', 'createNumberMaskingApplication default']);
     });
 
     describe.concurrent.each(cases.map((c) => [`${c.operationId} ${c.status} ${c.example?.name ?? '(no body)'}${c.mediaType && c.mediaType !== 'application/json' ? ` ${c.mediaType}` : ''}`, c] as const))('%s', (_, c) => {

@@ -63,4 +63,25 @@ describe('requests the spec rejects', () => {
     });
     expect(res.status).toBe(415);
   });
+
+  it("answers Prism's 422 naming the field when a PUT body value is outside its enum", async () => {
+    const res = await fetch(`${mockUrl}/Accounts/${ACCOUNT_SID}/Applications/AP8d5a4b1f0c3e4d2a9b6f7e1c2d3a4b5c.json`, {
+      method: 'PUT',
+      headers: { Authorization: auth, 'Content-Type': form },
+      body: 'Kind=fax',
+    });
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as { validation: { location: string[] }[] };
+    expect(problem.validation.map((v) => v.location.join('.'))).toContain('body.Kind');
+  });
+
+  it("answers createOutgoingCallerId's own 400 naming PhoneNumber when it is missing", async () => {
+    const res = await fetch(`${mockUrl}/Accounts/${ACCOUNT_SID}/OutgoingCallerIds.json`, {
+      method: 'POST',
+      headers: { Authorization: auth, 'Content-Type': form },
+      body: 'FriendlyName=Support+line',
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('sl-violations') ?? '').toContain('PhoneNumber');
+  });
 });

@@ -34,7 +34,10 @@ beforeAll(async () => {
   });
   await edit('paths/accounts/Account.yaml', (doc) => {
     delete doc.get.responses['401'];
-    doc.post.requestBody.content['application/x-www-form-urlencoded'].examples.rename.value = { FriendlyName: 42 };
+  });
+  // The account update's body (shared by POST and PUT) lives in components.
+  await edit('components/requestBodies/AccountUpdate.yaml', (doc) => {
+    doc.content['application/x-www-form-urlencoded'].examples.rename.value = { FriendlyName: 42 };
   });
   const run = await promisify(execFile)(path.join(root, 'node_modules', '.bin', 'redocly'), ['lint', 'openapi/openapi.yaml', '--format=json'], {
     cwd: dir,
