@@ -6,10 +6,15 @@ import { defineConfig } from 'vitest/config';
 // The README examples import the package by name, as users do.
 export const alias = {
   'restcomm-cpaas/rcml': fileURLToPath(new URL('./src/rcml/index.ts', import.meta.url)),
+  'restcomm-cpaas/webhooks': fileURLToPath(new URL('./src/webhooks/index.ts', import.meta.url)),
+  'restcomm-cpaas/codes': fileURLToPath(new URL('./src/codes.ts', import.meta.url)),
+  'restcomm-cpaas/tooling': fileURLToPath(new URL('./src/tooling.ts', import.meta.url)),
   'restcomm-cpaas': fileURLToPath(new URL('./src/index.ts', import.meta.url)),
 };
 /** The unit project's files (also what `npm run mutation` runs, see vitest.mutation.config.ts). */
-export const unitTests = ['test/unit/**/*.test.ts', 'test/rcml/**/*.test.ts', 'test/webhooks/**/*.test.ts'];
+export const unitTests = ['test/unit/**/*.test.ts', 'test/hostile/**/*.test.ts', 'test/rcml/**/*.test.ts', 'test/webhooks/**/*.test.ts'];
+// Starts `npm run mock` (Prism) itself: a tooling test.
+export const mockSignals = 'test/hostile/mock-signals.test.ts';
 
 export default defineConfig({
   resolve: { alias },
@@ -24,7 +29,7 @@ export default defineConfig({
       {
         extends: true,
         // The SDK, RCML and webhook code on its own: fetch is injected and time is fake, so no server and no waiting.
-        test: { name: 'unit', include: unitTests },
+        test: { name: 'unit', include: unitTests, exclude: [mockSignals] },
       },
       {
         extends: true,
@@ -33,8 +38,14 @@ export default defineConfig({
       },
       {
         extends: true,
-        // The spec's own checks and the build tooling: lint rules, the breaking-change gate, the package.
-        test: { name: 'tooling', include: ['test/spec/**/*.test.ts', 'test/tooling/**/*.test.ts', 'test/package/**/*.test.ts'] },
+        // The spec's own checks and the build tooling: lint, drift, lint rules, the release gate, the built package
+        // (its global setup builds dist/ once), the mock script. The clean-clone pack test is npm run test:pack.
+        test: {
+          name: 'tooling',
+          include: ['test/spec/**/*.test.ts', 'test/tooling/**/*.test.ts', 'test/package/**/*.test.ts', 'test/consumer/**/*.test.ts', mockSignals],
+          exclude: ['test/package/clean-pack.test.ts'],
+          globalSetup: ['test/setup/build-sdk.ts'],
+        },
       },
       {
         extends: true,

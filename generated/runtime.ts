@@ -35,6 +35,9 @@ export const runtimeOperations = {
   "fetchAccount": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}.json",
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -49,6 +52,9 @@ export const runtimeOperations = {
   "putAccount": {
     "method": "PUT",
     "path": "/Accounts/{AccountSid}.json",
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -65,6 +71,9 @@ export const runtimeOperations = {
   "updateAccount": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}.json",
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -81,6 +90,9 @@ export const runtimeOperations = {
   "migrateAccount": {
     "method": "POST",
     "path": "/Accounts/migrate/{AccountSid}.json",
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -97,6 +109,9 @@ export const runtimeOperations = {
   "listApplications": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Applications.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -114,6 +129,9 @@ export const runtimeOperations = {
   "createApplication": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Applications.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -130,6 +148,10 @@ export const runtimeOperations = {
   "fetchApplication": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Applications/{ApplicationSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -146,6 +168,10 @@ export const runtimeOperations = {
   "putApplication": {
     "method": "PUT",
     "path": "/Accounts/{AccountSid}/Applications/{ApplicationSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -164,6 +190,10 @@ export const runtimeOperations = {
   "updateApplication": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Applications/{ApplicationSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -182,6 +212,10 @@ export const runtimeOperations = {
   "deleteApplication": {
     "method": "DELETE",
     "path": "/Accounts/{AccountSid}/Applications/{ApplicationSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "empty",
     "accountScoped": true,
     "sdk": {
@@ -198,6 +232,9 @@ export const runtimeOperations = {
   "listClients": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Clients.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -215,6 +252,9 @@ export const runtimeOperations = {
   "createClient": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Clients.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -231,6 +271,10 @@ export const runtimeOperations = {
   "fetchClient": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Clients/{ClientSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -247,6 +291,10 @@ export const runtimeOperations = {
   "putClient": {
     "method": "PUT",
     "path": "/Accounts/{AccountSid}/Clients/{ClientSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -265,6 +313,10 @@ export const runtimeOperations = {
   "updateClient": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Clients/{ClientSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -283,6 +335,10 @@ export const runtimeOperations = {
   "deleteClient": {
     "method": "DELETE",
     "path": "/Accounts/{AccountSid}/Clients/{ClientSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "empty",
     "accountScoped": true,
     "sdk": {
@@ -299,6 +355,9 @@ export const runtimeOperations = {
   "listIncomingPhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -317,6 +376,9 @@ export const runtimeOperations = {
   "createIncomingPhoneNumber": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -333,6 +395,9 @@ export const runtimeOperations = {
   "listLocalIncomingPhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -352,6 +417,9 @@ export const runtimeOperations = {
   "createLocalIncomingPhoneNumber": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -369,6 +437,9 @@ export const runtimeOperations = {
   "listTollFreeIncomingPhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -388,6 +459,9 @@ export const runtimeOperations = {
   "createTollFreeIncomingPhoneNumber": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -405,6 +479,9 @@ export const runtimeOperations = {
   "listMobileIncomingPhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -424,6 +501,9 @@ export const runtimeOperations = {
   "createMobileIncomingPhoneNumber": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -441,6 +521,9 @@ export const runtimeOperations = {
   "listAvailableCountries": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/AvailableCountries.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -459,6 +542,9 @@ export const runtimeOperations = {
   "migrateIncomingPhoneNumbers": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/migrate.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "empty",
@@ -475,6 +561,10 @@ export const runtimeOperations = {
   "fetchIncomingPhoneNumber": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -491,6 +581,10 @@ export const runtimeOperations = {
   "putIncomingPhoneNumber": {
     "method": "PUT",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -509,6 +603,10 @@ export const runtimeOperations = {
   "updateIncomingPhoneNumber": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -527,6 +625,10 @@ export const runtimeOperations = {
   "deleteIncomingPhoneNumber": {
     "method": "DELETE",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "empty",
     "accountScoped": true,
     "sdk": {
@@ -543,6 +645,9 @@ export const runtimeOperations = {
   "listOutgoingCallerIds": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/OutgoingCallerIds.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -560,6 +665,9 @@ export const runtimeOperations = {
   "createOutgoingCallerId": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/OutgoingCallerIds.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -576,6 +684,10 @@ export const runtimeOperations = {
   "fetchOutgoingCallerId": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "OutgoingCallerIdSid": "^PN[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -592,6 +704,10 @@ export const runtimeOperations = {
   "updateOutgoingCallerId": {
     "method": "PUT",
     "path": "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "OutgoingCallerIdSid": "^PN[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "responseKind": "json",
     "accountScoped": true,
@@ -609,6 +725,10 @@ export const runtimeOperations = {
   "deleteOutgoingCallerId": {
     "method": "DELETE",
     "path": "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "OutgoingCallerIdSid": "^PN[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "empty",
     "accountScoped": true,
     "sdk": {
@@ -625,6 +745,10 @@ export const runtimeOperations = {
   "listAvailableLocalPhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/AvailablePhoneNumbers/{IsoCountryCode}/Local.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "IsoCountryCode": "^[A-Z]{2}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -645,6 +769,10 @@ export const runtimeOperations = {
   "listAvailableTollFreePhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/AvailablePhoneNumbers/{IsoCountryCode}/TollFree.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "IsoCountryCode": "^[A-Z]{2}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -665,6 +793,10 @@ export const runtimeOperations = {
   "listAvailableMobilePhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/AvailablePhoneNumbers/{IsoCountryCode}/Mobile.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "IsoCountryCode": "^[A-Z]{2}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -685,6 +817,13 @@ export const runtimeOperations = {
   "listNotifications": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Notifications.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -703,6 +842,10 @@ export const runtimeOperations = {
   "fetchNotification": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Notifications/{NotificationSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "NotificationSid": "^NO[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -719,6 +862,14 @@ export const runtimeOperations = {
   "listUsageRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Usage/Records/{Subresource}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "Subresource": "^(?:Daily|Monthly|Yearly|AllTime|Today|Yesterday|ThisMonth|LastMonth)$"
+    },
+    "queryFormats": {
+      "StartDate": "date",
+      "EndDate": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -739,6 +890,13 @@ export const runtimeOperations = {
   "listCalls": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Calls.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -757,6 +915,9 @@ export const runtimeOperations = {
   "createCall": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Calls.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "commaFields": [
@@ -776,6 +937,10 @@ export const runtimeOperations = {
   "fetchCall": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Calls/{CallSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -792,6 +957,10 @@ export const runtimeOperations = {
   "updateCall": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Calls/{CallSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "responseKind": "json",
     "accountScoped": true,
@@ -809,6 +978,10 @@ export const runtimeOperations = {
   "listCallRecordings": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -829,6 +1002,13 @@ export const runtimeOperations = {
   "listConferences": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Conferences.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "DateCreated": "date",
+      "DateUpdated": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -847,6 +1027,10 @@ export const runtimeOperations = {
   "fetchConference": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Conferences/{ConferenceSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -863,6 +1047,10 @@ export const runtimeOperations = {
   "listParticipants": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -884,6 +1072,11 @@ export const runtimeOperations = {
   "fetchParticipant": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -902,6 +1095,11 @@ export const runtimeOperations = {
   "updateParticipant": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "responseKind": "json",
     "accountScoped": true,
@@ -921,6 +1119,13 @@ export const runtimeOperations = {
   "listRecordings": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Recordings.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -939,6 +1144,10 @@ export const runtimeOperations = {
   "fetchRecording": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Recordings/{RecordingSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -955,6 +1164,10 @@ export const runtimeOperations = {
   "deleteRecording": {
     "method": "DELETE",
     "path": "/Accounts/{AccountSid}/Recordings/{RecordingSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "empty",
     "accountScoped": true,
     "sdk": {
@@ -971,6 +1184,10 @@ export const runtimeOperations = {
   "fetchRecordingMediaWav": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Recordings/{RecordingSid}.wav",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "binary",
     "accountScoped": true,
     "sdk": {
@@ -987,6 +1204,10 @@ export const runtimeOperations = {
   "fetchRecordingMediaMp4": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Recordings/{RecordingSid}.mp4",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "binary",
     "accountScoped": true,
     "sdk": {
@@ -1003,6 +1224,13 @@ export const runtimeOperations = {
   "listTranscriptions": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Transcriptions.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -1021,6 +1249,10 @@ export const runtimeOperations = {
   "fetchTranscription": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Transcriptions/{TranscriptionSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "TranscriptionSid": "^TR[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1037,6 +1269,10 @@ export const runtimeOperations = {
   "deleteTranscription": {
     "method": "DELETE",
     "path": "/Accounts/{AccountSid}/Transcriptions/{TranscriptionSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "TranscriptionSid": "^TR[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "empty",
     "accountScoped": true,
     "sdk": {
@@ -1053,6 +1289,13 @@ export const runtimeOperations = {
   "listSmsMessages": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/SMS/Messages.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -1072,6 +1315,9 @@ export const runtimeOperations = {
   "createSmsMessage": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/SMS/Messages.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -1089,6 +1335,10 @@ export const runtimeOperations = {
   "fetchSmsMessage": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/SMS/Messages/{SmsMessageSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "SmsMessageSid": "^SM[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1106,6 +1356,9 @@ export const runtimeOperations = {
   "createEmailMessage": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Email/Messages.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -1123,6 +1376,9 @@ export const runtimeOperations = {
   "listSayRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Says",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1137,6 +1393,10 @@ export const runtimeOperations = {
   "fetchSayRecord": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Says/{SaySid}",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "SaySid": "^SA[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1153,6 +1413,9 @@ export const runtimeOperations = {
   "listPlayRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Plays",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1167,6 +1430,10 @@ export const runtimeOperations = {
   "fetchPlayRecord": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Plays/{PlaySid}",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PlaySid": "^PL[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1183,6 +1450,9 @@ export const runtimeOperations = {
   "listResumeRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Resumes",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1197,6 +1467,10 @@ export const runtimeOperations = {
   "fetchResumeRecord": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Resumes/{ResumeSid}",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ResumeSid": "^RM[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1213,6 +1487,9 @@ export const runtimeOperations = {
   "listGatherSpeechRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Gathers/Speech",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1228,6 +1505,10 @@ export const runtimeOperations = {
   "fetchGatherSpeechRecord": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Gathers/Speech/{GatherSid}",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "GatherSid": "^GA[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1245,6 +1526,9 @@ export const runtimeOperations = {
   "listReferRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Refers",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1259,6 +1543,10 @@ export const runtimeOperations = {
   "fetchReferRecord": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Refers/{ReferSid}",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ReferSid": "^RF[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1275,6 +1563,9 @@ export const runtimeOperations = {
   "listTraceRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Traces",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1289,6 +1580,9 @@ export const runtimeOperations = {
   "fetchTraceRecord": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Traces/{TraceSid}",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1305,6 +1599,9 @@ export const runtimeOperations = {
   "createMessage": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Messages",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/json",
     "bodyRequired": true,
     "responseKind": "json",
@@ -1369,6 +1666,9 @@ export const runtimeOperations = {
   "fetchVisualDesignerApplication": {
     "method": "GET",
     "path": "/visual-designer/services/projects/{applicationSid}",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1386,6 +1686,9 @@ export const runtimeOperations = {
   "updateVisualDesignerApplication": {
     "method": "POST",
     "path": "/visual-designer/services/projects/{applicationSid}",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -1405,6 +1708,9 @@ export const runtimeOperations = {
   "deleteVisualDesignerApplication": {
     "method": "DELETE",
     "path": "/visual-designer/services/projects/{applicationSid}",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "empty",
     "sdk": {
@@ -1422,6 +1728,9 @@ export const runtimeOperations = {
   "fetchVisualDesignerApplicationInfo": {
     "method": "GET",
     "path": "/visual-designer/services/projects/{applicationSid}/info",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1439,6 +1748,9 @@ export const runtimeOperations = {
   "renameVisualDesignerApplication": {
     "method": "PUT",
     "path": "/visual-designer/services/projects/{applicationSid}/rename",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "empty",
     "sdk": {
@@ -1456,6 +1768,9 @@ export const runtimeOperations = {
   "listVisualDesignerParameters": {
     "method": "GET",
     "path": "/visual-designer/services/projects/{applicationSid}/parameters",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1473,6 +1788,9 @@ export const runtimeOperations = {
   "updateVisualDesignerParameters": {
     "method": "PUT",
     "path": "/visual-designer/services/projects/{applicationSid}/parameters",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -1492,6 +1810,9 @@ export const runtimeOperations = {
   "listVisualDesignerMedia": {
     "method": "GET",
     "path": "/visual-designer/services/projects/{applicationSid}/wavs",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "list": {
@@ -1512,6 +1833,9 @@ export const runtimeOperations = {
   "createVisualDesignerMedia": {
     "method": "POST",
     "path": "/visual-designer/services/projects/{applicationSid}/wavs",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "requestMediaType": "multipart/form-data",
     "bodyRequired": true,
@@ -1534,6 +1858,9 @@ export const runtimeOperations = {
   "deleteVisualDesignerMedia": {
     "method": "DELETE",
     "path": "/visual-designer/services/projects/{applicationSid}/wavs",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "empty",
     "sdk": {
@@ -1551,6 +1878,11 @@ export const runtimeOperations = {
   "fetchVisualDesignerMedia": {
     "method": "GET",
     "path": "/visual-designer/services/projects/{applicationSid}/{mediaFolder}/{mediaFile}",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$",
+      "mediaFolder": "^(?:wavs|media)$",
+      "mediaFile": "^[^/]+\\.(wav|mp4)$"
+    },
     "server": "https://{domain}",
     "responseKind": "binary",
     "sdk": {
@@ -1570,6 +1902,9 @@ export const runtimeOperations = {
   "fetchVisualDesignerSettings": {
     "method": "GET",
     "path": "/visual-designer/services/projects/{applicationSid}/settings",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1587,6 +1922,9 @@ export const runtimeOperations = {
   "updateVisualDesignerSettings": {
     "method": "POST",
     "path": "/visual-designer/services/projects/{applicationSid}/settings",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -1606,6 +1944,9 @@ export const runtimeOperations = {
   "fetchVisualDesignerLog": {
     "method": "GET",
     "path": "/visual-designer/services/apps/{applicationSid}/log",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "text",
     "sdk": {
@@ -1623,6 +1964,9 @@ export const runtimeOperations = {
   "deleteVisualDesignerLog": {
     "method": "DELETE",
     "path": "/visual-designer/services/apps/{applicationSid}/log",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "empty",
     "sdk": {
@@ -1734,6 +2078,9 @@ export const runtimeOperations = {
   "fetchTwoFactorSessionRecord": {
     "method": "GET",
     "path": "/2fa/search/{otpSid}",
+    "pathPatterns": {
+      "otpSid": "^OTP[0-9a-f]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1751,6 +2098,10 @@ export const runtimeOperations = {
   "listTwoFactorUsageRecords": {
     "method": "GET",
     "path": "/2fa/usage/records",
+    "queryFormats": {
+      "startDate": "date",
+      "endDate": "date"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1782,6 +2133,10 @@ export const runtimeOperations = {
   "listTwoFactorUsageRecordsByPeriod": {
     "method": "GET",
     "path": "/2fa/usage/records/{subresource}",
+    "queryFormats": {
+      "startDate": "date",
+      "endDate": "date"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1899,6 +2254,9 @@ export const runtimeOperations = {
   "fetchNumberMaskingApplication": {
     "method": "GET",
     "path": "/numbermasking/applications/search/{applicationSid}",
+    "pathPatterns": {
+      "applicationSid": "^NMA[0-9a-f]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1916,6 +2274,9 @@ export const runtimeOperations = {
   "updateNumberMaskingApplication": {
     "method": "PUT",
     "path": "/numbermasking/applications/{applicationSid}",
+    "pathPatterns": {
+      "applicationSid": "^NMA[0-9a-f]{32}$"
+    },
     "server": "https://{domain}",
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -1935,6 +2296,9 @@ export const runtimeOperations = {
   "deleteNumberMaskingApplication": {
     "method": "DELETE",
     "path": "/numbermasking/applications/{applicationSid}",
+    "pathPatterns": {
+      "applicationSid": "^NMA[0-9a-f]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {

@@ -1,10 +1,14 @@
 // Serves the bundled spec with the Prism mock. Prism serves paths at its root: point clients at http://127.0.0.1:PORT.
+// The npm script runs this file with `exec node --import tsx`, so npm's SIGINT/SIGTERM reach this process directly
+// (a shell or a tsx wrapper in between would die without passing them on), and this process ends Prism with them.
 import { startPrism } from '../tools/prism.js';
+import { mockClientLine } from './lib/mock-client.js';
 import { main, step } from './lib/run.js';
 
 main(async () => {
   const port = Number(process.env.PORT ?? 4010);
   step(`Starting the Prism mock on http://127.0.0.1:${port} (static examples from generated/openapi.json)`);
   const prism = await startPrism({ port, echo: true });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void prism.stop().then(() => process.exit(0)));
+  step(`Point the SDK at it with:\n  import { createClient } from 'restcomm-cpaas';\n  ${mockClientLine(port)}`);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void prism.stop().then(() => process.exit(0)));
 });

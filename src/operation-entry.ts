@@ -5,6 +5,10 @@
 export interface RuntimeOperation {
   readonly method: string;
   readonly path: string;
+  /** Path parameters whose value must match a pattern (SIDs, enums), with that pattern. */
+  readonly pathPatterns?: Readonly<Record<string, string>>;
+  /** Query parameters declared with a date format, so that a Date value is sent in it. */
+  readonly queryFormats?: Readonly<Record<string, string>>;
   /** The operation's own server URL template (services outside the REST API base); absent for the API base. */
   readonly server?: string;
   /** The request body's media type; absent when the operation takes no body. */

@@ -1,7 +1,8 @@
 // Live contract check: replays read-only SDK calls against a real server and validates each answer, in process, against
 // the bundled spec: the status must be declared and a success, the media type declared, the body valid for its schema.
 import { readFileSync } from 'node:fs';
-import { createClient, RestcommError } from '../../src/index.js';
+import { createClient, RestcommHttpError } from '../../src/index.js';
+import { createRedactor } from '../../src/redact.js';
 import { operations, type OperationId } from '../../src/operations.js';
 import { bundleJson } from '../../tools/spec.js';
 import { schemaValidator } from '../../tools/schemas.js';
@@ -117,7 +118,7 @@ export async function checkContract(options: CheckOptions): Promise<CallRecord[]
         record.status = response.status;
         record.path = new URL(response.url).pathname.replace(new URL(options.baseUrl).pathname.replace(/\/$/, ''), '');
         // What the SDK made of the answer; its raw text when the SDK could not read it.
-        const body = result.error instanceof RestcommError ? result.error.body : result.response ? result.data : await answer!.text;
+        const body = result.error instanceof RestcommHttpError ? result.error.body : result.response ? result.data : await answer!.text;
         record.findings = checkAnswer(id, response.status, response.headers.get('Content-Type'), body);
         data = result.data;
       } else {
@@ -140,10 +141,14 @@ export async function checkContract(options: CheckOptions): Promise<CallRecord[]
   return records;
 }
 
-/** Replaces each secret (and its percent-encoded form) wherever it appears. */
-export function redactor(...secrets: string[]): (text: string) => string {
-  const pairs = secrets.filter(Boolean).flatMap((s) => [s, encodeURIComponent(s)].map((form) => [form, s.startsWith('AC') ? 'AC…' : '***'] as const));
-  return (text) => pairs.reduce((out, [secret, mask]) => out.split(secret).join(mask), text);
+/**
+ * The report's redaction: the SDK's own (the token, the Basic value in base64 and decoded, each as `[redacted]`), and
+ * the account SID, not a secret but not the report's business either, as `AC…`.
+ */
+export function redactor(accountSid: string, authToken: string): (text: string) => string {
+  const secrets = createRedactor(accountSid, authToken);
+  const forms = accountSid ? [accountSid, encodeURIComponent(accountSid)] : [];
+  return (text) => forms.reduce((out, form) => out.split(form).join('AC…'), secrets(text));
 }
 
 /** The report: one line per call, one block per finding, a summary line. */

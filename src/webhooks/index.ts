@@ -16,4 +16,3 @@ export const parseWebhook = createWebhookParser<typeof webhooks, WebhookPayloads
 export type { WebhookKind } from '../../generated/webhooks.js';
 export { createWebhookParser, WebhookError } from './parse.js';
 export type { WebhookInput, WebhookValue, WebhookExtras, WebhookPayload, WebhookPayloads, ParsedWebhook, WebhookProblem } from './parse.js';
-export type { WebhookEntry, FieldSpec } from './entry.js';

@@ -2,7 +2,7 @@
 // it, called through its SDK method with arguments taken from the spec's examples. One suite, any target: the Prism
 // mock (which answers the status and example asked for with `Prefer`) or a stateful server that answers for itself.
 import { describe, expect, it } from 'vitest';
-import { createClient, RestcommError, type RestcommClient } from '../../src/index.js';
+import { createClient, RestcommHttpError, type RestcommClient } from '../../src/index.js';
 import { operations, type OperationId } from '../../src/operations.js';
 import { deref, exampleRequest, type Json, type JsonObject, type OperationRef } from '../../tools/spec.js';
 import { bundle, specOperations } from '../support/spec.js';
@@ -65,8 +65,8 @@ export function argumentsFor(id: OperationId, headers: Record<string, string> = 
 /** What the SDK hands the caller for a response: the data of a success, the body of a RestcommError. */
 async function received(result: Awaited<ReturnType<Method>>): Promise<unknown> {
   if (result.error === undefined) return result.data instanceof Blob ? await result.data.text() : result.data;
-  expect(result.error).toBeInstanceOf(RestcommError);
-  return (result.error as RestcommError).body;
+  expect(result.error).toBeInstanceOf(RestcommHttpError);
+  return (result.error as RestcommHttpError).body;
 }
 
 export interface Target {

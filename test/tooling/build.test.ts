@@ -1,4 +1,4 @@
-// What `npm run lint` and `npm run check:generated` check, run as tests so that they share the machine with the rest
+// What `npm run lint`, `npm run check:api` and `npm run check:generated` check, run as tests so that they share the machine with the rest
 // of the suite instead of running before it.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -15,6 +15,11 @@ const run = async (command: string, args: string[]) =>
 describe.concurrent('the spec and what is built from it', () => {
   it('lints clean (npm run lint)', async () => {
     const { code, output } = await run(path.join(root, 'node_modules', '.bin', 'redocly'), ['lint', 'openapi/openapi.yaml']);
+    expect(code, output).toBe(0);
+  }, 120_000);
+
+  it('has an API report that matches the built entries (npm run check:api)', async () => {
+    const { code, output } = await run('npm', ['run', '-s', 'check:api']);
     expect(code, output).toBe(0);
   }, 120_000);
 

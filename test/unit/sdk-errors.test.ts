@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
-import { createClient, RestcommError, RestcommNetworkError } from '../../src/index.js';
+import { createClient, RestcommHttpError as RestcommError, RestcommNetworkError } from '../../src/index.js';
 import { after, drop, empty, json, scriptedFetch, text } from '../support/scripted-fetch.js';
 
 const SID = 'AC9f46b62376f96e83cc19ed9502987c78';
@@ -93,7 +93,7 @@ describe('result mode', () => {
 
   it('still throws for programming errors (bad arguments)', async () => {
     const client = createClient({ accountSid: SID, authToken: TOKEN, baseUrl: server.baseUrl, fetch: server.fetch, errors: 'result' });
-    await expect((client.calls.fetch as (sid: unknown) => Promise<unknown>)(undefined)).rejects.toThrow(/calls.fetch: callSid \(CallSid\) must be a non-empty string/);
+    await expect((client.calls.fetch as (sid: unknown) => Promise<unknown>)(undefined)).rejects.toThrow(/calls.fetch: path parameter CallSid must be a non-empty string/);
   });
 });
 
