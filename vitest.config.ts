@@ -1,10 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Four projects in one run. Only `contract` starts Prism; `types` is the type-check of the whole repo (tsc, with the
+// Five projects in one run. Only `contract` starts Prism; `types` is the type-check of the whole repo (tsc, with the
 // `*.test-d.ts` files as its tests). `npx vitest run --project unit` runs one of them.
 // The README examples import the package by name, as users do.
 export const alias = {
+  'restcomm-cpaas/sandbox': fileURLToPath(new URL('./src/sandbox/index.ts', import.meta.url)),
   'restcomm-cpaas/rcml': fileURLToPath(new URL('./src/rcml/index.ts', import.meta.url)),
   'restcomm-cpaas/webhooks': fileURLToPath(new URL('./src/webhooks/index.ts', import.meta.url)),
   'restcomm-cpaas/codes': fileURLToPath(new URL('./src/codes.ts', import.meta.url)),
@@ -15,6 +16,8 @@ export const alias = {
 export const unitTests = ['test/unit/**/*.test.ts', 'test/hostile/**/*.test.ts', 'test/rcml/**/*.test.ts', 'test/webhooks/**/*.test.ts'];
 // Starts `npm run mock` (Prism) itself: a tooling test.
 export const mockSignals = 'test/hostile/mock-signals.test.ts';
+// Imports the sandbox from dist/: a tooling test (its global setup builds dist/).
+const sandboxPackage = 'test/sandbox/package.test.ts';
 
 export default defineConfig({
   resolve: { alias },
@@ -33,6 +36,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The stateful sandbox (src/sandbox/) in process, on its own fake clock. Its packed form is a tooling test.
+        test: { name: 'sandbox', include: ['test/sandbox/**/*.test.ts'], exclude: [sandboxPackage] },
+      },
+      {
+        extends: true,
         // Everything that talks to the Prism mock of the spec.
         test: { name: 'contract', include: ['test/contract/**/*.test.ts', 'test/readme/**/*.test.ts'], globalSetup: ['test/setup/prism-global.ts'] },
       },
@@ -42,7 +50,7 @@ export default defineConfig({
         // (its global setup builds dist/ once), the mock script. The clean-clone pack test is npm run test:pack.
         test: {
           name: 'tooling',
-          include: ['test/spec/**/*.test.ts', 'test/tooling/**/*.test.ts', 'test/package/**/*.test.ts', 'test/consumer/**/*.test.ts', mockSignals],
+          include: ['test/spec/**/*.test.ts', 'test/tooling/**/*.test.ts', 'test/package/**/*.test.ts', 'test/consumer/**/*.test.ts', mockSignals, sandboxPackage],
           exclude: ['test/package/clean-pack.test.ts'],
           globalSetup: ['test/setup/build-sdk.ts'],
         },

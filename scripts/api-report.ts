@@ -13,6 +13,7 @@ const entries: Record<string, string> = {
   'restcomm-cpaas.webhooks': 'dist/src/webhooks/index.d.ts',
   'restcomm-cpaas.codes': 'dist/src/codes.d.ts',
   'restcomm-cpaas.tooling': 'dist/src/tooling.d.ts',
+  'restcomm-cpaas.sandbox': 'dist/src/sandbox/index.d.ts',
 };
 
 const check = process.argv.includes('--check');

@@ -1,5 +1,5 @@
 // npm run bench: the SDK's bundle size and its per-request cost against hand-written fetch, in one run.
-// Usage: npm run bench [-- --requests N --rounds R --write-readme]
+// Usage: npm run bench [-- --requests N --rounds R --write-readme --sandbox-only --lifecycles N --sandbox-requests N]
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import path from 'node:path';
 import { bundleFor, sizeOf, type BundleSize, type BundleTarget } from './lib/bundle.js';
 import { root } from './lib/paths.js';
 import { main, step } from './lib/run.js';
+import { sandboxSection } from './lib/sandbox-bench.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -49,6 +50,7 @@ const TOKEN = '6f1ed002ab5595859014ebf0951522d9';
 const CALL = 'ID5f0e1d2c3b4a59687766a5b4c3d2e1f0-CA0a1b2c3d4e5f60718293a4b5c6d7e8f9';
 
 main(async () => {
+  if (args.includes('--sandbox-only')) return sandboxSection(args);
   const dist = path.join(root, 'dist', 'src', 'index.js');
   step('Bundle sizes (esbuild, minified, tree-shaken, gzip -9; scripts/lib/bundle.ts settings), from dist/');
   // Per runtime that takes one bundled file: a browser page and a Cloudflare module worker (scripts/lib/bundle.ts).
@@ -130,6 +132,7 @@ main(async () => {
     `| \`import('restcomm-cpaas')\` over an empty module (median of 21 fresh processes) | ${importCost.toFixed(1)} ms (${imports.sdk!.toFixed(1)} against ${imports.empty!.toFixed(1)} ms) | ≤ 8 ms |`,
   ].join('\n');
   process.stdout.write(`\n${table}\n\n(${rounds} alternating batches of ${requests} sequential GETs each, medians; Node ${process.version}, ${(await import('node:os')).cpus().length} cores)\n`);
+  await sandboxSection(args);
   if (args.includes('--write-readme')) {
     const readmePath = path.join(root, 'README.md');
     const readme = await readFile(readmePath, 'utf8');

@@ -2,32 +2,16 @@
 // The one spec walker: every script and test reads the spec through it.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The reference walker ships with the sandbox (src/sandbox/spec.ts); tools and scripts use that one.
+import { deref, type Json, type JsonObject } from '../src/sandbox/spec.js';
 
 /** The bundled spec every tool and test reads: generated/openapi.json (`npm run generate` writes it). */
 export const bundleJson = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'generated', 'openapi.json');
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
+export { deref };
+export type { Json, JsonObject };
 
 export const httpMethods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
-
-/** Follows internal `$ref`s (`#/components/...`) until a non-reference object is reached. */
-export function deref(doc: JsonObject, value: Json | undefined): JsonObject | undefined {
-  let current = value;
-  for (let hops = 0; hops < 32; hops++) {
-    if (!current || typeof current !== 'object' || Array.isArray(current)) return undefined;
-    const ref = current.$ref;
-    if (typeof ref !== 'string') return current;
-    if (!ref.startsWith('#/')) throw new Error(`Only internal references are expected in the bundle, found ${ref}`);
-    current = ref
-      .slice(2)
-      .split('/')
-      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<Json | undefined>((node, key) => (node && typeof node === 'object' && !Array.isArray(node) ? node[key] : undefined), doc);
-    if (current === undefined) throw new Error(`Unresolvable reference ${ref}`);
-  }
-  throw new Error('Reference chain too long');
-}
 
 /** An object schema with its `allOf` parts merged in: properties and pattern properties as written, `required` joined. */
 export interface FlatSchema {
