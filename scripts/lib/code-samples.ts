@@ -1,9 +1,8 @@
 // Code samples for every operation, generated from the spec (never hand-written, so they cannot drift): a curl command
 // and the SDK call, both built from the operation's own examples. The SDK snippets are also written to
 // generated/code-samples.ts, where the type-check proves they compile against the SDK.
-import type { OperationEntry } from '../../src/operation-entry.js';
-import { exampleRequests } from './examples.js';
-import { listOperations, type Json, type JsonObject } from './spec.js';
+import type { OperationRow } from './operations-table.js';
+import { exampleRequests, listOperations, type Json, type JsonObject } from '../../tools/spec.js';
 
 export interface CodeSample {
   /** The named request example the sample follows (its key), when the operation has several. */
@@ -34,7 +33,7 @@ export function tsLiteral(value: Json | undefined, indent = ''): string {
 // Double quotes with $ escaped, except our own environment variables, which the shell should expand.
 const shellQuote = (s: string) => `"${s.replace(/(["\\$`])/g, '\\$1').replace(/\\\$(RESTCOMM_[A-Z_]+)/g, '$$$1')}"`;
 
-function curlSample(op: OperationEntry, path: Record<string, Json>, query: Record<string, Json>, body: Json | undefined, secured: boolean): string {
+function curlSample(op: OperationRow, path: Record<string, Json>, query: Record<string, Json>, body: Json | undefined, secured: boolean): string {
   const base = op.server ? op.server.replace('{domain}', DOMAIN) : API_BASE;
   let url = base + op.path;
   for (const [name, value] of Object.entries(path)) {
@@ -63,7 +62,7 @@ function curlSample(op: OperationEntry, path: Record<string, Json>, query: Recor
   return lines.join(' \\\n  ');
 }
 
-function sdkSample(op: OperationEntry, path: Record<string, Json>, query: Record<string, Json>, body: Json | undefined): string {
+function sdkSample(op: OperationRow, path: Record<string, Json>, query: Record<string, Json>, body: Json | undefined): string {
   const args = op.sdk.args.map((p) => tsLiteral(path[p] ?? ''));
   const hasQuery = Object.keys(query).length > 0;
   if (op.sdk.payload === 'body' && op.requestMediaType === 'multipart/form-data' && body && typeof body === 'object' && !Array.isArray(body)) {
@@ -86,7 +85,7 @@ function sdkSample(op: OperationEntry, path: Record<string, Json>, query: Record
 
 /** The samples of every operation: one per named request example when there are several (so the reader finds the
  * sample for the example the picker shows), else one. */
-export function buildCodeSamples(doc: JsonObject, table: Record<string, OperationEntry>): Record<string, CodeSample[]> {
+export function buildCodeSamples(doc: JsonObject, table: Record<string, OperationRow>): Record<string, CodeSample[]> {
   const out: Record<string, CodeSample[]> = {};
   for (const ref of listOperations(doc)) {
     const op = table[ref.operationId]!;
@@ -129,12 +128,12 @@ export function codeSamplesSource(samples: Record<string, CodeSample[]>, header:
     list.map((s) => {
       const name = s.exampleKey ? `${id}_${s.exampleKey.replace(/[^A-Za-z0-9_$]/g, '_')}` : id;
       const doc = s.exampleKey ? `${id}, example ${s.exampleKey}` : id;
-      return `/** ${doc} */\nexport async function ${name}(client: RestcommClient): Promise<void> {\n${indent(s.sdkBody)}\n}`;
+      return `/** ${doc} */\nexport async function ${name}(client: RestcommResources): Promise<void> {\n${indent(s.sdkBody)}\n}`;
     }),
   );
   const imports = [...new Set(guides.flatMap((g) => g.imports))];
   for (const g of guides) fns.push(`/** ${g.name.replace(/_/g, ' ')}: a TypeScript block of the guide */\nexport async function ${g.name}(): Promise<void> {\n${indent(g.body)}\n}`);
-  return `${header}/* eslint-disable */\nimport type { RestcommClient } from '../src/sdk/client.js';\n${imports.map((l) => `${l}\n`).join('')}\n${fns.join('\n\n')}\n`;
+  return `${header}/* eslint-disable */\nimport type { RestcommResources } from './sdk.js';\n${imports.map((l) => `${l}\n`).join('')}\n${fns.join('\n\n')}\n`;
 }
 
 const indent = (code: string) => code.split('\n').map((l) => (l ? `  ${l}` : l)).join('\n');

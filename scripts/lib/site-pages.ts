@@ -3,7 +3,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildCodesTable, codeSchemas } from './codes-table.js';
-import { deref, listOperations, type JsonObject } from './spec.js';
+import { deref, listOperations, type JsonObject } from '../../tools/spec.js';
 
 export interface Page {
   /** The navigation label and the page's heading. */

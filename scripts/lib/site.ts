@@ -5,7 +5,7 @@ import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
-import { releasedJson } from './breaking.js';
+import { diffConfig, releasedJson } from './breaking.js';
 import { bin, guidesDir, root } from './paths.js';
 import { mustRun, step } from './run.js';
 import { buildCodeSamples } from './code-samples.js';
@@ -13,7 +13,7 @@ import { buildOperationsTable } from './operations-table.js';
 import { rcmlReferenceMarkdown } from './rcml-reference.js';
 import { changelogPage, downloadsPage, errorCodesPage, readGuides, type Download, type Page } from './site-pages.js';
 import { finishHtml } from './site-html.js';
-import { deref, listOperations, type Json, type JsonObject } from './spec.js';
+import { deref, listOperations, type Json, type JsonObject } from '../../tools/spec.js';
 
 const template = path.join(root, 'scripts', 'lib', 'site-template.hbs');
 
@@ -187,14 +187,12 @@ async function redocOptions(doc: JsonObject): Promise<JsonObject> {
   return { ...base, codeSamples: { ...((base.codeSamples ?? {}) as JsonObject), languages: [...labels.values()] } };
 }
 
-/** `redocly diff` of the released baseline against this bundle, as Markdown (diff rules on, never failing). */
+/** `redocly diff` of the released baseline against this bundle, as Markdown (the breaking gate's rules, never failing). */
 async function specDiff(bundlePath: string, dir: string): Promise<{ released?: string; markdown?: string }> {
   const released = await readFile(releasedJson, 'utf8').catch(() => undefined);
   if (released === undefined) return {};
-  const config = path.join(dir, 'redocly-diff.yaml');
-  await writeFile(config, 'extends:\n  - diff-recommended\n');
   const report = path.join(dir, 'diff.md');
-  await mustRun(bin('redocly'), ['diff', releasedJson, bundlePath, '--format', 'markdown', '--fail-on', 'none', '--config', config, '--output', report], {
+  await mustRun(bin('redocly'), ['diff', releasedJson, bundlePath, '--format', 'markdown', '--fail-on', 'none', '--config', diffConfig, '--output', report], {
     quiet: true,
     env: { REDOCLY_TELEMETRY: 'off' },
   });

@@ -1,7 +1,7 @@
 // The smoke program every runtime runs (npm run test:runtimes): the packed SDK's public API against the loopback
 // server in scripts/runtimes/server.ts. It uses nothing but what all of Node, Bun, Deno, workerd and a browser page
 // have (fetch, URL, timers, crypto.getRandomValues), and it reports rather than throws, one line per check.
-import { createClient, RestcommError, RestcommTimeoutError } from 'restcomm-cpaas';
+import { createClient, RestcommHttpError, RestcommTimeoutError } from 'restcomm-cpaas';
 import { describeErrorCode } from 'restcomm-cpaas/codes';
 import { validateRcml, VoiceResponse } from 'restcomm-cpaas/rcml';
 import { parseWebhook } from 'restcomm-cpaas/webhooks';
@@ -50,7 +50,7 @@ export async function runSmoke(baseUrl: string): Promise<SmokeCheck[]> {
         await client.calls.fetch(SMOKE.missingCallSid);
         return check(false, 'no error');
       } catch (err) {
-        return check(err instanceof RestcommError && err.status === 404, `${(err as Error).name}: ${(err as Error).message}`);
+        return check(err instanceof RestcommHttpError && err.status === 404, `${(err as Error).name}: ${(err as Error).message}`);
       }
     },
     timeout: async () => {
