@@ -14,6 +14,8 @@ export const operations = {
       "OrganizationSid",
       "DomainName"
     ],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -42,6 +44,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -70,6 +74,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -98,6 +106,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -126,6 +138,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -154,6 +170,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -184,6 +204,10 @@ export const operations = {
     "queryParams": [
       "includeNumbers"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -214,6 +238,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -243,6 +271,11 @@ export const operations = {
       "ApplicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -274,6 +307,11 @@ export const operations = {
       "ApplicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -305,6 +343,11 @@ export const operations = {
       "ApplicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -336,6 +379,11 @@ export const operations = {
       "ApplicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -366,6 +414,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -396,6 +448,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -425,6 +481,11 @@ export const operations = {
       "ClientSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -456,6 +517,11 @@ export const operations = {
       "ClientSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -487,6 +553,11 @@ export const operations = {
       "ClientSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -518,6 +589,11 @@ export const operations = {
       "ClientSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -555,6 +631,10 @@ export const operations = {
       "SortBy",
       "Reverse"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -586,6 +666,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -621,6 +705,10 @@ export const operations = {
       "SortBy",
       "Reverse"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -653,6 +741,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -689,6 +781,10 @@ export const operations = {
       "SortBy",
       "Reverse"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -721,6 +817,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -757,6 +857,10 @@ export const operations = {
       "SortBy",
       "Reverse"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -789,6 +893,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -818,6 +926,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -849,6 +961,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -878,6 +994,11 @@ export const operations = {
       "PhoneNumberSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -909,6 +1030,11 @@ export const operations = {
       "PhoneNumberSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -940,6 +1066,11 @@ export const operations = {
       "PhoneNumberSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -971,6 +1102,11 @@ export const operations = {
       "PhoneNumberSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1001,6 +1137,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1031,6 +1171,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -1060,6 +1204,11 @@ export const operations = {
       "OutgoingCallerIdSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "OutgoingCallerIdSid": "^PN[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1091,6 +1240,11 @@ export const operations = {
       "OutgoingCallerIdSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "OutgoingCallerIdSid": "^PN[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": false,
@@ -1122,6 +1276,11 @@ export const operations = {
       "OutgoingCallerIdSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "OutgoingCallerIdSid": "^PN[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1170,6 +1329,11 @@ export const operations = {
       "RangeSize",
       "RangeIndex"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "IsoCountryCode": "^[A-Z]{2}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1209,6 +1373,11 @@ export const operations = {
       "RangeSize",
       "RangeIndex"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "IsoCountryCode": "^[A-Z]{2}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1253,6 +1422,11 @@ export const operations = {
       "RangeSize",
       "RangeIndex"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "IsoCountryCode": "^[A-Z]{2}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1297,6 +1471,13 @@ export const operations = {
       "SubAccounts",
       "localOnly"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1329,6 +1510,11 @@ export const operations = {
       "NotificationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "NotificationSid": "^NO[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1364,6 +1550,14 @@ export const operations = {
       "StartDate",
       "EndDate"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "Subresource": "^(?:Daily|Monthly|Yearly|AllTime|Today|Yesterday|ThisMonth|LastMonth)$"
+    },
+    "queryFormats": {
+      "StartDate": "date",
+      "EndDate": "date"
+    },
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1411,6 +1605,13 @@ export const operations = {
       "SubAccounts",
       "localOnly"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1442,6 +1643,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -1473,6 +1678,11 @@ export const operations = {
       "CallSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1504,6 +1714,11 @@ export const operations = {
       "CallSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": false,
@@ -1535,6 +1750,11 @@ export const operations = {
       "CallSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1575,6 +1795,13 @@ export const operations = {
       "DateUpdated",
       "FriendlyName"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "DateCreated": "date",
+      "DateUpdated": "date"
+    },
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1607,6 +1834,11 @@ export const operations = {
       "ConferenceSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1641,6 +1873,11 @@ export const operations = {
       "Page",
       "PageSize"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1677,6 +1914,12 @@ export const operations = {
       "CallSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1711,6 +1954,12 @@ export const operations = {
       "CallSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": false,
@@ -1752,6 +2001,13 @@ export const operations = {
       "SubAccounts",
       "localOnly"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1784,6 +2040,11 @@ export const operations = {
       "RecordingSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1815,6 +2076,11 @@ export const operations = {
       "RecordingSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1846,6 +2112,11 @@ export const operations = {
       "RecordingSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1877,6 +2148,11 @@ export const operations = {
       "RecordingSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1915,6 +2191,13 @@ export const operations = {
       "SubAccounts",
       "localOnly"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1947,6 +2230,11 @@ export const operations = {
       "TranscriptionSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "TranscriptionSid": "^TR[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -1978,6 +2266,11 @@ export const operations = {
       "TranscriptionSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "TranscriptionSid": "^TR[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2020,6 +2313,13 @@ export const operations = {
       "SubAccounts",
       "localOnly"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2052,6 +2352,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -2082,6 +2386,11 @@ export const operations = {
       "SmsMessageSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "SmsMessageSid": "^SM[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2113,6 +2422,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
@@ -2142,6 +2455,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2171,6 +2488,11 @@ export const operations = {
       "SaySid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "SaySid": "^SA[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2201,6 +2523,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2230,6 +2556,11 @@ export const operations = {
       "PlaySid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PlaySid": "^PL[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2260,6 +2591,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2289,6 +2624,11 @@ export const operations = {
       "ResumeSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ResumeSid": "^RM[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2319,6 +2659,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2349,6 +2693,11 @@ export const operations = {
       "GatherSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "GatherSid": "^GA[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2383,6 +2732,10 @@ export const operations = {
       "Page",
       "PageSize"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2412,6 +2765,11 @@ export const operations = {
       "ReferSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ReferSid": "^RF[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2445,6 +2803,10 @@ export const operations = {
       "Page",
       "PageSize"
     ],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2474,6 +2836,10 @@ export const operations = {
       "TraceSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2504,6 +2870,10 @@ export const operations = {
       "AccountSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -2532,6 +2902,8 @@ export const operations = {
     "queryParams": [
       "page"
     ],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2561,6 +2933,8 @@ export const operations = {
       "templateId"
     ],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2594,6 +2968,8 @@ export const operations = {
       "template",
       "kind"
     ],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "multipart/form-data",
     "bodyRequired": false,
@@ -2623,6 +2999,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2654,6 +3034,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -2689,6 +3073,10 @@ export const operations = {
     "queryParams": [
       "ticket"
     ],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2720,6 +3108,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2754,6 +3146,10 @@ export const operations = {
       "newName",
       "ticket"
     ],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": true,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2785,6 +3181,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2816,6 +3216,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -2849,6 +3253,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2882,6 +3290,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "multipart/form-data",
     "bodyRequired": true,
@@ -2917,6 +3329,10 @@ export const operations = {
     "queryParams": [
       "filename"
     ],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": true,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2950,6 +3366,12 @@ export const operations = {
       "mediaFile"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$",
+      "mediaFolder": "^(?:wavs|media)$",
+      "mediaFile": "^[^/]+\\.(wav|mp4)$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -2983,6 +3405,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3014,6 +3440,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -3045,6 +3475,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3076,6 +3510,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3105,6 +3543,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3132,6 +3572,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -3158,6 +3600,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -3184,6 +3628,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -3210,6 +3656,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3237,6 +3685,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": false,
@@ -3266,6 +3716,10 @@ export const operations = {
       "otpSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "otpSid": "^OTP[0-9a-f]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3298,6 +3752,11 @@ export const operations = {
       "startDate",
       "endDate"
     ],
+    "pathPatterns": {},
+    "queryFormats": {
+      "startDate": "date",
+      "endDate": "date"
+    },
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3325,6 +3784,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": false,
@@ -3357,6 +3818,11 @@ export const operations = {
       "startDate",
       "endDate"
     ],
+    "pathPatterns": {},
+    "queryFormats": {
+      "startDate": "date",
+      "endDate": "date"
+    },
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3386,6 +3852,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3413,6 +3881,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -3444,6 +3914,8 @@ export const operations = {
       "limitSid"
     ],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -3477,6 +3949,8 @@ export const operations = {
       "limitSid"
     ],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3506,6 +3980,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -3533,6 +4009,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3562,6 +4040,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^NMA[0-9a-f]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3593,6 +4075,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^NMA[0-9a-f]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -3624,6 +4110,10 @@ export const operations = {
       "applicationSid"
     ],
     "queryParams": [],
+    "pathPatterns": {
+      "applicationSid": "^NMA[0-9a-f]{32}$"
+    },
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3653,6 +4143,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3682,6 +4174,8 @@ export const operations = {
       "phoneNumberSid"
     ],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": null,
     "bodyRequired": false,
@@ -3711,6 +4205,8 @@ export const operations = {
     "secured": true,
     "pathParams": [],
     "queryParams": [],
+    "pathPatterns": {},
+    "queryFormats": {},
     "queryRequired": false,
     "requestMediaType": "application/json",
     "bodyRequired": true,

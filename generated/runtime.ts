@@ -37,6 +37,9 @@ export const runtimeOperations = {
   "fetchAccount": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}.json",
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -51,6 +54,9 @@ export const runtimeOperations = {
   "putAccount": {
     "method": "PUT",
     "path": "/Accounts/{AccountSid}.json",
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -67,6 +73,9 @@ export const runtimeOperations = {
   "updateAccount": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}.json",
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -83,6 +92,9 @@ export const runtimeOperations = {
   "migrateAccount": {
     "method": "POST",
     "path": "/Accounts/migrate/{AccountSid}.json",
+    "pathPatterns": {
+      "AccountSid": "(?:^AC[0-9a-zA-Z]{32}$)|(?:^[^@\\s/]+@[^@\\s/]+$)"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -99,6 +111,9 @@ export const runtimeOperations = {
   "listApplications": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Applications.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -116,6 +131,9 @@ export const runtimeOperations = {
   "createApplication": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Applications.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -132,6 +150,10 @@ export const runtimeOperations = {
   "fetchApplication": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Applications/{ApplicationSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -148,6 +170,10 @@ export const runtimeOperations = {
   "putApplication": {
     "method": "PUT",
     "path": "/Accounts/{AccountSid}/Applications/{ApplicationSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -166,6 +192,10 @@ export const runtimeOperations = {
   "updateApplication": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Applications/{ApplicationSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -184,6 +214,10 @@ export const runtimeOperations = {
   "deleteApplication": {
     "method": "DELETE",
     "path": "/Accounts/{AccountSid}/Applications/{ApplicationSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ApplicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "empty",
     "accountScoped": true,
     "sdk": {
@@ -200,6 +234,9 @@ export const runtimeOperations = {
   "listClients": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Clients.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -217,6 +254,9 @@ export const runtimeOperations = {
   "createClient": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Clients.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -233,6 +273,10 @@ export const runtimeOperations = {
   "fetchClient": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Clients/{ClientSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -249,6 +293,10 @@ export const runtimeOperations = {
   "putClient": {
     "method": "PUT",
     "path": "/Accounts/{AccountSid}/Clients/{ClientSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -267,6 +315,10 @@ export const runtimeOperations = {
   "updateClient": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Clients/{ClientSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -285,6 +337,10 @@ export const runtimeOperations = {
   "deleteClient": {
     "method": "DELETE",
     "path": "/Accounts/{AccountSid}/Clients/{ClientSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ClientSid": "^CL[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "empty",
     "accountScoped": true,
     "sdk": {
@@ -301,6 +357,9 @@ export const runtimeOperations = {
   "listIncomingPhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -319,6 +378,9 @@ export const runtimeOperations = {
   "createIncomingPhoneNumber": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -335,6 +397,9 @@ export const runtimeOperations = {
   "listLocalIncomingPhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -354,6 +419,9 @@ export const runtimeOperations = {
   "createLocalIncomingPhoneNumber": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/Local.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -371,6 +439,9 @@ export const runtimeOperations = {
   "listTollFreeIncomingPhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -390,6 +461,9 @@ export const runtimeOperations = {
   "createTollFreeIncomingPhoneNumber": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/TollFree.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -407,6 +481,9 @@ export const runtimeOperations = {
   "listMobileIncomingPhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -426,6 +503,9 @@ export const runtimeOperations = {
   "createMobileIncomingPhoneNumber": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/Mobile.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -443,6 +523,9 @@ export const runtimeOperations = {
   "listAvailableCountries": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/AvailableCountries.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -461,6 +544,9 @@ export const runtimeOperations = {
   "migrateIncomingPhoneNumbers": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/migrate.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "empty",
@@ -477,6 +563,10 @@ export const runtimeOperations = {
   "fetchIncomingPhoneNumber": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -493,6 +583,10 @@ export const runtimeOperations = {
   "putIncomingPhoneNumber": {
     "method": "PUT",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -511,6 +605,10 @@ export const runtimeOperations = {
   "updateIncomingPhoneNumber": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -529,6 +627,10 @@ export const runtimeOperations = {
   "deleteIncomingPhoneNumber": {
     "method": "DELETE",
     "path": "/Accounts/{AccountSid}/IncomingPhoneNumbers/{PhoneNumberSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PhoneNumberSid": "^PN[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "empty",
     "accountScoped": true,
     "sdk": {
@@ -545,6 +647,9 @@ export const runtimeOperations = {
   "listOutgoingCallerIds": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/OutgoingCallerIds.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -562,6 +667,9 @@ export const runtimeOperations = {
   "createOutgoingCallerId": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/OutgoingCallerIds.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -578,6 +686,10 @@ export const runtimeOperations = {
   "fetchOutgoingCallerId": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "OutgoingCallerIdSid": "^PN[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -594,6 +706,10 @@ export const runtimeOperations = {
   "updateOutgoingCallerId": {
     "method": "PUT",
     "path": "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "OutgoingCallerIdSid": "^PN[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "responseKind": "json",
     "accountScoped": true,
@@ -611,6 +727,10 @@ export const runtimeOperations = {
   "deleteOutgoingCallerId": {
     "method": "DELETE",
     "path": "/Accounts/{AccountSid}/OutgoingCallerIds/{OutgoingCallerIdSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "OutgoingCallerIdSid": "^PN[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "empty",
     "accountScoped": true,
     "sdk": {
@@ -627,6 +747,10 @@ export const runtimeOperations = {
   "listAvailableLocalPhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/AvailablePhoneNumbers/{IsoCountryCode}/Local.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "IsoCountryCode": "^[A-Z]{2}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -647,6 +771,10 @@ export const runtimeOperations = {
   "listAvailableTollFreePhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/AvailablePhoneNumbers/{IsoCountryCode}/TollFree.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "IsoCountryCode": "^[A-Z]{2}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -667,6 +795,10 @@ export const runtimeOperations = {
   "listAvailableMobilePhoneNumbers": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/AvailablePhoneNumbers/{IsoCountryCode}/Mobile.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "IsoCountryCode": "^[A-Z]{2}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -687,6 +819,13 @@ export const runtimeOperations = {
   "listNotifications": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Notifications.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -705,6 +844,10 @@ export const runtimeOperations = {
   "fetchNotification": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Notifications/{NotificationSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "NotificationSid": "^NO[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -721,6 +864,14 @@ export const runtimeOperations = {
   "listUsageRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Usage/Records/{Subresource}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "Subresource": "^(?:Daily|Monthly|Yearly|AllTime|Today|Yesterday|ThisMonth|LastMonth)$"
+    },
+    "queryFormats": {
+      "StartDate": "date",
+      "EndDate": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -741,6 +892,13 @@ export const runtimeOperations = {
   "listCalls": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Calls.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -759,6 +917,9 @@ export const runtimeOperations = {
   "createCall": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Calls.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "commaFields": [
@@ -778,6 +939,10 @@ export const runtimeOperations = {
   "fetchCall": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Calls/{CallSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -794,6 +959,10 @@ export const runtimeOperations = {
   "updateCall": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Calls/{CallSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "responseKind": "json",
     "accountScoped": true,
@@ -811,6 +980,10 @@ export const runtimeOperations = {
   "listCallRecordings": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "array"
@@ -831,6 +1004,13 @@ export const runtimeOperations = {
   "listConferences": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Conferences.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "DateCreated": "date",
+      "DateUpdated": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -849,6 +1029,10 @@ export const runtimeOperations = {
   "fetchConference": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Conferences/{ConferenceSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -865,6 +1049,10 @@ export const runtimeOperations = {
   "listParticipants": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -886,6 +1074,11 @@ export const runtimeOperations = {
   "fetchParticipant": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -904,6 +1097,11 @@ export const runtimeOperations = {
   "updateParticipant": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ConferenceSid": "^CF[0-9a-zA-Z]{32}$",
+      "CallSid": "^(ID[0-9a-zA-Z]{32}-CA[0-9a-zA-Z]{32}|CA[0-9a-zA-Z]{32})$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "responseKind": "json",
     "accountScoped": true,
@@ -923,6 +1121,13 @@ export const runtimeOperations = {
   "listRecordings": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Recordings.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -941,6 +1146,10 @@ export const runtimeOperations = {
   "fetchRecording": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Recordings/{RecordingSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -957,6 +1166,10 @@ export const runtimeOperations = {
   "deleteRecording": {
     "method": "DELETE",
     "path": "/Accounts/{AccountSid}/Recordings/{RecordingSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "empty",
     "accountScoped": true,
     "sdk": {
@@ -973,6 +1186,10 @@ export const runtimeOperations = {
   "fetchRecordingMediaWav": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Recordings/{RecordingSid}.wav",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "binary",
     "accountScoped": true,
     "sdk": {
@@ -989,6 +1206,10 @@ export const runtimeOperations = {
   "fetchRecordingMediaMp4": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Recordings/{RecordingSid}.mp4",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "RecordingSid": "^RE[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "binary",
     "accountScoped": true,
     "sdk": {
@@ -1005,6 +1226,13 @@ export const runtimeOperations = {
   "listTranscriptions": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Transcriptions.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -1023,6 +1251,10 @@ export const runtimeOperations = {
   "fetchTranscription": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Transcriptions/{TranscriptionSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "TranscriptionSid": "^TR[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1039,6 +1271,10 @@ export const runtimeOperations = {
   "deleteTranscription": {
     "method": "DELETE",
     "path": "/Accounts/{AccountSid}/Transcriptions/{TranscriptionSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "TranscriptionSid": "^TR[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "empty",
     "accountScoped": true,
     "sdk": {
@@ -1055,6 +1291,13 @@ export const runtimeOperations = {
   "listSmsMessages": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/SMS/Messages.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
+    "queryFormats": {
+      "StartTime": "date",
+      "EndTime": "date"
+    },
     "responseKind": "json",
     "list": {
       "kind": "page",
@@ -1074,6 +1317,9 @@ export const runtimeOperations = {
   "createSmsMessage": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/SMS/Messages.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -1091,6 +1337,10 @@ export const runtimeOperations = {
   "fetchSmsMessage": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/SMS/Messages/{SmsMessageSid}.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "SmsMessageSid": "^SM[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1108,6 +1358,9 @@ export const runtimeOperations = {
   "createEmailMessage": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Email/Messages.json",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/x-www-form-urlencoded",
     "bodyRequired": true,
     "responseKind": "json",
@@ -1125,6 +1378,9 @@ export const runtimeOperations = {
   "listSayRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Says",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1139,6 +1395,10 @@ export const runtimeOperations = {
   "fetchSayRecord": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Says/{SaySid}",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "SaySid": "^SA[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1155,6 +1415,9 @@ export const runtimeOperations = {
   "listPlayRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Plays",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1169,6 +1432,10 @@ export const runtimeOperations = {
   "fetchPlayRecord": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Plays/{PlaySid}",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "PlaySid": "^PL[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1185,6 +1452,9 @@ export const runtimeOperations = {
   "listResumeRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Resumes",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1199,6 +1469,10 @@ export const runtimeOperations = {
   "fetchResumeRecord": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Resumes/{ResumeSid}",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ResumeSid": "^RM[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1215,6 +1489,9 @@ export const runtimeOperations = {
   "listGatherSpeechRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Gathers/Speech",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1230,6 +1507,10 @@ export const runtimeOperations = {
   "fetchGatherSpeechRecord": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Gathers/Speech/{GatherSid}",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "GatherSid": "^GA[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1247,6 +1528,9 @@ export const runtimeOperations = {
   "listReferRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Refers",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1261,6 +1545,10 @@ export const runtimeOperations = {
   "fetchReferRecord": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Refers/{ReferSid}",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$",
+      "ReferSid": "^RF[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1277,6 +1565,9 @@ export const runtimeOperations = {
   "listTraceRecords": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Traces",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1291,6 +1582,9 @@ export const runtimeOperations = {
   "fetchTraceRecord": {
     "method": "GET",
     "path": "/Accounts/{AccountSid}/Traces/{TraceSid}",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "responseKind": "json",
     "accountScoped": true,
     "sdk": {
@@ -1307,6 +1601,9 @@ export const runtimeOperations = {
   "createMessage": {
     "method": "POST",
     "path": "/Accounts/{AccountSid}/Messages",
+    "pathPatterns": {
+      "AccountSid": "^AC[0-9a-zA-Z]{32}$"
+    },
     "requestMediaType": "application/json",
     "bodyRequired": true,
     "responseKind": "json",
@@ -1371,6 +1668,9 @@ export const runtimeOperations = {
   "fetchVisualDesignerApplication": {
     "method": "GET",
     "path": "/visual-designer/services/projects/{applicationSid}",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1388,6 +1688,9 @@ export const runtimeOperations = {
   "updateVisualDesignerApplication": {
     "method": "POST",
     "path": "/visual-designer/services/projects/{applicationSid}",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -1407,6 +1710,9 @@ export const runtimeOperations = {
   "deleteVisualDesignerApplication": {
     "method": "DELETE",
     "path": "/visual-designer/services/projects/{applicationSid}",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "empty",
     "sdk": {
@@ -1424,6 +1730,9 @@ export const runtimeOperations = {
   "fetchVisualDesignerApplicationInfo": {
     "method": "GET",
     "path": "/visual-designer/services/projects/{applicationSid}/info",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1441,6 +1750,9 @@ export const runtimeOperations = {
   "renameVisualDesignerApplication": {
     "method": "PUT",
     "path": "/visual-designer/services/projects/{applicationSid}/rename",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "empty",
     "sdk": {
@@ -1458,6 +1770,9 @@ export const runtimeOperations = {
   "listVisualDesignerParameters": {
     "method": "GET",
     "path": "/visual-designer/services/projects/{applicationSid}/parameters",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1475,6 +1790,9 @@ export const runtimeOperations = {
   "updateVisualDesignerParameters": {
     "method": "PUT",
     "path": "/visual-designer/services/projects/{applicationSid}/parameters",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -1494,6 +1812,9 @@ export const runtimeOperations = {
   "listVisualDesignerMedia": {
     "method": "GET",
     "path": "/visual-designer/services/projects/{applicationSid}/wavs",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "list": {
@@ -1514,6 +1835,9 @@ export const runtimeOperations = {
   "createVisualDesignerMedia": {
     "method": "POST",
     "path": "/visual-designer/services/projects/{applicationSid}/wavs",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "requestMediaType": "multipart/form-data",
     "bodyRequired": true,
@@ -1536,6 +1860,9 @@ export const runtimeOperations = {
   "deleteVisualDesignerMedia": {
     "method": "DELETE",
     "path": "/visual-designer/services/projects/{applicationSid}/wavs",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "empty",
     "sdk": {
@@ -1553,6 +1880,11 @@ export const runtimeOperations = {
   "fetchVisualDesignerMedia": {
     "method": "GET",
     "path": "/visual-designer/services/projects/{applicationSid}/{mediaFolder}/{mediaFile}",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$",
+      "mediaFolder": "^(?:wavs|media)$",
+      "mediaFile": "^[^/]+\\.(wav|mp4)$"
+    },
     "server": "https://{domain}",
     "responseKind": "binary",
     "sdk": {
@@ -1572,6 +1904,9 @@ export const runtimeOperations = {
   "fetchVisualDesignerSettings": {
     "method": "GET",
     "path": "/visual-designer/services/projects/{applicationSid}/settings",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1589,6 +1924,9 @@ export const runtimeOperations = {
   "updateVisualDesignerSettings": {
     "method": "POST",
     "path": "/visual-designer/services/projects/{applicationSid}/settings",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -1608,6 +1946,9 @@ export const runtimeOperations = {
   "fetchVisualDesignerLog": {
     "method": "GET",
     "path": "/visual-designer/services/apps/{applicationSid}/log",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "text",
     "sdk": {
@@ -1625,6 +1966,9 @@ export const runtimeOperations = {
   "deleteVisualDesignerLog": {
     "method": "DELETE",
     "path": "/visual-designer/services/apps/{applicationSid}/log",
+    "pathPatterns": {
+      "applicationSid": "^AP[0-9a-zA-Z]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "empty",
     "sdk": {
@@ -1736,6 +2080,9 @@ export const runtimeOperations = {
   "fetchTwoFactorSessionRecord": {
     "method": "GET",
     "path": "/2fa/search/{otpSid}",
+    "pathPatterns": {
+      "otpSid": "^OTP[0-9a-f]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1753,6 +2100,10 @@ export const runtimeOperations = {
   "listTwoFactorUsageRecords": {
     "method": "GET",
     "path": "/2fa/usage/records",
+    "queryFormats": {
+      "startDate": "date",
+      "endDate": "date"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1784,6 +2135,10 @@ export const runtimeOperations = {
   "listTwoFactorUsageRecordsByPeriod": {
     "method": "GET",
     "path": "/2fa/usage/records/{subresource}",
+    "queryFormats": {
+      "startDate": "date",
+      "endDate": "date"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1901,6 +2256,9 @@ export const runtimeOperations = {
   "fetchNumberMaskingApplication": {
     "method": "GET",
     "path": "/numbermasking/applications/search/{applicationSid}",
+    "pathPatterns": {
+      "applicationSid": "^NMA[0-9a-f]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {
@@ -1918,6 +2276,9 @@ export const runtimeOperations = {
   "updateNumberMaskingApplication": {
     "method": "PUT",
     "path": "/numbermasking/applications/{applicationSid}",
+    "pathPatterns": {
+      "applicationSid": "^NMA[0-9a-f]{32}$"
+    },
     "server": "https://{domain}",
     "requestMediaType": "application/json",
     "bodyRequired": true,
@@ -1937,6 +2298,9 @@ export const runtimeOperations = {
   "deleteNumberMaskingApplication": {
     "method": "DELETE",
     "path": "/numbermasking/applications/{applicationSid}",
+    "pathPatterns": {
+      "applicationSid": "^NMA[0-9a-f]{32}$"
+    },
     "server": "https://{domain}",
     "responseKind": "json",
     "sdk": {

@@ -1,12 +1,18 @@
 // npm run bench: the SDK's bundle size and its per-request cost against hand-written fetch, in one run.
-// Usage: npm run bench [-- --requests N --rounds R --write-readme]
+// Usage: npm run bench [-- --requests N --rounds R --write-readme --sandbox-only --lifecycles N --sandbox-requests N]
+import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleFor, sizeOf, type BundleSize, type BundleTarget } from './lib/bundle.js';
 import { root } from './lib/paths.js';
 import { main, step } from './lib/run.js';
+import { sandboxSection } from './lib/sandbox-bench.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
@@ -22,11 +28,29 @@ async function bundleSize(entry: string, target: BundleTarget): Promise<BundleSi
   return sizeOf(await bundleFor(target, { contents: entry, resolveDir: root }));
 }
 
+/**
+ * Milliseconds `await import(url)` takes in a fresh Node process, for each URL, alternating processes; medians. The
+ * empty module's figure is the floor every import pays (module loader start-up), so the difference is the SDK's own.
+ */
+async function importTimes(urls: Record<string, string>, runs: number): Promise<Record<string, number>> {
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(urls).map((k) => [k, []]));
+  const probe = `const t = performance.now(); await import(process.argv[1]); process.stdout.write(String(performance.now() - t));`;
+  for (let i = 0; i < runs; i++) {
+    for (const [name, url] of Object.entries(urls)) {
+      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', probe, url]);
+      times[name]!.push(Number(stdout));
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, median(xs)]));
+}
+
 const SID = 'AC9f46b62376f96e83cc19ed9502987c78';
 const TOKEN = '6f1ed002ab5595859014ebf0951522d9';
 const CALL = 'ID5f0e1d2c3b4a59687766a5b4c3d2e1f0-CA0a1b2c3d4e5f60718293a4b5c6d7e8f9';
 
 main(async () => {
+  if (args.includes('--sandbox-only')) return sandboxSection(args);
   const dist = path.join(root, 'dist', 'src', 'index.js');
   step('Bundle sizes (esbuild, minified, tree-shaken, gzip -9; scripts/lib/bundle.ts settings), from dist/');
   // Per runtime that takes one bundled file: a browser page and a Cloudflare module worker (scripts/lib/bundle.ts).
@@ -39,6 +63,14 @@ main(async () => {
     bundleSize(wholeEntry, 'worker'),
   ]);
   const fetchOnly = await bundleSize(`export { default } from 'openapi-fetch';`, 'browser');
+
+  step('Import cost: `import(\'restcomm-cpaas\')` (dist/) against an empty module, 21 fresh processes each, alternating');
+  const scratch = await mkdtemp(path.join(tmpdir(), 'restcomm-bench-'));
+  const empty = path.join(scratch, 'empty.mjs');
+  await writeFile(empty, 'export {};\n');
+  const imports = await importTimes({ empty: pathToFileURL(empty).href, sdk: pathToFileURL(dist).href }, 21);
+  await rm(scratch, { recursive: true, force: true });
+  const importCost = imports.sdk! - imports.empty!;
 
   step(`Time per request against a loopback server (${rounds} rounds × ${requests} requests each, alternating)`);
   const body = JSON.stringify({ sid: CALL, account_sid: SID, status: 'completed', to: '+15126002188', from: '+15125550100' });
@@ -92,13 +124,15 @@ main(async () => {
     '| measure | figure | target |',
     '| --- | --- | --- |',
     `| SDK (\`createClient\` + openapi-fetch), min+gzip: browser page / Cloudflare module worker | ${size(sdk)} / ${size(sdkWorker)} | ≤ 12 kB |`,
-    `| whole package entry (SDK, RCML, webhooks, codes), min+gzip: browser page / Cloudflare module worker | ${size(whole)} / ${size(wholeWorker)} | — |`,
+    `| whole root entry, min+gzip: browser page / Cloudflare module worker | ${size(whole)} / ${size(wholeWorker)} | — |`,
     `| openapi-fetch alone, min+gzip | ${kb(fetchOnly.gzip)} | — |`,
     `| time per request, hand-written fetch | ${rawUs.toFixed(1)} µs | — |`,
     `| time per request, SDK (\`client.calls.fetch\`) | ${sdkUs.toFixed(1)} µs | — |`,
     `| SDK / fetch (median of the per-batch ratios) | ${ratio.toFixed(3)}× | ≤ 1.10× |`,
+    `| \`import('restcomm-cpaas')\` over an empty module (median of 21 fresh processes) | ${importCost.toFixed(1)} ms (${imports.sdk!.toFixed(1)} against ${imports.empty!.toFixed(1)} ms) | ≤ 8 ms |`,
   ].join('\n');
   process.stdout.write(`\n${table}\n\n(${rounds} alternating batches of ${requests} sequential GETs each, medians; Node ${process.version}, ${(await import('node:os')).cpus().length} cores)\n`);
+  await sandboxSection(args);
   if (args.includes('--write-readme')) {
     const readmePath = path.join(root, 'README.md');
     const readme = await readFile(readmePath, 'utf8');

@@ -19,8 +19,13 @@ const errorDictionaries = (Object.keys(codeDictionaries) as CodeDictionary[])
 
 /** Looks a value up in one documented list (any of them: error codes, reason codes, statuses). */
 export function describeCode(dictionary: CodeDictionary, code: string | number): CodeDescription | undefined {
-  const entry = (codeDictionaries[dictionary] as Record<string, { meaning: string; inferred: boolean }>)[String(code)];
-  return entry ? { code: String(code), dictionary, ...entry } : undefined;
+  // Own keys only: `constructor`, `__proto__` and the like are not codes.
+  if (typeof dictionary !== 'string' || !Object.hasOwn(codeDictionaries, dictionary)) return undefined;
+  const table = codeDictionaries[dictionary] as Record<string, { meaning: string; inferred: boolean }>;
+  const key = String(code);
+  if (!Object.hasOwn(table, key)) return undefined;
+  const entry = table[key]!;
+  return { code: key, dictionary, meaning: entry.meaning, inferred: entry.inferred };
 }
 
 /**

@@ -1,21 +1,39 @@
-export { createRestcommClient, findOperation, encodeBody, FORM_MEDIA_TYPE } from './client.js';
-export type { RestcommClientOptions, RestcommRawClient } from './client.js';
-export { encodeForm } from './form.js';
-export type { FormScalar, FormValue } from './form.js';
-export { resolveBaseUrl, API_PATH, DEFAULT_DOMAIN } from './base-url.js';
-export { operations, routes } from '../generated/operations.js';
-export type { OperationId } from '../generated/operations.js';
-export type { OperationEntry } from './operation-entry.js';
-export type { paths, components, operations as OperationTypes } from '../generated/openapi-types.js';
+// The package's root entry: what an application needs to call the API, and nothing else. RCML, webhooks, the code
+// dictionaries and the spec tooling have entries of their own (restcomm-cpaas/rcml, /webhooks, /codes, /tooling), so
+// importing the SDK loads none of them.
 export { createClient } from './sdk/client.js';
 export type { ClientOptions, RestcommClient } from './sdk/client.js';
-export { RestcommError, RestcommNetworkError, RestcommTimeoutError } from './sdk/errors.js';
+export { createRawClient } from './client.js';
+export type { RawClientOptions, RawClient } from './client.js';
+export {
+  RestcommError,
+  RestcommHttpError,
+  RestcommNetworkError,
+  RestcommTimeoutError,
+  RestcommInvalidResponseError,
+  RestcommResponseTooLargeError,
+} from './sdk/errors.js';
+export type { RestcommErrorType } from './sdk/errors.js';
 export type { RetryOptions } from './sdk/retry.js';
 export type { Logger } from './sdk/transport.js';
-export type { CallOptions, EachOptions, Mode, RestcommResult, RestcommFailure } from './sdk/types.js';
+export type { CallOptions, EachOptions, RestcommResult } from './sdk/types.js';
 export type { RestcommResources } from '../generated/sdk.js';
-export * from './rcml/index.js';
-export { describeCode, describeErrorCode } from './codes.js';
-export type { CodeDescription, CodeDictionary } from './codes.js';
-export { parseWebhook, createWebhookParser, WebhookError, webhooks } from './webhooks/index.js';
-export type { WebhookKind, WebhookInput, WebhookPayload, WebhookPayloads, ParsedWebhook, WebhookProblem, WebhookValue, WebhookExtras, WebhookEntry, FieldSpec } from './webhooks/index.js';
+// The resources and inputs applications use most; every other schema and input type is named in the method
+// signatures (hover any method) and reachable through `restcomm-cpaas/tooling`'s `components`.
+export type {
+  Account,
+  Application,
+  Call,
+  Conference,
+  Participant,
+  Recording,
+  Transcription,
+  SmsMessage,
+  IncomingPhoneNumber,
+  CreateCallParams,
+  UpdateCallParams,
+  ListCallsParams,
+  CreateSmsMessageParams,
+  ListSmsMessagesParams,
+  CreateIncomingPhoneNumberParams,
+} from '../generated/sdk.js';

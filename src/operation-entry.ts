@@ -7,6 +7,10 @@ export interface OperationEntry {
   readonly secured: boolean;
   readonly pathParams: readonly string[];
   readonly queryParams: readonly string[];
+  /** Per path parameter, the pattern its value must match (from the schema's pattern, enum or anyOf of those). */
+  readonly pathPatterns: Readonly<Record<string, string>>;
+  /** Per query parameter declared with a date format, that format (`date` or `date-time`). */
+  readonly queryFormats: Readonly<Record<string, string>>;
   /** The request body's media type, or null when the operation takes no body. */
   readonly requestMediaType: string | null;
   /** Array form fields and how they travel: repeated keys, or one comma-joined field (`explode: false`). */
@@ -40,6 +44,10 @@ export interface OperationEntry {
 export interface RuntimeOperation {
   readonly method: string;
   readonly path: string;
+  /** Path parameters whose value must match a pattern (SIDs, enums), with that pattern. */
+  readonly pathPatterns?: Readonly<Record<string, string>>;
+  /** Query parameters declared with a date format, so that a Date value is sent in it. */
+  readonly queryFormats?: Readonly<Record<string, string>>;
   readonly server?: string;
   readonly requestMediaType?: string;
   readonly bodyRequired?: boolean;

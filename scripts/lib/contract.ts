@@ -14,7 +14,8 @@ import { freePort } from './ports.js';
 import { isLoopbackHost } from '../../src/base-url.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createClient, type RestcommClient, type RestcommResult } from '../../src/index.js';
-import { RestcommError } from '../../src/sdk/errors.js';
+import { RestcommHttpError } from '../../src/sdk/errors.js';
+import { createRedactor } from '../../src/redact.js';
 import { operations, type OperationId } from '../../generated/operations.js';
 import { bin, bundleJson } from './paths.js';
 
@@ -266,7 +267,7 @@ export function classify(result: Answer): { problems: Problem[]; forwarded: bool
   if (!error) {
     return { problems: dedupe(findingsFromHeader(result.response?.headers).map((f) => toProblem(f, 'response'))), forwarded: true };
   }
-  if (!(error instanceof RestcommError)) {
+  if (!(error instanceof RestcommHttpError)) {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return { problems: [{ kind: 'failure', location: 'request', code: 'network', message, severity: 'error' }], forwarded: false };
   }
@@ -403,18 +404,19 @@ export async function checkContract(options: CheckOptions): Promise<ContractRepo
 
 // ------------------------------------------------------------------------------------------------------- the report
 
-/** Replaces the credentials wherever they appear: the account SID becomes `AC…`, the token `***`. */
+/**
+ * Removes the credentials wherever they appear, with the SDK's own redaction (the token, the Basic value in base64
+ * and decoded); the account SID, not a secret but not the report's business either, becomes `AC…`.
+ */
 export function redactor(accountSid: string, authToken: string): (text: string) => string {
-  const pairs: [string, string][] = [];
-  for (const [secret, mask] of [
-    [authToken, '***'],
-    [accountSid, accountSid.startsWith('AC') ? 'AC…' : '…'],
-  ] as const) {
-    if (!secret) continue;
-    pairs.push([secret, mask]);
-    if (encodeURIComponent(secret) !== secret) pairs.push([encodeURIComponent(secret), mask]);
+  const secrets = createRedactor(accountSid, authToken);
+  const masks: [string, string][] = [];
+  if (accountSid) {
+    const mask = accountSid.startsWith('AC') ? 'AC…' : '…';
+    masks.push([accountSid, mask]);
+    if (encodeURIComponent(accountSid) !== accountSid) masks.push([encodeURIComponent(accountSid), mask]);
   }
-  return (text) => pairs.reduce((out, [secret, mask]) => out.split(secret).join(mask), text);
+  return (text) => masks.reduce((out, [secret, mask]) => out.split(secret).join(mask), secrets(text));
 }
 
 const kindLabel: Record<ProblemKind, [string, string]> = {

@@ -90,6 +90,8 @@ export async function generateAll(outDir: string): Promise<string[]> {
       const commaFields = Object.entries(op.formArrays).filter(([, style]) => style === 'comma').map(([field]) => field);
       // Defaults are left out to keep the bundle small: no server, no body, repeated-key arrays, not paged.
       const entry: Record<string, unknown> = { method: op.method, path: op.path };
+      if (Object.keys(op.pathPatterns).length) entry.pathPatterns = op.pathPatterns;
+      if (Object.keys(op.queryFormats).length) entry.queryFormats = op.queryFormats;
       if (op.server) entry.server = op.server;
       if (op.requestMediaType) entry.requestMediaType = op.requestMediaType;
       if (op.bodyRequired) entry.bodyRequired = true;
@@ -118,8 +120,10 @@ export async function generateAll(outDir: string): Promise<string[]> {
       `export type WebhookKind = keyof typeof webhooks;\n`,
   );
 
-  step('Generating the SDK resource types (one typed method per operation)');
-  await writeFile(path.join(outDir, 'sdk.ts'), sdkTypesSource(table, header('The typed resource tree of the SDK.')));
+  step('Generating the SDK resource types (one typed method per operation, named types, doc comments)');
+  const samples = buildCodeSamples(doc, table);
+  const examples = Object.fromEntries(Object.entries(samples).map(([id, sample]) => [id, sample.sdkBody]));
+  await writeFile(path.join(outDir, 'sdk.ts'), sdkTypesSource(doc, table, examples, header('The typed resource tree of the SDK.')));
 
   step('Generating the code dictionaries (every enum the spec describes value by value)');
   const codes = buildCodesTable(doc);
@@ -131,7 +135,7 @@ export async function generateAll(outDir: string): Promise<string[]> {
   );
 
   step('Generating code samples (curl and the SDK) from the examples; the SDK ones are type-checked');
-  await writeFile(path.join(outDir, 'code-samples.ts'), codeSamplesSource(buildCodeSamples(doc, table), header('Every SDK code sample shown in the reference, compiled by `npm run typecheck`.')));
+  await writeFile(path.join(outDir, 'code-samples.ts'), codeSamplesSource(samples, header('Every SDK code sample shown in the reference, compiled by `npm run typecheck`.')));
 
   const count = Object.keys(table).length;
   step(`Generated ${generatedFiles.length + serviceBundles.length} files for ${count} operations into ${path.relative(process.cwd(), outDir) || '.'}`);

@@ -12,6 +12,35 @@ function params(doc: JsonObject, pathItem: JsonObject, operation: JsonObject, wh
     .map((p) => String(p.name));
 }
 
+function paramSchemas(doc: JsonObject, pathItem: JsonObject, operation: JsonObject, where: string): [string, JsonObject | undefined][] {
+  const all = [...((pathItem.parameters as Json[]) ?? []), ...((operation.parameters as Json[]) ?? [])];
+  return all
+    .map((p) => deref(doc, p))
+    .filter((p): p is JsonObject => !!p && p.in === where)
+    .map((p) => [String(p.name), deref(doc, p.schema)]);
+}
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The pattern a value of this schema must match, when the schema pins one down: its `pattern`, its string `enum`,
+ * `format: email`, or an `anyOf`/`oneOf` whose every branch does. Null when any value of the type is allowed.
+ */
+export function valuePattern(doc: JsonObject, schema: JsonObject | undefined): string | null {
+  if (!schema) return null;
+  if (typeof schema.pattern === 'string') return schema.pattern;
+  const values = schema.const !== undefined ? [schema.const] : schema.enum;
+  if (Array.isArray(values) && values.length && values.every((v) => typeof v === 'string')) return `^(?:${(values as string[]).map(escapeRegex).join('|')})$`;
+  if (schema.format === 'email') return '^[^@\\s/]+@[^@\\s/]+$';
+  const branches = (schema.anyOf ?? schema.oneOf) as Json[] | undefined;
+  if (Array.isArray(branches) && branches.length) {
+    const parts = branches.map((b) => valuePattern(doc, deref(doc, b)));
+    if (parts.some((p) => p === null)) return null;
+    return parts.map((p) => `(?:${p})`).join('|');
+  }
+  return null;
+}
+
 function requiredParams(doc: JsonObject, pathItem: JsonObject, operation: JsonObject, where: string): string[] {
   const all = [...((pathItem.parameters as Json[]) ?? []), ...((operation.parameters as Json[]) ?? [])];
   return all
@@ -68,6 +97,15 @@ export function buildOperationsTable(doc: JsonObject): Record<string, OperationE
     const servers = (operation.servers ?? pathItem.servers) as JsonObject[] | undefined;
     const pathParams = params(doc, pathItem, operation, 'path');
     const queryParams = params(doc, pathItem, operation, 'query');
+    const pathPatterns: Record<string, string> = {};
+    for (const [param, schema] of paramSchemas(doc, pathItem, operation, 'path')) {
+      const pattern = valuePattern(doc, schema);
+      if (pattern !== null) pathPatterns[param] = pattern;
+    }
+    const queryFormats: Record<string, string> = {};
+    for (const [param, schema] of paramSchemas(doc, pathItem, operation, 'query')) {
+      if (schema?.format === 'date' || schema?.format === 'date-time') queryFormats[param] = schema.format;
+    }
     const name = sdkName(operationId, path, operation);
     table[operationId] = {
       method: method.toUpperCase(),
@@ -77,6 +115,8 @@ export function buildOperationsTable(doc: JsonObject): Record<string, OperationE
       secured: security ? security.length > 0 : rootSecured,
       pathParams,
       queryParams,
+      pathPatterns,
+      queryFormats,
       queryRequired: requiredParams(doc, pathItem, operation, 'query').length > 0,
       requestMediaType,
       bodyRequired: requestBody?.required === true,

@@ -1,26 +1,11 @@
 // Small helpers for walking the bundled (single-file) spec.
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
+// One reference walker for the scripts and the sandbox (which ships it).
+import { deref, type Json, type JsonObject } from '../../src/sandbox/spec.js';
+
+export { deref };
+export type { Json, JsonObject };
 
 export const httpMethods = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
-
-/** Follows internal `$ref`s (`#/components/...`) until a non-reference object is reached. */
-export function deref(doc: JsonObject, value: Json | undefined): JsonObject | undefined {
-  let current = value;
-  for (let hops = 0; hops < 32; hops++) {
-    if (!current || typeof current !== 'object' || Array.isArray(current)) return undefined;
-    const ref = current.$ref;
-    if (typeof ref !== 'string') return current;
-    if (!ref.startsWith('#/')) throw new Error(`Only internal references are expected in the bundle, found ${ref}`);
-    current = ref
-      .slice(2)
-      .split('/')
-      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<Json | undefined>((node, key) => (node && typeof node === 'object' && !Array.isArray(node) ? node[key] : undefined), doc);
-    if (current === undefined) throw new Error(`Unresolvable reference ${ref}`);
-  }
-  throw new Error('Reference chain too long');
-}
 
 export interface OperationRef {
   operationId: string;

@@ -20,6 +20,7 @@ import {
   attributeNameProblem,
   attributeValueProblem,
   checkDocument,
+  severityOf,
   nestingProblem,
   type RcmlAttributeView,
   type RcmlElementView,
@@ -192,7 +193,8 @@ interface BuildNode extends RcmlElementView {
 }
 
 function fail(path: string, code: RcmlProblemCode, message: string, attribute?: string): never {
-  throw new RcmlBuildError([attribute === undefined ? { path, code, message } : { path, code, message, attribute }]);
+  const severity = severityOf(code);
+  throw new RcmlBuildError([attribute === undefined ? { path, code, severity, message } : { path, code, severity, message, attribute }]);
 }
 
 function describe(value: unknown): string {

@@ -37,7 +37,8 @@ export {
   type VideoAttributes,
 } from './builder.js';
 export { validateRcml, type ValidateRcmlOptions } from './validate.js';
-export type { RcmlProblem, RcmlProblemCode } from './rules.js';
+export { RCML_PROBLEM_SEVERITY } from './rules.js';
+export type { RcmlProblem, RcmlProblemCode, RcmlSeverity } from './rules.js';
 export {
   RCML_ELEMENTS,
   RCML_CONTEXTS,
@@ -51,4 +52,3 @@ export {
   type RcmlAttributeValue,
   type RcmlChildOf,
 } from './schema.js';
-export { parseXml, XmlSyntaxError, type XmlDocument, type XmlElement, type XmlNode, type XmlText, type XmlAttribute } from './xml.js';

@@ -38,13 +38,55 @@ export type RcmlProblemCode =
   /** Content that the server ignores because other content of the same element wins (e.g. text plus child nouns in `<Dial>`). */
   | 'conflicting-content'
   /** A verb the interpreter for the requested context does not execute (only with the `context` option). */
-  | 'unsupported-in-context';
+  | 'unsupported-in-context'
+  /** The last problem of a list cut at `maxProblems`: it says how many more were found and left out. */
+  | 'too-many-problems'
+  /** The document is longer than `maxLength` and was not checked. */
+  | 'document-too-large';
+
+/**
+ * How bad a problem is for the server: `error` when it rejects the document, fails or hangs up the call; `warning`
+ * when it silently ignores something or falls back to a default and carries on.
+ */
+export type RcmlSeverity = 'error' | 'warning';
+
+/**
+ * Each kind of problem's severity, from what the server does (see `/work/shared/reference/rcml.yaml`): malformed XML
+ * fails the fetch; a required attribute or content that is absent or unusable leaves the verb nothing to execute;
+ * unknown elements and attributes, extra or misplaced children, stray text and out-of-range values are skipped or
+ * replaced by defaults (with a warning notification at most).
+ */
+export const RCML_PROBLEM_SEVERITY: Readonly<Record<RcmlProblemCode, RcmlSeverity>> = {
+  'not-well-formed': 'error',
+  'wrong-root': 'warning',
+  'unknown-verb': 'warning',
+  'illegal-nesting': 'warning',
+  'unknown-attribute': 'warning',
+  'invalid-attribute-value': 'warning',
+  'missing-attribute': 'error',
+  'missing-content': 'error',
+  'invalid-content': 'error',
+  'unexpected-text': 'warning',
+  'conflicting-content': 'warning',
+  // Skipped silently by most interpreters; the conference wait interpreter hangs up instead (see severityOf).
+  'unsupported-in-context': 'warning',
+  'too-many-problems': 'warning',
+  'document-too-large': 'error',
+};
+
+/** The severity of a problem found with these options. */
+export function severityOf(code: RcmlProblemCode, options: RcmlCheckOptions = {}): RcmlSeverity {
+  if (code === 'unsupported-in-context' && options.context === 'conference-wait') return 'error';
+  return RCML_PROBLEM_SEVERITY[code];
+}
 
 /** One problem found in an RCML document. */
 export interface RcmlProblem {
   /** Element path such as `Response/Gather[1]/Say[2]` (indices count same-named siblings from 1). */
   readonly path: string;
   readonly code: RcmlProblemCode;
+  /** `error`: the server rejects the document, fails or hangs up; `warning`: it ignores something or falls back. */
+  readonly severity: RcmlSeverity;
   readonly message: string;
   /** The attribute concerned, for attribute problems. */
   readonly attribute?: string;
@@ -184,7 +226,7 @@ export function unknownElementMessage(name: string): string {
   return reason ? `<${name}> is not supported: ${reason}` : `<${name}> is not an RCML element`;
 }
 
-type Emit = (problem: RcmlProblem) => void;
+type Emit = (problem: Omit<RcmlProblem, 'severity'>) => void;
 
 function at(view: { line?: number; column?: number }): { line?: number; column?: number } {
   return view.line !== undefined && view.column !== undefined ? { line: view.line, column: view.column } : {};
@@ -194,7 +236,8 @@ function at(view: { line?: number; column?: number }): { line?: number; column?:
  * Checks a whole document tree (root included) and reports every problem in document order. The root is expected to be
  * `<Response>`; any other root is reported and its children are then checked as if they were inside `<Response>`.
  */
-export function checkDocument(root: RcmlElementView, emit: Emit, options: RcmlCheckOptions = {}): void {
+export function checkDocument(root: RcmlElementView, report: (problem: RcmlProblem) => void, options: RcmlCheckOptions = {}): void {
+  const emit: Emit = (problem) => report({ ...problem, severity: severityOf(problem.code, options) });
   const path = root.name;
   if (root.name !== 'Response') {
     emit({ path, code: 'wrong-root', message: `the root element must be <Response>, not <${root.name}>`, ...at(root) });

@@ -2,7 +2,7 @@
  * `validateRcml`: parses an RCML document with the strict parser in `xml.ts` and applies the rules of `schema.ts`.
  */
 
-import { checkDocument, type RcmlCheckOptions, type RcmlElementView, type RcmlProblem } from './rules.js';
+import { checkDocument, severityOf, type RcmlCheckOptions, type RcmlElementView, type RcmlProblem, type RcmlSeverity } from './rules.js';
 import { parseXml, XmlSyntaxError, type XmlElement } from './xml.js';
 
 export interface ValidateRcmlOptions extends RcmlCheckOptions {
@@ -11,7 +11,27 @@ export interface ValidateRcmlOptions extends RcmlCheckOptions {
    * rewrites such ampersands (typically in URL query strings) to `&amp;` before parsing and so accepts them.
    */
   readonly strictAmpersands?: boolean;
+  /**
+   * The most problems returned (default 100). Past it the document is still checked to the end, but only counted: a
+   * final `too-many-problems` entry says how many more there were, so a huge bad document costs time in proportion to
+   * its size and memory for `maxProblems` entries.
+   */
+  readonly maxProblems?: number;
+
+  /**
+   * The longest document checked, in characters (default 1048576). An RCML answer is a few kB; a longer text gets
+   * one `document-too-large` problem instead of a parse whose time and memory grow with it.
+   */
+  readonly maxLength?: number;
+  /**
+   * The least severity reported: `warning` (the default) reports everything, `error` only what the server rejects,
+   * fails on or hangs up over, so a CI check can fail on errors alone.
+   */
+  readonly severity?: RcmlSeverity;
 }
+
+export const DEFAULT_MAX_PROBLEMS = 100;
+export const DEFAULT_MAX_LENGTH = 1024 * 1024;
 
 /**
  * Checks an RCML document and returns every problem found, in document order (an empty array means the document is
@@ -31,6 +51,13 @@ export interface ValidateRcmlOptions extends RcmlCheckOptions {
  */
 export function validateRcml(xml: string, options: ValidateRcmlOptions = {}): RcmlProblem[] {
   if (typeof xml !== 'string') throw new TypeError(`validateRcml expects a string, got ${typeof xml}`);
+  const max = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+  if (!Number.isSafeInteger(max) || max < 1) throw new TypeError(`maxProblems must be a whole number of at least 1, got ${String(max)}`);
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (!Number.isSafeInteger(maxLength) || maxLength < 0) throw new TypeError(`maxLength must be a whole number of characters, got ${String(maxLength)}`);
+  if (xml.length > maxLength) {
+    return [{ path: '', code: 'document-too-large', severity: 'error', message: `the document has ${xml.length} characters, over the ${maxLength}-character limit (maxLength); it was not checked` }];
+  }
   let root: XmlElement;
   try {
     root = parseXml(xml, { bareAmpersands: options.strictAmpersands ? 'reject' : 'literal' }).root;
@@ -40,6 +67,7 @@ export function validateRcml(xml: string, options: ValidateRcmlOptions = {}): Rc
       {
         path: error.path,
         code: 'not-well-formed',
+        severity: 'error',
         message: `not well-formed XML at line ${error.line}, column ${error.column}: ${error.reason}`,
         line: error.line,
         column: error.column,
@@ -47,7 +75,28 @@ export function validateRcml(xml: string, options: ValidateRcmlOptions = {}): Rc
     ];
   }
   const problems: RcmlProblem[] = [];
-  checkDocument(toView(root), (p) => problems.push(p), options.context ? { context: options.context } : {});
+  let omitted = 0;
+  let omittedErrors = 0;
+  const errorsOnly = options.severity === 'error';
+  const check = options.context ? { context: options.context } : {};
+  checkDocument(
+    toView(root),
+    (p) => {
+      if (errorsOnly && p.severity !== 'error') return;
+      if (problems.length < max) problems.push(p);
+      else if ((omitted++, p.severity === 'error')) omittedErrors++;
+    },
+    check,
+  );
+  if (omitted > 0) {
+    problems.push({
+      path: root.name,
+      code: 'too-many-problems',
+      // As bad as the worst problem left out.
+      severity: omittedErrors > 0 ? 'error' : severityOf('too-many-problems', check),
+      message: `${omitted} more problem${omitted === 1 ? '' : 's'} left out (maxProblems is ${max}${omittedErrors ? `; ${omittedErrors} of them errors` : ''})`,
+    });
+  }
   return problems;
 }
 

@@ -1,164 +1,148 @@
 // createClient: the resource-style SDK, assembled at run time from the generated operations table.
-import { createQuerySerializer } from 'openapi-fetch';
-import { basicAuthorization } from '../auth.js';
-import { createRestcommClient, encodeBody, type RestcommRawClient } from '../client.js';
-import { resolveBaseUrl, serverFor } from '../base-url.js';
+import { createRawClient, requestContext, type RawClient } from '../client.js';
 import { runtimeOperations as operations, type RuntimeOperationId as OperationId } from '../../generated/runtime.js';
 import type { RestcommResources } from '../../generated/sdk.js';
 import type { RuntimeOperation } from '../operation-entry.js';
-import { RestcommError } from './errors.js';
+import { createRedactor } from '../redact.js';
+import { buildRequest } from '../request.js';
+import { RestcommError, RestcommHttpError } from './errors.js';
 import { paginate } from './paginate.js';
-import { retryPolicy, type RetryOptions } from './retry.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, readBlob, readErrorBody, readJson, readText, redactedHeaders, type ReadContext } from './read.js';
+import { MAX_TIMER_MS, retryPolicy, type RetryOptions } from './retry.js';
 import { send, type Logger } from './transport.js';
 import type { CallOptions, Mode, RestcommResult } from './types.js';
 
+/** Options of `createClient`. Every one is optional; an `undefined` value means the default. */
 export interface ClientOptions<M extends Mode = 'throw'> {
   /** Account SID (`AC…`) or email address; defaults to `RESTCOMM_ACCOUNT_SID`. */
-  accountSid?: string;
+  accountSid?: string | undefined;
   /** Auth token (or password); defaults to `RESTCOMM_AUTH_TOKEN`. */
-  authToken?: string;
-  /** Restcomm host; the REST API base becomes `https://{domain}/restcomm/2012-04-24`. Defaults to `RESTCOMM_DOMAIN`, then the public cloud. */
-  domain?: string;
+  authToken?: string | undefined;
+  /** Restcomm host with an optional port; the REST API base becomes `https://{domain}/restcomm/2012-04-24`. Defaults to `RESTCOMM_DOMAIN`, then the public cloud. */
+  domain?: string | undefined;
   /** The REST API base URL instead of `domain` (e.g. a local server or mock); defaults to `RESTCOMM_BASE_URL`. */
-  baseUrl?: string;
-  /** Milliseconds a call may take, retries included, before it fails with RestcommTimeoutError (default 30000; 0 = none). */
-  timeout?: number;
+  baseUrl?: string | undefined;
+  /** Milliseconds a call may take, retries included, before it fails with RestcommTimeoutError (default 30000; 0 = none; at most 2147483647). */
+  timeout?: number | undefined;
   /** Opt-in retries of idempotent requests on 429, 503 and network errors (`true` for the defaults). */
-  retry?: RetryOptions | boolean;
+  retry?: RetryOptions | boolean | undefined;
   /** Receives one line per request, answer and retry; never headers or credentials. */
-  logger?: Logger;
-  /** `result` returns `{ data, error, response }` instead of throwing. */
-  errors?: M extends 'result' ? 'result' : 'throw';
-  fetch?: typeof globalThis.fetch;
+  logger?: Logger | undefined;
+  /**
+   * `'throw'` (the default): a failed call rejects with a RestcommError. `'result'`: every method resolves with
+   * `{ data, error, response }` instead, whatever the failure (argument mistakes still throw TypeError).
+   */
+  errors?: M | undefined;
+  /** The largest answer body read, in bytes (default 33554432, 32 MiB); a larger one fails with RestcommResponseTooLargeError. */
+  maxResponseBytes?: number | undefined;
+  /** The `User-Agent` header (default `restcomm-cpaas/<version>` and the runtime, e.g. `node/20.19.0`). */
+  userAgent?: string | undefined;
+  /** A fetch implementation (defaults to the global one); it is called unbound, as `fetch(url, init)`. */
+  fetch?: typeof globalThis.fetch | undefined;
 }
 
+/** What `createClient` returns: the resource tree (`client.calls`, `client.sms.messages`, …), `raw` and `accountSid`. */
 export type RestcommClient<M extends Mode = 'throw'> = RestcommResources<M> & {
   /** The typed openapi-fetch client underneath, for anything the resources do not cover. */
-  readonly raw: RestcommRawClient;
+  readonly raw: RawClient;
   /** The account SID paths default to. */
   readonly accountSid: string;
 };
 
 const env = (name: string): string | undefined => (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name] || undefined;
 
-const argName = (param: string) => param[0]!.toLowerCase() + param.slice(1);
+function checkTimeout(where: string, ms: unknown): number {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > MAX_TIMER_MS) {
+    throw new TypeError(`${where}timeout must be a number of ms from 0 to ${MAX_TIMER_MS} (about 24.8 days), got ${String(ms)}`);
+  }
+  return ms;
+}
 
 /**
- * Path templates split once into literal text and parameter names, then joined per call: the same simple-style
- * expansion as openapi-fetch's path serializer (every parameter is percent-encoded), without re-scanning the template.
+ * Creates a client for the Restcomm API: one namespace per resource and one method per operation of the spec
+ * (`client.calls.create(…)`, `client.sms.messages.each(…)`), each typed from the spec.
+ *
+ * Credentials and host default to `RESTCOMM_ACCOUNT_SID`, `RESTCOMM_AUTH_TOKEN` and `RESTCOMM_DOMAIN` (or
+ * `RESTCOMM_BASE_URL`); options may be passed straight from `process.env` (an undefined value means "use the
+ * default"). Throws TypeError at once for a missing credential or an invalid option; every call then fails with a
+ * RestcommError subclass (or resolves with it, with `errors: 'result'`).
+ *
+ * @example
+ * ```ts
+ * const client = createClient({ accountSid: process.env.RESTCOMM_ACCOUNT_SID, authToken: process.env.RESTCOMM_AUTH_TOKEN });
+ * const call = await client.calls.fetch('ID5f0e1d2c3b4a59687766a5b4c3d2e1f0-CA0a1b2c3d4e5f60718293a4b5c6d7e8f9');
+ * ```
  */
-const compiledPaths = new Map<string, string[]>();
-function expandPath(template: string, values: Record<string, string>): string {
-  let parts = compiledPaths.get(template);
-  if (!parts) compiledPaths.set(template, (parts = template.split(/\{([^{}]+)\}/)));
-  let out = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) out += encodeURIComponent(values[parts[i]!]!) + parts[i + 1]!;
-  return out;
-}
-
-/** Error bodies: a text/plain body stays text ("21452" is a message, not a number); others parse as JSON when they can. */
-function parseErrorBody(text: string, contentType: string | null): unknown {
-  if (text === '') return undefined;
-  if (contentType?.startsWith('text/')) return text;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-/** Reads a success body the way the operation declares it (an empty body is undefined, as in openapi-fetch). */
-async function readData(op: RuntimeOperation, response: Response): Promise<unknown> {
-  if (op.responseKind === 'empty' || response.status === 204) {
-    await response.body?.cancel();
-    return undefined;
-  }
-  if (op.responseKind === 'binary') return response.blob();
-  const text = await response.text();
-  if (op.responseKind === 'text') return text;
-  return text ? (JSON.parse(text) as unknown) : undefined;
-}
-
-export function createClient(options: ClientOptions<'result'> & { errors: 'result' }): RestcommClient<'result'>;
-export function createClient(options?: ClientOptions<'throw'>): RestcommClient<'throw'>;
-export function createClient(options: ClientOptions<Mode> = {}): RestcommClient<Mode> {
+// One signature, not overloads: a wrong option then gets one error about that option.
+export function createClient<M extends Mode = 'throw'>(options: ClientOptions<M> = {}): RestcommClient<M> {
   const accountSid = options.accountSid ?? env('RESTCOMM_ACCOUNT_SID');
   const authToken = options.authToken ?? env('RESTCOMM_AUTH_TOKEN');
   if (!accountSid) throw new TypeError('accountSid is required: pass it to createClient or set RESTCOMM_ACCOUNT_SID');
   if (!authToken) throw new TypeError('authToken is required: pass it to createClient or set RESTCOMM_AUTH_TOKEN');
   const baseUrl = options.baseUrl ?? (options.domain ? undefined : env('RESTCOMM_BASE_URL'));
   const domain = baseUrl ? undefined : (options.domain ?? env('RESTCOMM_DOMAIN'));
-  const apiBase = resolveBaseUrl({ baseUrl, domain });
-  const timeoutMs = options.timeout ?? 30_000;
-  if (!Number.isFinite(timeoutMs) || timeoutMs < 0) throw new TypeError(`timeout must be a non-negative number of ms, got ${timeoutMs}`);
+  const timeoutMs = checkTimeout('', options.timeout ?? 30_000);
   const retry = retryPolicy(options.retry);
+  const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new TypeError(`maxResponseBytes must be a whole number of bytes, got ${String(limit)}`);
   const baseFetch = options.fetch ?? globalThis.fetch;
+  if (typeof baseFetch !== 'function') throw new TypeError('fetch must be a function (no global fetch in this runtime: pass one)');
   const resultMode = options.errors === 'result';
-  const raw = createRestcommClient({ accountSid, authToken, ...(domain ? { domain } : { baseUrl: apiBase }), fetch: baseFetch });
-
-  // The hot path calls fetch directly: the same request the raw client would send, without building a Request object
-  // and running openapi-fetch's middleware chain per call.
-  const querySerializer = createQuerySerializer();
-  const authorization = basicAuthorization(accountSid, authToken);
+  const rawOptions = { accountSid, authToken, baseUrl, domain, fetch: baseFetch, userAgent: options.userAgent };
+  // The same request builder and context as the raw client: the two send byte-identical requests.
+  const context = requestContext(rawOptions);
+  const raw = createRawClient(rawOptions);
+  const redact = createRedactor(accountSid, authToken);
 
   async function call(id: OperationId, args: unknown[]): Promise<{ data: unknown; response: Response }> {
     const op: RuntimeOperation = operations[id];
     const where = `${op.sdk.namespace.join('.')}.${op.sdk.method}`;
-    const pathValues: Record<string, string> = {};
-    op.sdk.args.forEach((param, i) => {
-      const value = args[i];
-      if (typeof value !== 'string' || value === '') {
-        throw new TypeError(`${where}: ${argName(param)} (${param}) must be a non-empty string, got ${value === '' ? 'an empty string' : typeof value}`);
-      }
-      pathValues[param] = value;
-    });
+    const pathValues: Record<string, unknown> = {};
+    op.sdk.args.forEach((param, i) => (pathValues[param] = args[i]));
     const rest = args.slice(op.sdk.args.length);
     const payload = op.sdk.payload ? rest[0] : undefined;
     const callOptions = (op.sdk.payload ? rest[1] : rest[0]) as (CallOptions & { query?: unknown }) | undefined;
     if (callOptions !== undefined && (typeof callOptions !== 'object' || callOptions === null)) {
-      throw new TypeError(`${where}: the last argument must be an options object, got ${typeof callOptions}`);
+      throw new TypeError(`${where}: the last argument must be an options object, got ${callOptions === null ? 'null' : typeof callOptions}`);
     }
     if (op.sdk.payload === 'body' && op.bodyRequired && payload === undefined) throw new TypeError(`${where}: a request body is required`);
-    const ms = callOptions?.timeout ?? timeoutMs;
-    if (!Number.isFinite(ms) || ms < 0) throw new TypeError(`${where}: timeout must be a non-negative number of ms, got ${ms}`);
-    if (op.accountScoped) pathValues.AccountSid = callOptions?.accountSid ?? accountSid!;
+    const ms = callOptions?.timeout === undefined ? timeoutMs : checkTimeout(`${where}: `, callOptions.timeout);
+    if (op.accountScoped) pathValues.AccountSid = callOptions?.accountSid ?? accountSid;
+    const request = buildRequest(
+      context,
+      op,
+      {
+        path: pathValues,
+        query: op.sdk.payload === 'query' ? payload : callOptions?.query,
+        body: op.sdk.payload === 'body' ? payload : undefined,
+        headers: callOptions?.headers,
+      },
+      where,
+    );
 
-    const query = (op.sdk.payload === 'query' ? payload : callOptions?.query) as Record<string, unknown> | undefined;
-    // The query goes through openapi-fetch's serializer (form style, arrays exploded), as the raw client sends it.
-    const search = query ? querySerializer(query) : '';
-    const url = `${serverFor(op.server ?? null, apiBase, domain)}${expandPath(op.path, pathValues)}${search ? `?${search}` : ''}`;
-    const headers: Record<string, string> = { Authorization: authorization };
-    let body: string | FormData | undefined;
-    if (op.sdk.payload === 'body' && payload !== undefined) {
-      const encoded = encodeBody(op, payload);
-      body = encoded.payload;
-      if (encoded.mediaType) headers['Content-Type'] = encoded.mediaType;
-    }
-    if (callOptions?.headers) Object.assign(headers, callOptions.headers);
-
-    const { response, within, done } = await send(url, { method: op.method, headers, body, redirect: 'follow' }, {
+    const { response, within, done } = await send(request.url, { method: request.method, headers: request.headers, body: request.body, redirect: 'follow' }, {
       fetch: baseFetch,
       retry,
       logger: options.logger,
       operationId: id,
       timeoutMs: ms,
       caller: callOptions?.signal,
+      redact,
     });
     try {
+      const info = () => ({ method: op.method, path: new URL(response.url || request.url).pathname, operationId: id });
+      const read: ReadContext = { info, limit, redact };
       if (!response.ok) {
-        const failure = new RestcommError({
-          method: op.method,
-          path: new URL(response.url || url).pathname,
-          operationId: id,
+        throw new RestcommHttpError({
+          ...info(),
           status: response.status,
-          statusText: response.statusText,
-          body: parseErrorBody(await within(response.text()), response.headers.get('Content-Type')),
-          headers: response.headers,
+          statusText: redact(response.statusText),
+          body: await within(readErrorBody(response, read)),
+          headers: redactedHeaders(response.headers, redact),
+          response,
         });
-        Object.defineProperty(failure, 'response', { value: response, enumerable: false });
-        throw failure;
       }
-      return { data: await within(readData(op, response)), response };
+      return { data: await within(readData(op, response, read)), response };
     } finally {
       done();
     }
@@ -169,9 +153,9 @@ export function createClient(options: ClientOptions<Mode> = {}): RestcommClient<
     try {
       return await call(id, args);
     } catch (error) {
-      if (error instanceof TypeError) throw error; // programming errors are thrown in both modes
-      const failure = error as RestcommResult<unknown>['error'];
-      return { error: failure, response: (failure as { response?: Response } | undefined)?.response };
+      // Argument mistakes (TypeError) and the caller's own abort reason are not call outcomes: they stay thrown.
+      if (!(error instanceof RestcommError)) throw error;
+      return { error, response: error.response } satisfies RestcommResult<unknown>;
     }
   }
 
@@ -185,14 +169,22 @@ export function createClient(options: ClientOptions<Mode> = {}): RestcommClient<
         const positional = args.slice(0, op.sdk.args.length);
         const query = (args[op.sdk.args.length] ?? {}) as Record<string, unknown>;
         const callOptions = args[op.sdk.args.length + 1];
-        return paginate(op, id, query, async (pageQuery) => {
-          const payload = op.sdk.payload === 'query' ? [pageQuery, callOptions] : [callOptions];
-          return (await call(id, [...positional, ...payload])).data;
-        });
+        return paginate(op, id, query, (pageQuery) => call(id, [...positional, ...(op.sdk.payload === 'query' ? [pageQuery, callOptions] : [callOptions])]));
       };
     }
   }
   Object.defineProperty(tree, 'raw', { value: raw, enumerable: false });
   Object.defineProperty(tree, 'accountSid', { value: accountSid, enumerable: true });
-  return tree as unknown as RestcommClient<Mode>;
+  return tree as unknown as RestcommClient<M>;
+}
+
+/** Reads a success body the way the operation declares it (an empty body is undefined, as in openapi-fetch). */
+async function readData(op: RuntimeOperation, response: Response, read: ReadContext): Promise<unknown> {
+  if (op.responseKind === 'empty' || response.status === 204) {
+    await response.body?.cancel().catch(() => {});
+    return undefined;
+  }
+  if (op.responseKind === 'binary') return readBlob(response, read);
+  if (op.responseKind === 'text') return readText(response, read, true);
+  return readJson(response, read);
 }

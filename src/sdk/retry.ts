@@ -1,24 +1,35 @@
 // When and how long to wait before retrying a request.
 
+/** Opt-in retries of GET, PUT and DELETE on 429, 503 and network errors (POST is never retried). */
 export interface RetryOptions {
   /** How many times to retry after the first attempt (default 3). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** The first backoff ceiling in ms; it doubles per attempt (default 250). */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
   /** The largest backoff in ms (default 8000). */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /** The longest `Retry-After` honoured, in ms; a longer one ends the retries (default 60000). */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
 }
 
 export type RetryPolicy = Required<RetryOptions>;
 
+/** The longest delay a timer can hold (2^31 - 1 ms); a longer one fires at once in every JavaScript runtime. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
 export function retryPolicy(options: RetryOptions | boolean | undefined): RetryPolicy | null {
   if (!options) return null;
   const o = options === true ? {} : options;
-  const policy = { maxRetries: 3, baseDelayMs: 250, maxDelayMs: 8000, maxRetryAfterMs: 60_000, ...o };
+  const policy: RetryPolicy = { maxRetries: 3, baseDelayMs: 250, maxDelayMs: 8000, maxRetryAfterMs: 60_000 };
+  // Own keys that are set: an explicit `undefined` keeps the default (as exactOptionalPropertyTypes users write it).
+  for (const key of Object.keys(policy) as (keyof RetryPolicy)[]) {
+    const value = Object.hasOwn(o, key) ? o[key] : undefined;
+    if (value !== undefined) policy[key] = value;
+  }
   for (const [key, value] of Object.entries(policy)) {
-    if (!Number.isFinite(value) || value < 0) throw new TypeError(`retry.${key} must be a non-negative number, got ${value}`);
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > MAX_TIMER_MS) {
+      throw new TypeError(`retry.${key} must be a number from 0 to ${MAX_TIMER_MS}, got ${String(value)}`);
+    }
   }
   return policy;
 }

@@ -1,10 +1,15 @@
 // How the SDK sends one call: the caller's abort signal and the call's timeout, opt-in retries, logging, typed
 // network errors. It never logs headers or puts them (or the credentials in them) into errors.
-import { RestcommNetworkError, RestcommTimeoutError, type RequestInfo } from './errors.js';
+import { RestcommTimeoutError, type RequestInfo } from './errors.js';
+import { networkError } from './read.js';
+import type { Redactor } from '../redact.js';
 import { backoffDelay, idempotentMethods, retryableStatuses, retryAfterMs, sleep, type RetryPolicy } from './retry.js';
 
+/** Where the SDK writes one line per request, answer and retry (never headers or credentials). */
 export interface Logger {
+  /** Each request sent and each answer received, with its status and time. */
   debug?(message: string): void;
+  /** Each retry, and a Retry-After over the limit. */
   warn?(message: string): void;
 }
 
@@ -18,6 +23,8 @@ export interface SendOptions {
   /** The caller's own signal, whose abort is rethrown as is. */
   caller: AbortSignal | undefined;
   random?: () => number;
+  /** Removes the credentials from any text that goes into an error. */
+  redact: Redactor;
 }
 
 /** A call in flight: its answer, `within()` to keep reading the body under the call's timeout, and `done()`. */
@@ -80,7 +87,7 @@ export async function send(url: string, init: RequestInit, options: SendOptions)
         if (caller?.aborted) throw caller.reason ?? err; // the caller's own abort is not ours to wrap
         if (err instanceof RestcommTimeoutError) throw err;
         if (timedOut) throw new RestcommTimeoutError(info(), timeoutMs);
-        const failure = new RestcommNetworkError(info(), err);
+        const failure = networkError(info(), err, options.redact);
         if (lastAttempt) throw failure;
         const delay = backoffDelay(retry!, attempt, options.random);
         logger?.warn?.(`${failure.message}; retrying in ${delay} ms (retry ${attempt + 1} of ${retry!.maxRetries})`);

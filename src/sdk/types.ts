@@ -1,5 +1,5 @@
 // Type helpers that turn one generated operation type into the SDK's argument and result types.
-import type { RestcommError, RestcommNetworkError, RestcommTimeoutError } from './errors.js';
+import type { RestcommError } from './errors.js';
 
 /** `throw` (the default) makes methods throw on failure; `result` makes them return `{ data, error, response }`. */
 export type Mode = 'throw' | 'result';
@@ -13,9 +13,10 @@ type ContentOf<X> = X extends { content: infer C } ? (C extends { 'application/j
 /** The body of an operation's success response. */
 export type Data<O> = O extends { responses: infer R } ? ContentOf<R[Extract<keyof R, SuccessStatus>]> : never;
 
-/** What a failed call reports in result mode (and throws otherwise). */
-export type RestcommFailure = RestcommError | RestcommNetworkError | RestcommTimeoutError;
+/** What a failed call reports in result mode (and throws otherwise): any subclass of RestcommError. */
+export type RestcommFailure = RestcommError;
 
+/** What a method returns in result mode: `data` on success, or `error` (a RestcommError) and the response if one came. */
 export type RestcommResult<T> =
   | { data: T; error?: undefined; response: Response }
   | { data?: undefined; error: RestcommFailure; response?: Response };
@@ -25,16 +26,17 @@ export type Out<M extends Mode, T> = M extends 'result' ? RestcommResult<T> : T;
 /** Per-call options, accepted as the last argument of every method. */
 export interface CallOptions {
   /** Act on this (sub-)account instead of the client's own. */
-  accountSid?: string;
+  accountSid?: string | undefined;
   /** Milliseconds this call may take, retries included, before it fails with RestcommTimeoutError (0 = none). */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Aborts the call; the abort reason is thrown as is. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Extra request headers. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
 }
 
+/** Options of `each()`, given with the query. */
 export interface EachOptions {
   /** Stop after this many items. */
-  limit?: number;
+  limit?: number | undefined;
 }

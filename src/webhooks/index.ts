@@ -9,8 +9,6 @@ import { createWebhookParser, type WebhookPayloads } from './parse.js';
  */
 export const parseWebhook = createWebhookParser<typeof webhooks, WebhookPayloads>(webhooks);
 
-export { webhooks };
 export type { WebhookKind } from '../../generated/webhooks.js';
 export { createWebhookParser, WebhookError } from './parse.js';
 export type { WebhookInput, WebhookValue, WebhookExtras, WebhookPayload, WebhookPayloads, ParsedWebhook, WebhookProblem } from './parse.js';
-export type { WebhookEntry, FieldSpec } from './entry.js';

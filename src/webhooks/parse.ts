@@ -12,8 +12,11 @@ export type WebhookInput = URLSearchParams | string | Readonly<Record<string, un
 /** A value after parsing: text, a converted number or boolean, or the values of a field declared as an array. */
 export type WebhookValue = string | number | boolean | (string | number | boolean)[];
 
-/** Parameters the spec does not name are kept as text under their own names. */
-export type WebhookExtras = { readonly [name: string]: string };
+/**
+ * Parameters outside the spec's named ones: families the spec matches by pattern (`SipHeader_X-…`), converted to their
+ * type, and parameters it does not describe at all, kept as text.
+ */
+export type WebhookExtras = { readonly [name: string]: WebhookValue };
 
 type OperationOf<P> = P extends { post: infer O } ? O : P extends { get: infer O } ? O : never;
 type BodyOf<O> = O extends { requestBody?: infer B } ? (NonNullable<B> extends { content: infer C } ? C[keyof C] : never) : never;
@@ -24,8 +27,14 @@ export type WebhookPayload<K extends keyof WebhookTypes> = BodyOf<OperationOf<We
 /** Every webhook's payload type, by webhook key. */
 export type WebhookPayloads = { [K in keyof WebhookTypes]: WebhookPayload<K> };
 
-/** What a parser returns for a kind: its payload plus any extra parameters. */
-export type ParsedWebhook<P> = P & WebhookExtras;
+/** A payload type without its index signature: only the names the spec declares. */
+type Declared<P> = { [K in keyof P as string extends K ? never : number extends K ? never : K]: P[K] };
+
+/**
+ * What a parser returns for a kind: the parameters the spec names, typed, as members (so a misspelt name does not
+ * compile), and every other parameter under `extras`. (A parser over an untyped table keeps its plain record type.)
+ */
+export type ParsedWebhook<P> = ([keyof Declared<P>] extends [never] ? P : Declared<P>) & { readonly extras: WebhookExtras };
 
 /** One parameter that could not be used, with the reason. */
 export interface WebhookProblem {
@@ -70,6 +79,14 @@ function entriesOf(body: WebhookInput, kind: string): [string, string][] {
   };
   for (const [name, value] of Object.entries(body)) {
     if (value === undefined || value === null) continue;
+    // A parsed payload's own `extras` object: its members are parameters again (so parsing is idempotent).
+    if (name === 'extras' && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [extra, v] of Object.entries(value as Record<string, unknown>)) {
+        if (Array.isArray(v)) for (const item of v) out.push([extra, scalar(extra, item)]);
+        else if (v !== undefined && v !== null) out.push([extra, scalar(extra, v)]);
+      }
+      continue;
+    }
     if (Array.isArray(value)) for (const item of value) out.push([name, scalar(name, item)]);
     else out.push([name, scalar(name, value)]);
   }
@@ -88,6 +105,34 @@ const integerText = /^[+-]?[0-9]+$/;
 const numberText = /^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/;
 
 type Converted = { ok: true; value: string | number | boolean } | { ok: false; message: string };
+
+const regexCache = new Map<string, RegExp>();
+function regexFor(pattern: string): RegExp {
+  let regex = regexCache.get(pattern);
+  if (!regex) regexCache.set(pattern, (regex = new RegExp(pattern, 'u')));
+  return regex;
+}
+
+const dateTime = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+
+/** The formats the spec declares on webhook parameters; unknown formats are not judged. */
+function formatProblem(format: string | undefined, text: string): string | undefined {
+  switch (format) {
+    case 'date-time':
+      return dateTime.test(text) && !Number.isNaN(Date.parse(text)) ? undefined : 'is not an RFC 3339 date-time';
+    case 'uri':
+      return URL.canParse(text) ? undefined : 'is not an absolute URI';
+    case 'uri-reference':
+      return /^[^\s\0-\x1f\x7f]*$/.test(text) && URL.canParse(text, 'http://base.invalid/') ? undefined : 'is not a URI reference';
+    default:
+      return undefined;
+  }
+}
+
+/** A value as messages show it: quoted and cut short, so a hostile request cannot flood a log through an error. */
+export function shownValue(text: string): string {
+  return JSON.stringify(text.length > 100 ? `${text.slice(0, 100)}…` : text) + (text.length > 100 ? ` (${text.length} characters)` : '');
+}
 
 /** Converts one text value to the field's type and checks its enum. */
 function convert(field: FieldSpec, text: string): Converted {
@@ -109,6 +154,12 @@ function convert(field: FieldSpec, text: string): Converted {
   if (field.enum && !field.enum.includes(value as string | number)) {
     return { ok: false, message: `is not one of the allowed values: ${field.enum.map((v) => JSON.stringify(v)).join(', ')}` };
   }
+  if (typeof value === 'string') {
+    // The spec's patterns (SIDs) and formats: a forged callback cannot hand `..` or a URL to a later SDK call as a SID.
+    if (field.pattern !== undefined && !regexFor(field.pattern).test(value)) return { ok: false, message: `does not match the pattern ${field.pattern}` };
+    const problem = formatProblem(field.format, value);
+    if (problem) return { ok: false, message: problem };
+  }
   return { ok: true, value };
 }
 
@@ -128,7 +179,8 @@ function setOwn(target: Record<string, unknown>, name: string, value: unknown) {
  * `kind` into the payload described by the spec:
  * - values arrive as text; `integer`, `number` and `boolean` parameters are converted and enums are checked;
  * - required parameters that are absent are reported together in one `WebhookError`;
- * - parameters the spec does not name are kept as text, never dropped;
+ * - parameters the spec names become members; families it matches by pattern and parameters it does not describe
+ *   (kept as text, never dropped) go into `extras`;
  * - a repeated name keeps its first value, unless the spec declares the parameter an array (then all values are kept);
  * - an empty value for a parameter that cannot be empty text (a number, a boolean, an enum) counts as absent.
  */
@@ -147,30 +199,32 @@ export function createWebhookParser<
       Object.hasOwn(entry.fields, name) ? entry.fields[name] : patterns.find((p) => p.regex.test(name))?.field;
 
     const result: Record<string, unknown> = {};
+    const extras: Record<string, unknown> = {};
     const seen = new Set<string>();
     const problems: WebhookProblem[] = [];
     for (const [name, text] of entriesOf(body, kind)) {
       const field = fieldFor(name);
       if (!field) {
-        // Not described by the spec: kept verbatim (first value wins on repeats).
-        if (!seen.has(name)) setOwn(result, name, text);
+        // Not described by the spec: kept verbatim among the extras (first value wins on repeats).
+        if (!seen.has(name)) setOwn(extras, name, text);
         seen.add(name);
         continue;
       }
+      const target = Object.hasOwn(entry.fields, name) ? result : extras;
       const isArray = field.type === 'array';
       if (seen.has(name) && !isArray) continue;
       seen.add(name);
       if (text === '' && emptyMeansAbsent(field)) continue;
       const converted = convert(field, text);
       if (!converted.ok) {
-        problems.push({ parameter: name, value: text, message: `${name}=${JSON.stringify(text)} ${converted.message}` });
+        problems.push({ parameter: name, value: text.length > 200 ? `${text.slice(0, 200)}…` : text, message: `${name}=${shownValue(text)} ${converted.message}` });
         continue;
       }
       if (isArray) {
-        const list = Object.hasOwn(result, name) ? (result[name] as unknown[]) : [];
+        const list = Object.hasOwn(target, name) ? (target[name] as unknown[]) : [];
         list.push(converted.value);
-        setOwn(result, name, list);
-      } else setOwn(result, name, converted.value);
+        setOwn(target, name, list);
+      } else setOwn(target, name, converted.value);
     }
     const missing = entry.required.filter((name) => !Object.hasOwn(result, name) && !problems.some((p) => p.parameter === name));
     if (missing.length || problems.length) {
@@ -179,6 +233,7 @@ export function createWebhookParser<
       for (const p of problems) parts.push(p.message);
       throw new WebhookError(`Invalid ${kind} webhook (${entry.operationId}): ${parts.join('; ')}`, { kind, missing, problems });
     }
+    setOwn(result, 'extras', extras);
     return result as ParsedWebhook<P[K]>;
   };
 }

@@ -212,6 +212,8 @@ describe('starting the proxy', () => {
   it('refuses an upstream that would send the credentials in clear over the network', () => {
     expect(() => normalizeUpstream('http://restcomm.example.com/restcomm/2012-04-24')).toThrow(/must use https/);
     expect(normalizeUpstream('https://cloud.restcomm.com/restcomm/2012-04-24/')).toBe('https://cloud.restcomm.com/restcomm/2012-04-24');
-    expect(redactor(ACCOUNT_SID, AUTH_TOKEN)(`/Accounts/${ACCOUNT_SID}.json ${AUTH_TOKEN}`)).toBe('/Accounts/AC….json ***');
+    expect(redactor(ACCOUNT_SID, AUTH_TOKEN)(`/Accounts/${ACCOUNT_SID}.json ${AUTH_TOKEN}`)).toBe('/Accounts/AC….json [redacted]');
+    const basic = btoa(`${ACCOUNT_SID}:${AUTH_TOKEN}`);
+    expect(redactor(ACCOUNT_SID, AUTH_TOKEN)(`echo: Basic ${basic} and ${ACCOUNT_SID}:${AUTH_TOKEN}`)).toBe('echo: Basic [redacted] and [redacted]');
   });
 });

@@ -1,6 +1,6 @@
 // The contract harness: a typed client pointed at the Prism mock, and `contract()` which checks one call against the spec.
 import { expect, inject } from 'vitest';
-import { createRestcommClient } from '../../src/client.js';
+import { createRawClient } from '../../src/client.js';
 import { operations, type OperationId } from '../../generated/operations.js';
 import { declaredResponse, pathPattern, validateAgainst } from '../support/spec.js';
 import type { Json, JsonObject } from '../../scripts/lib/spec.js';
@@ -19,7 +19,7 @@ let lastRequest: SentRequest | undefined;
 // openapi-fetch JSON-parses error bodies even when they are text/plain ("21452" becomes 21452), so keep the raw text.
 let lastResponseText: string | undefined;
 
-export const api = createRestcommClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: mockUrl });
+export const api = createRawClient({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, baseUrl: mockUrl });
 api.use({
   async onRequest({ request }) {
     lastRequest = {

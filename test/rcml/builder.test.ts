@@ -312,6 +312,7 @@ describe('RCML builder output', () => {
       {
         path: 'Response/Dial[1]',
         code: 'missing-content',
+        severity: 'error',
         message: '<Dial> needs text (the number, client or SIP address to dial) or a child element (<Number>, <Client>, <Sip>, <Conference>, <Uri>)',
       },
     ]);

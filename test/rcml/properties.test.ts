@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseXml, type XmlElement } from '../../src/rcml/xml.js';
 import {
-  parseXml,
   RCML_ELEMENTS,
   RcmlBuildError,
   RcmlResponse,
@@ -9,7 +9,6 @@ import {
   type RcmlAttributeSpec,
   type RcmlElementName,
   type RcmlElementSpec,
-  type XmlElement,
 } from '../../src/rcml/index.js';
 
 const RUNS = { numRuns: 250 };

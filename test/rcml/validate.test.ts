@@ -67,6 +67,7 @@ describe('validateRcml reports each kind of problem', () => {
       {
         path: 'Response/Say[1]',
         code: 'not-well-formed',
+        severity: 'error',
         message: 'not well-formed XML at line 2, column 10: end tag </Sai> does not match the start tag <Say>',
         line: 2,
         column: 10,
@@ -292,10 +293,28 @@ describe('validateRcml reports each kind of problem', () => {
   it('handles hostile nesting depth without overflowing the stack', () => {
     const deep = (n: number): string => '<Response>' + '<x>'.repeat(n) + '</x>'.repeat(n) + '</Response>';
     expect(summary(validateRcml(deep(100_000)))).toEqual([['Response' + '/x[1]'.repeat(1000), 'not-well-formed']]);
-    expect(validateRcml(deep(900)).length).toBe(900);
+    expect(validateRcml(deep(900), { maxProblems: 1000 }).length).toBe(900);
   });
 
   it('rejects non-string input from JavaScript', () => {
     expect(() => validateRcml(42 as unknown as string)).toThrow(TypeError);
+  });
+
+  it('gives each problem a severity and lets the caller report errors only', () => {
+    // An unknown verb or attribute is skipped by the server: a warning; a <Play> without a URL fails: an error.
+    const xml = '<Response><Foo/><Play/><Say bogus="1">hi</Say></Response>';
+    expect(validateRcml('<Response><Dial><Number sendDigits="1">+15550100</Number></Dial></Response>')).toEqual([
+      expect.objectContaining({ code: 'unknown-attribute', attribute: 'sendDigits', severity: 'warning' }),
+    ]);
+    expect(validateRcml(xml).map((p) => [p.code, p.severity])).toEqual([
+      ['unknown-verb', 'warning'],
+      ['missing-content', 'error'],
+      ['unknown-attribute', 'warning'],
+    ]);
+    expect(validateRcml(xml, { severity: 'error' }).map((p) => p.code)).toEqual(['missing-content']);
+    // The same verb is skipped by the voice interpreter but hangs up the conference wait interpreter.
+    const wait = '<Response><Gather/></Response>';
+    expect(validateRcml(wait, { context: 'conference-wait' }).find((p) => p.code === 'unsupported-in-context')?.severity).toBe('error');
+    expect(validateRcml('<Response><Sms to="+1">x</Sms></Response>', { context: 'ussd' }).find((p) => p.code === 'unsupported-in-context')?.severity).toBe('warning');
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { empty, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
+import { mockClientLine } from '../../scripts/lib/mock-client.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..', '..');
@@ -30,7 +31,7 @@ afterAll(async () => {
 describe('README examples', () => {
   it('shows every example file, exactly as it is', () => {
     expect(blocks.map((b) => b.file).sort()).toEqual(
-      ['create-call.ts', 'handle-error.ts', 'ivr.ts', 'page-sms.ts', 'status-callback.ts'].map((f) => `test/readme/examples/${f}`).sort(),
+      ['create-call.ts', 'handle-error.ts', 'ivr.ts', 'mock.ts', 'page-sms.ts', 'status-callback.ts'].map((f) => `test/readme/examples/${f}`).sort(),
     );
     for (const block of blocks) expect(block.code, block.file).toBe(readFileSync(path.join(root, block.file), 'utf8'));
   });
@@ -79,6 +80,20 @@ describe('README examples', () => {
     });
     expect(onCallStatus(body.toString())).toBe('ID5f0e1d2c3b4a59687766a5b4c3d2e1f0-CAe41f0a9b8c7d6e5f4a3b2c1d0e9f8a7b lasted 42 s');
     expect(onCallStatus('CallStatus=completed')).toMatch(/^rejected: .*missing required parameters InstanceId, AccountSid, CallSid/);
+  });
+
+  it('runs the line `npm run mock` prints, as the README shows it, against the mock', async () => {
+    const example = blocks.find((b) => b.file.endsWith('/mock.ts'))!.code;
+    expect(example).toContain(mockClientLine(4010));
+    // The example names the mock's default port; this suite's mock runs on a free one.
+    const realFetch = globalThis.fetch;
+    vi.stubGlobal('fetch', (input: string, init?: RequestInit) => realFetch(input.replace('http://127.0.0.1:4010', inject('mockUrl')), init));
+    try {
+      const { first } = await import('./examples/mock.js');
+      expect(first?.sid).toMatch(/^(ID[0-9a-f]{32}-)?CA[0-9a-f]{32}$/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('builds a valid IVR answer', async () => {

@@ -1,7 +1,10 @@
 // The smoke program every runtime runs (npm run test:runtimes): the packed SDK's public API against the loopback
 // server in scripts/runtimes/server.ts. It uses nothing but what all of Node, Bun, Deno, workerd and a browser page
 // have (fetch, URL, timers, crypto.getRandomValues), and it reports rather than throws, one line per check.
-import { createClient, describeErrorCode, parseWebhook, RestcommError, RestcommTimeoutError, validateRcml, VoiceResponse } from 'restcomm-cpaas';
+import { createClient, RestcommError, RestcommTimeoutError } from 'restcomm-cpaas';
+import { describeErrorCode } from 'restcomm-cpaas/codes';
+import { validateRcml, VoiceResponse } from 'restcomm-cpaas/rcml';
+import { parseWebhook } from 'restcomm-cpaas/webhooks';
 import { SMOKE } from './fixtures.js';
 
 export interface SmokeCheck {

@@ -2,7 +2,7 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRestcommClient } from '../../src/client.js';
+import { createRawClient } from '../../src/client.js';
 
 interface Seen {
   method: string;
@@ -28,9 +28,9 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 const SID = 'AC9f46b62376f96e83cc19ed9502987c78';
 
-describe('createRestcommClient', () => {
+describe('createRawClient', () => {
   it('sends Basic auth and no Content-Type on a request without a body', async () => {
-    const api = createRestcommClient({ accountSid: SID, authToken: 'tok', baseUrl });
+    const api = createRawClient({ accountSid: SID, authToken: 'tok', baseUrl });
     await api.GET('/Accounts/{AccountSid}.json', { params: { path: { AccountSid: SID } } });
     const req = seen.at(-1)!;
     expect(req.method).toBe('GET');
@@ -40,7 +40,7 @@ describe('createRestcommClient', () => {
   });
 
   it('sends form-encoded bodies with the form Content-Type', async () => {
-    const api = createRestcommClient({ accountSid: SID, authToken: 'tok', baseUrl });
+    const api = createRawClient({ accountSid: SID, authToken: 'tok', baseUrl });
     await api.POST('/Accounts.json', { body: { EmailAddress: 'ops+eu@acme-tel.example', Password: 'p&ss word' } });
     const req = seen.at(-1)!;
     expect(req.headers['content-type']).toBe('application/x-www-form-urlencoded');
@@ -48,7 +48,7 @@ describe('createRestcommClient', () => {
   });
 
   it('joins arrays declared with explode: false into one comma-separated field (StatusCallbackEvent)', async () => {
-    const api = createRestcommClient({ accountSid: SID, authToken: 'tok', baseUrl });
+    const api = createRawClient({ accountSid: SID, authToken: 'tok', baseUrl });
     await api.POST('/Accounts/{AccountSid}/Calls.json', {
       params: { path: { AccountSid: SID } },
       body: { From: '+15550100', To: '+15550101', Url: 'https://x.example/a', StatusCallbackEvent: ['initiated', 'completed'] },
@@ -59,18 +59,18 @@ describe('createRestcommClient', () => {
   });
 
   it('refuses plain http to a remote host, so credentials never travel in clear', () => {
-    expect(() => createRestcommClient({ accountSid: SID, authToken: 'tok', baseUrl: 'http://restcomm.acme-tel.example' })).toThrow(/https/);
+    expect(() => createRawClient({ accountSid: SID, authToken: 'tok', baseUrl: 'http://restcomm.acme-tel.example' })).toThrow(/https/);
   });
 
   it('refuses missing credentials with a message naming the option', () => {
-    expect(() => createRestcommClient({ accountSid: '', authToken: 'tok' })).toThrow(/accountSid is required/);
-    expect(() => createRestcommClient({ accountSid: SID, authToken: '' })).toThrow(/authToken is required/);
+    expect(() => createRawClient({ accountSid: '', authToken: 'tok' })).toThrow(/accountSid is required/);
+    expect(() => createRawClient({ accountSid: SID, authToken: '' })).toThrow(/authToken is required/);
   });
 });
 
 describe('multipart bodies', () => {
   it('sends FormData (or an object of parts) as multipart with the boundary fetch chooses', async () => {
-    const { encodeBody } = await import('../../src/client.js');
+    const { encodeBody } = await import('../../src/request.js');
     const op = { requestMediaType: 'multipart/form-data' } as never;
     const fromObject = encodeBody(op, { file: new Blob(['RIFF']), note: 'greeting' });
     expect(fromObject.mediaType).toBeNull();

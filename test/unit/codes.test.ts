@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeCode, describeErrorCode } from '../../src/index.js';
+import { describeCode, describeErrorCode } from '../../src/codes.js';
 import { bundle } from '../support/spec.js';
 
 describe('code dictionaries', () => {

@@ -54,10 +54,10 @@ describe('createClient', () => {
 
   it('rejects bad positional arguments and options with errors naming them', async () => {
     const client = createClient({ accountSid: SID, authToken: 't', baseUrl: server.baseUrl });
-    await expect((client.calls.fetch as (s: unknown) => Promise<unknown>)('')).rejects.toThrow(/calls.fetch: callSid \(CallSid\) must be a non-empty string, got an empty string/);
+    await expect((client.calls.fetch as (s: unknown) => Promise<unknown>)('')).rejects.toThrow(/calls.fetch: path parameter CallSid must be a non-empty string, got an empty string/);
     await expect((client.calls.fetch as (s: unknown, o: unknown) => Promise<unknown>)('CA1', 'x')).rejects.toThrow(/the last argument must be an options object/);
     await expect((client.calls.create as (b?: unknown) => Promise<unknown>)()).rejects.toThrow(/calls.create: a request body is required/);
-    expect(() => createClient({ accountSid: SID, authToken: 't', timeout: -1 })).toThrow(/timeout must be a non-negative number/);
+    expect(() => createClient({ accountSid: SID, authToken: 't', timeout: -1 })).toThrow(/timeout must be a number of ms from 0 to 2147483647/);
   });
 
   it('keeps the raw openapi-fetch client reachable', async () => {

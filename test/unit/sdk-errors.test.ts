@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, RestcommError, RestcommNetworkError } from '../../src/index.js';
+import { createClient, RestcommHttpError as RestcommError, RestcommNetworkError } from '../../src/index.js';
 import { empty, json, startScriptedServer, text, type ScriptedServer } from '../support/scripted-server.js';
 import { freePort } from '../support/prism.js';
 
@@ -96,7 +96,7 @@ describe('result mode', () => {
 
   it('still throws for programming errors (bad arguments)', async () => {
     const client = createClient({ accountSid: SID, authToken: TOKEN, baseUrl: server.baseUrl, errors: 'result' });
-    await expect((client.calls.fetch as (sid: unknown) => Promise<unknown>)(undefined)).rejects.toThrow(/calls.fetch: callSid \(CallSid\) must be a non-empty string/);
+    await expect((client.calls.fetch as (sid: unknown) => Promise<unknown>)(undefined)).rejects.toThrow(/calls.fetch: path parameter CallSid must be a non-empty string/);
   });
 });
 

@@ -96,7 +96,7 @@ describe('each(): pagination', () => {
     const walk = async () => {
       for await (const _ of client.sms.messages.each({ PageSize: 10 }));
     };
-    await expect(walk()).rejects.toThrow(/paging did not advance/);
+    await expect(walk()).rejects.toThrow(/a page that does not advance/);
   });
 
   it('rejects a bad limit, naming it', async () => {

@@ -1,6 +1,6 @@
 // Compile-time checks of parseWebhook's types (checked by `npm run typecheck`; at run time these are no-ops).
 import { describe, expectTypeOf, it } from 'vitest';
-import type { parseWebhook, WebhookKind, WebhookPayload } from '../../src/webhooks/index.js';
+import type { parseWebhook, WebhookKind, WebhookPayload, WebhookValue } from '../../src/webhooks/index.js';
 
 type Parsed<K extends WebhookKind> = ReturnType<typeof parseWebhook<K>>;
 
@@ -20,8 +20,11 @@ describe('parseWebhook types', () => {
     expectTypeOf<WebhookPayload<'smsStatusCallback'>>().toHaveProperty('MessageSid');
   });
 
-  it('let extra parameters through as text', () => {
-    expectTypeOf<Parsed<'smsStatusCallback'>['SomethingNew']>().toEqualTypeOf<string>();
+  it('keep extra parameters apart, so a misspelt declared name does not compile', () => {
+    expectTypeOf<Parsed<'smsStatusCallback'>['extras']['SomethingNew']>().toEqualTypeOf<WebhookValue>();
+    // @ts-expect-error CallDuraton is not a parameter of the call status callback (CallDuration is)
+    expectTypeOf<Parsed<'callStatusCallback'>['CallDuraton']>().toBeNever();
+    expectTypeOf<Parsed<'callStatusCallback'>['CallDuration']>().toEqualTypeOf<number | undefined>();
   });
 
   it('only accept known kinds', () => {

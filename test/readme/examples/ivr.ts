@@ -1,4 +1,4 @@
-import { VoiceResponse, validateRcml } from 'restcomm-cpaas';
+import { VoiceResponse, validateRcml } from 'restcomm-cpaas/rcml';
 
 // The RCML your server returns when Restcomm asks what to do with an incoming call.
 const answer = new VoiceResponse();

@@ -1,4 +1,4 @@
-import { parseWebhook, WebhookError } from 'restcomm-cpaas';
+import { parseWebhook, WebhookError } from 'restcomm-cpaas/webhooks';
 
 // The body of a request Restcomm sent to your StatusCallback URL (application/x-www-form-urlencoded).
 export function onCallStatus(body: string): string {

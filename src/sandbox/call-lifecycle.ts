@@ -1,0 +1,439 @@
+/**
+ * A call placed through the REST API, on the virtual clock: queued → ringing → in-progress → completed (or busy,
+ * no-answer, failed, not-found). On answer the call's `Url` gets the voice request; the RCML it answers runs through
+ * the engine's `RcmlRunner`; call-progress events go to `StatusCallback`. Failures follow the server
+ * (reference webhooks.yaml `failure_handling`, the interpreter's `onDownloaderResponse`): a fallback URL is tried
+ * first; a 404 writes Notification 21402 and ends the call `not-found`; anything else fails the call.
+ */
+import { parseXml, XmlSyntaxError, type XmlElement } from '../rcml/xml.js';
+import { INSTANCE_ID, type CallOutcome, type Engine, type LiveCall } from './engine.js';
+import { API_VERSION, isoTime, newCallSid, progressTimestamp } from './ids.js';
+import type { RcmlSession } from './rcml-runner.js';
+import type { Row } from './store.js';
+import { sendWebhook, type WebhookOutcome, type WebhookRequest } from './webhook-sender.js';
+import type { WebhookKind } from '../webhooks/index.js';
+
+/** Virtual delays of the life cycle, in ms. */
+export const RING_AFTER_MS = 1000;
+export const ANSWER_AFTER_MS = 2000;
+const FINAL = new Set(['completed', 'canceled', 'busy', 'not-found', 'failed', 'no-answer']);
+
+/** The per-call settings the REST request gave, kept with the call row. */
+export interface CallSettings {
+  url: string;
+  method: 'GET' | 'POST';
+  fallbackUrl?: string;
+  fallbackMethod: 'GET' | 'POST';
+  statusCallback?: string;
+  statusCallbackMethod: 'GET' | 'POST';
+  timeoutSeconds: number;
+}
+
+export function isFinal(status: unknown): boolean {
+  return FINAL.has(status as string);
+}
+
+const userPart = (address: string) => address.replace(/^(sips?|tel|client):/, '').replace(/@.*$/, '');
+
+/** Starts the life cycle of a stored outbound call; it moves only when the clock does. */
+export function startOutboundCall(engine: Engine, call: Row): void {
+  const live: LiveCall = { hangup: new AbortController() };
+  engine.liveCalls.set(call.sid, live);
+  engine.clock.spawn(async () => {
+    try {
+      await runCall(engine, call, live);
+    } finally {
+      engine.liveCalls.delete(call.sid);
+    }
+  });
+}
+
+/** Hangs up a live call from the REST API (`Status=completed|canceled`); the life cycle sends its final event. */
+export function hangUp(engine: Engine, call: Row): void {
+  const answered = call.status === 'in-progress';
+  setStatus(engine, call, answered ? 'completed' : 'canceled');
+  engine.liveCalls.get(call.sid)?.hangup.abort();
+}
+
+/**
+ * Calls that were live when the state was saved have no life cycle after a reload: they end as a hang-up would end
+ * them (`completed` if answered, else `canceled`), without webhooks.
+ */
+export function endInterruptedCalls(engine: Engine): void {
+  for (const call of engine.store.tables.calls.values()) if (!isFinal(call.status)) setStatus(engine, call, call.status === 'in-progress' ? 'completed' : 'canceled');
+}
+
+/**
+ * Sends a live call to new RCML (`calls.update` with `Url`): the document being run stops, and the new URL gets the
+ * voice request. A call not answered yet will request the new URL when it is.
+ */
+export function redirect(engine: Engine, call: Row, url: string, method: 'GET' | 'POST'): void {
+  const live = engine.liveCalls.get(call.sid);
+  if (call.status === 'in-progress' && live) {
+    live.redirect = { url, method };
+    live.document?.abort();
+  } else {
+    settings(call).url = url;
+    settings(call).method = method;
+  }
+  engine.record('redirect', { sid: call.sid, url });
+}
+
+function settings(call: Row): CallSettings {
+  return call.$settings as CallSettings;
+}
+
+function setStatus(engine: Engine, call: Row, status: string): void {
+  if (call.status === status) return;
+  call.status = status;
+  const now = engine.now();
+  if (status === 'in-progress') {
+    call.start_time = isoTime(now);
+    call.$answeredAt = now;
+    call.ring_duration = Math.round((now - (call.$createdAt as number)) / 1000);
+  }
+  if (isFinal(status)) {
+    call.end_time = isoTime(now);
+    call.duration = call.$answeredAt === undefined ? 0 : Math.round((now - (call.$answeredAt as number)) / 1000);
+    if (call.ring_duration === undefined) call.ring_duration = Math.round((now - (call.$createdAt as number)) / 1000);
+  }
+  engine.touch(call);
+  engine.record('status', { sid: call.sid, status });
+}
+
+const SEQUENCE = { initiated: 0, ringing: 1, answered: 2, completed: 3 } as const;
+
+/**
+ * A call-progress event of a call placed through the API; the server always sends all four, whatever
+ * `StatusCallbackEvent` says. An inbound leg reports to its number's `StatusCallback` instead (`numberStatusCallback`:
+ * the voice request's parameters with the call's status), once per status.
+ */
+async function progress(engine: Engine, call: Row, event: keyof typeof SEQUENCE): Promise<void> {
+  const s = settings(call);
+  if (!s.statusCallback) return;
+  if (call.direction === 'inbound') {
+    const status = call.status as string;
+    const sent = (call.$reported as string[] | undefined) ?? [];
+    if (sent.includes(status)) return;
+    call.$reported = [...sent, status];
+    await deliver(engine, call, { kind: 'numberStatusCallback', url: s.statusCallback, method: s.statusCallbackMethod, params: voiceParams(call) });
+    return;
+  }
+  const params: [string, string][] = [
+    ['InstanceId', call.InstanceId as string],
+    ['AccountSid', call.account_sid as string],
+    ['CallSid', call.sid],
+    ['From', userPart(call.from as string)],
+    ['To', userPart(call.to as string)],
+    ['Direction', call.direction as string],
+    ['CallerName', userPart(call.from as string)],
+    ['ForwardedFrom', ''],
+    ['CallStatus', event],
+    ['Timestamp', progressTimestamp(engine.now())],
+    ['CallbackSource', 'call-progress-events'],
+    ['SequenceNumber', String(SEQUENCE[event])],
+  ];
+  if (event === 'completed') params.push(['CallDuration', String(call.duration ?? 0)]);
+  await deliver(engine, call, { kind: 'callStatusCallback', url: s.statusCallback, method: s.statusCallbackMethod, params });
+}
+
+/** Sends a webhook and logs it; the answer is returned for the caller to judge. */
+export async function deliver(engine: Engine, owner: Row, request: WebhookRequest): Promise<WebhookOutcome> {
+  const at = engine.now();
+  const outcome = await sendWebhook(request, engine.options.webhookTimeoutMs);
+  engine.record('webhook', {
+    at,
+    sid: owner.sid,
+    kind: request.kind,
+    url: request.url,
+    method: request.method,
+    params: Object.fromEntries(request.params),
+    status: outcome.status,
+    contentType: outcome.contentType,
+    ...(outcome.ok ? {} : { error: outcome.error }),
+  });
+  return outcome;
+}
+
+/** The parameters of a voice request for this call (reference webhooks.yaml `voice_request`). */
+export function voiceParams(call: Row): [string, string][] {
+  return [
+    ['CallSid', call.sid],
+    ['InstanceId', call.InstanceId as string],
+    ['AccountSid', call.account_sid as string],
+    ['From', userPart(call.from as string)],
+    ['To', userPart(call.to as string)],
+    ['CallStatus', call.status as string],
+    ['ApiVersion', API_VERSION],
+    ['Direction', call.direction as string],
+    ['CallerName', (call.caller_name as string | undefined) ?? 'null'],
+    ['ForwardedFrom', (call.forwarded_from as string | undefined) ?? 'null'],
+    ['CallTimestamp', isoTime(call.$createdAt as number)],
+  ];
+}
+
+const RCML_TYPES = ['text/xml', 'application/xml', 'text/html'];
+const WAV_TYPES = ['audio/wav', 'audio/wave', 'audio/x-wav'];
+
+type Fetched = { ok: true; root: XmlElement; url: string } | { ok: false; final: 'not-found' | 'failed' };
+
+/** One RCML request: where, how, which webhook kind, and the parameters added to the call's own. */
+export interface RcmlRequest {
+  url: string;
+  method: 'GET' | 'POST';
+  kind: WebhookKind;
+  extra?: [string, string][];
+}
+
+/** The call's first RCML: its `Url`, then its `FallbackUrl` when that fails. */
+function fetchRcml(engine: Engine, call: Row): Promise<Fetched> {
+  const s = settings(call);
+  return fetchDocument(engine, call, { url: s.url, method: s.method, kind: 'voiceRequest' }, s.fallbackUrl ? { url: s.fallbackUrl, method: s.fallbackMethod, kind: 'voiceFallback' } : undefined);
+}
+
+/**
+ * Fetches an RCML document for a call and reads it as the server does. A failed request goes to `fallback` when
+ * there is one (only the first document of a call has one); a 404 then writes Notification 21402 (`not-found`), any
+ * other failure 11205/11206 (`failed`).
+ */
+export async function fetchDocument(engine: Engine, call: Row, request: RcmlRequest, fallback?: RcmlRequest): Promise<Fetched> {
+  const params = [...voiceParams(call), ...(request.extra ?? [])];
+  const first = await deliver(engine, call, { kind: request.kind, url: request.url, method: request.method, params });
+  let used = { url: request.url, method: request.method, outcome: first };
+  if (!first.ok && fallback) {
+    if (first.status === undefined) writeFailure(engine, call, used.url, used.method, first);
+    const second = await deliver(engine, call, { kind: fallback.kind, url: fallback.url, method: fallback.method, params: [...voiceParams(call), ...(fallback.extra ?? [])] });
+    used = { url: fallback.url, method: fallback.method, outcome: second };
+  }
+  const outcome = used.outcome;
+  if (!outcome.ok) {
+    if (outcome.status === 404) {
+      engine.notify({ accountSid: call.account_sid as string, callSid: call.sid, code: 21402, level: 'warning', text: `URL Not Found : ${used.url}`, requestUrl: used.url, requestMethod: used.method });
+      return { ok: false, final: 'not-found' };
+    }
+    writeFailure(engine, call, used.url, used.method, outcome);
+    return { ok: false, final: 'failed' };
+  }
+  const type = outcome.contentType.split(';')[0]!.trim().toLowerCase();
+  let source: string;
+  if (RCML_TYPES.includes(type)) source = outcome.body;
+  else if (type === 'text/plain') source = `<Response><Say>${escapeText(outcome.body)}</Say></Response>`;
+  else if (WAV_TYPES.includes(type)) source = `<Response><Play>${escapeText(used.url)}</Play></Response>`;
+  else {
+    writeFailure(engine, call, used.url, used.method, { ok: false, status: 200, contentType: outcome.contentType, body: outcome.body, error: `content type ${type || '(none)'} is not RCML` });
+    return { ok: false, final: 'failed' };
+  }
+  try {
+    // The server rewrites bare `&` to `&amp;` before parsing, so it accepts them.
+    return { ok: true, root: parseXml(source, { bareAmpersands: 'literal' }).root, url: used.url };
+  } catch (error) {
+    if (!(error instanceof XmlSyntaxError)) throw error;
+    writeFailure(engine, call, used.url, used.method, { ok: false, status: 200, contentType: outcome.contentType, body: outcome.body, error: `the RCML is not well-formed XML (${error.message})` });
+    return { ok: false, final: 'failed' };
+  }
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * The server's codes for a failed RCML fetch: 11205 for an I/O failure or timeout, 11206 for an answer it could not
+ * use (an HTTP error status, a body that is not RCML). The server writes these on its way to a fallback URL; the
+ * sandbox writes them for every failed fetch so that the failure shows in the account's Notifications.
+ */
+function writeFailure(engine: Engine, call: Row, url: string, method: string, outcome: WebhookOutcome & { ok: false }): void {
+  engine.notify({
+    accountSid: call.account_sid as string,
+    callSid: call.sid,
+    code: outcome.status === undefined ? 11205 : 11206,
+    level: 'error',
+    text: outcome.error,
+    requestUrl: url,
+    requestMethod: method,
+    requestVariables: new URLSearchParams(voiceParams(call)).toString(),
+    ...(outcome.contentType ? { responseHeaders: `Content-Type: ${outcome.contentType}` } : {}),
+    ...(outcome.body ? { responseBody: outcome.body.slice(0, 4096) } : {}),
+  });
+}
+
+/** Resolves when `signal` aborts (a REST hang-up). */
+function aborted(signal: AbortSignal): Promise<'aborted'> {
+  return new Promise((resolve) => (signal.aborted ? resolve('aborted') : signal.addEventListener('abort', () => resolve('aborted'), { once: true })));
+}
+
+/**
+ * Runs the call's RCML, and again after every live redirect, until the call ends. Sleeps stop early when the call is
+ * hung up or redirected.
+ */
+async function runRcml(engine: Engine, call: Row, live: LiveCall, first: Fetched & { ok: true }): Promise<void> {
+  const clock = engine.clock;
+  let fetched: Fetched = first;
+  while (fetched.ok) {
+    const document = new AbortController();
+    live.document = document;
+    const signal = AbortSignal.any([live.hangup.signal, document.signal]);
+    const ended = () => signal.aborted || isFinal(call.status);
+    const url = fetched.url;
+    const session: RcmlSession = {
+      call: engine.view(call),
+      documentUrl: url,
+      sleep: (ms) => (ended() ? Promise.resolve(false) : clock.sleep(ms, signal)),
+      get ended() {
+        return ended();
+      },
+      record: (event, detail = {}) => engine.record(event, { sid: call.sid, ...detail }),
+      notify: (code, level, text) =>
+        void engine.notify({ accountSid: call.account_sid as string, callSid: call.sid, code, level, text, requestUrl: url, requestMethod: settings(call).method }),
+      async fetch(request) {
+        // Relative URLs resolve against the document being run; a failed fetch ends the call as the server does.
+        const next = await fetchDocument(engine, call, { ...request, url: new URL(request.url, url).href });
+        if (next.ok) return { root: next.root, url: next.url };
+        setStatus(engine, call, next.final);
+        return undefined;
+      },
+    };
+    await engine.options.rcmlRunner.run(fetched.root, session);
+    const next = live.redirect;
+    live.redirect = undefined;
+    if (!next || live.hangup.signal.aborted || isFinal(call.status)) break;
+    settings(call).url = next.url;
+    settings(call).method = next.method;
+    fetched = await fetchRcml(engine, call);
+    if (!fetched.ok) setStatus(engine, call, fetched.final);
+  }
+  if (!isFinal(call.status)) setStatus(engine, call, 'completed');
+}
+
+/** The number of the sandbox a call reaches, when it has somewhere to send the voice request. */
+function reachedNumber(engine: Engine, to: string): { number: Row; url: string } | undefined {
+  for (const number of engine.store.tables.incomingPhoneNumbers.values()) {
+    if (number.phone_number !== to) continue;
+    const appSid = number.voice_application_sid as string | null;
+    const url = (number.voice_url as string | null) ?? (appSid ? (engine.store.get('applications', appSid)?.rcml_url as string | undefined) : undefined);
+    return url ? { number, url } : undefined;
+  }
+  return undefined;
+}
+
+async function runCall(engine: Engine, call: Row, live: LiveCall): Promise<void> {
+  const clock = engine.clock;
+  const signal = live.hangup.signal;
+  // Nothing happens before the clock runs.
+  if (!(await clock.sleep(0, signal))) return finish(engine, call);
+  await progress(engine, call, 'initiated');
+  if (!(await clock.sleep(RING_AFTER_MS, signal))) return finish(engine, call);
+  setStatus(engine, call, 'ringing');
+  await progress(engine, call, 'ringing');
+
+  const reached = reachedNumber(engine, call.to as string);
+  let outcome: CallOutcome;
+  if (reached) {
+    // A number of the sandbox answers when its own application does (the inbound leg below).
+    const { answered } = startInboundLeg(engine, call, reached.number, reached.url);
+    const result = await clock.suspend(Promise.race([answered, aborted(signal)]));
+    if (result === 'aborted') return finish(engine, call);
+    outcome = result;
+  } else {
+    outcome = engine.options.callOutcome?.(engine.view(call)) ?? 'answer';
+    const wait = outcome === 'no-answer' ? settings(call).timeoutSeconds * 1000 : ANSWER_AFTER_MS;
+    if (!(await clock.sleep(wait, signal))) return finish(engine, call);
+  }
+  if (outcome !== 'answer') {
+    setStatus(engine, call, outcome);
+    return finish(engine, call);
+  }
+  setStatus(engine, call, 'in-progress');
+  await progress(engine, call, 'answered');
+  if (signal.aborted || isFinal(call.status)) return finish(engine, call);
+
+  const fetched = await fetchRcml(engine, call);
+  if (!fetched.ok) setStatus(engine, call, fetched.final);
+  else await runRcml(engine, call, live, fetched);
+  return finish(engine, call);
+}
+
+/** A call from outside to a number of the sandbox (`sandbox.inboundCall`); it rings when the clock runs. */
+export function placeInboundCall(engine: Engine, input: { from: string; to: string }): Row {
+  for (const [name, value] of Object.entries(input)) {
+    if (typeof value !== 'string' || value === '' || value.length > 256) throw new TypeError(`inboundCall: ${name} must be a non-empty string of at most 256 characters`);
+  }
+  const reached = reachedNumber(engine, input.to);
+  if (!reached) throw new Error(`inboundCall: no incoming phone number ${input.to} with a VoiceUrl or voice application in the sandbox`);
+  return startInboundLeg(engine, undefined, reached.number, reached.url, input.from).leg;
+}
+
+/**
+ * The inbound side of a call to a number of the sandbox: a call of the number's account, direction `inbound`, whose
+ * voice request goes to the number's `VoiceUrl` (or its voice application's RCML URL) while it rings, with status
+ * callbacks to the number's `StatusCallback`. `answered` resolves how the calling side goes on: answered once the
+ * application returned RCML, failed when it did not.
+ */
+export function startInboundLeg(engine: Engine, caller: Row | undefined, number: Row, url: string, from?: string): { leg: Row; answered: Promise<CallOutcome> } {
+  const sid = newCallSid(INSTANCE_ID);
+  const accountSid = number.account_sid as string;
+  const base = `/${API_VERSION}/Accounts/${accountSid}/Calls/${sid}`;
+  const settingsOf: CallSettings = {
+    url,
+    method: ((number.voice_method as string | null) ?? 'POST') as 'GET' | 'POST',
+    ...(number.voice_fallback_url ? { fallbackUrl: number.voice_fallback_url as string } : {}),
+    fallbackMethod: ((number.voice_fallback_method as string | null) ?? 'POST') as 'GET' | 'POST',
+    ...(number.status_callback ? { statusCallback: number.status_callback as string } : {}),
+    statusCallbackMethod: ((number.status_callback_method as string | null) ?? 'POST') as 'GET' | 'POST',
+    timeoutSeconds: 30,
+  };
+  const leg = engine.put('calls', {
+    sid,
+    InstanceId: INSTANCE_ID,
+    ...engine.stamps(),
+    account_sid: accountSid,
+    to: number.phone_number as string,
+    from: from ?? (caller?.from as string),
+    phone_number_sid: number.sid,
+    status: 'ringing',
+    direction: 'inbound',
+    api_version: API_VERSION,
+    uri: `${base}.json`,
+    subresource_uris: { notifications: `${base}/Notifications.json`, recordings: `${base}/Recordings.json` },
+    $createdAt: engine.now(),
+    $settings: settingsOf,
+    ...(caller ? { $peer: caller.sid } : {}),
+  });
+  if (caller) caller.$peer = sid;
+  engine.record('status', { sid, status: 'ringing' });
+  const live: LiveCall = { hangup: new AbortController() };
+  engine.liveCalls.set(sid, live);
+  let answer!: (outcome: CallOutcome) => void;
+  const answered = new Promise<CallOutcome>((resolve) => (answer = resolve));
+  engine.clock.spawn(async () => {
+    try {
+      // A call from outside waits for the clock like any other; the callee side of a call already under way goes at once.
+      if (!caller && !(await engine.clock.sleep(0, live.hangup.signal))) return await finish(engine, leg);
+      await progress(engine, leg, 'ringing');
+      // The voice request goes out while the call rings (CallStatus=ringing); RCML answers it.
+      const fetched = await fetchRcml(engine, leg);
+      if (!fetched.ok) {
+        setStatus(engine, leg, fetched.final);
+        answer('failed');
+        return await finish(engine, leg);
+      }
+      setStatus(engine, leg, 'in-progress');
+      answer('answer');
+      await progress(engine, leg, 'answered');
+      await runRcml(engine, leg, live, fetched);
+      await finish(engine, leg);
+    } finally {
+      answer('failed'); // no effect once answered
+      engine.liveCalls.delete(sid);
+    }
+  });
+  return { leg, answered };
+}
+
+/** The final event, once the call has reached a final status (a REST hang-up sets it already); the other side hangs up. */
+async function finish(engine: Engine, call: Row): Promise<void> {
+  if (!isFinal(call.status)) setStatus(engine, call, call.status === 'in-progress' ? 'completed' : 'canceled');
+  const peer = call.$peer === undefined ? undefined : engine.store.get('calls', call.$peer as string);
+  if (peer && !isFinal(peer.status) && engine.liveCalls.has(peer.sid)) hangUp(engine, peer);
+  await progress(engine, call, 'completed');
+}

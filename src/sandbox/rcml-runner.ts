@@ -1,0 +1,86 @@
+/**
+ * Running the RCML an application returns for a call. This is the one seam between the call life cycle and RCML: the
+ * life cycle fetches and parses the document, hands its root to a `RcmlRunner`, and ends the call when `run` returns.
+ * `basicRunner` executes `Say`, `Pause` and `Hangup` (enough for a call to answer, speak and end); a full interpreter
+ * implements the same interface and is passed as `startSandbox({ rcmlRunner })`.
+ */
+import type { XmlElement } from '../rcml/xml.js';
+import type { WebhookKind } from '../webhooks/index.js';
+
+/** What a runner can do with the call it runs for. */
+export interface RcmlSession {
+  /** The call as the API shows it (sid, from, to, status, direction, …). */
+  readonly call: Readonly<Record<string, unknown>>;
+  /** The URL the document came from (relative URLs in it resolve against this). */
+  readonly documentUrl: string;
+  /** Sleeps for `ms` of virtual time; resolves early, with `false`, when the call is hung up meanwhile. */
+  sleep(ms: number): Promise<boolean>;
+  /** True once the call has been hung up (through the REST API or by the far end). */
+  readonly ended: boolean;
+  /** Adds an entry to the sandbox's event log for this call. */
+  record(event: string, detail?: Record<string, unknown>): void;
+  /** Writes a Notification for this call, as the server does for a bad attribute value or a failure. */
+  notify(code: number, level: 'error' | 'warning', text: string): void;
+  /**
+   * Requests another RCML document for this call (an `action` URL, a `Redirect`): the call's voice parameters plus
+   * `extra`, checked against the webhook `kind` in the spec. Resolves the parsed document, or `undefined` when the
+   * request failed, in which case the call has been ended as the server ends it (Notification 21402 and `not-found`
+   * for a 404, 11205/11206 and `failed` otherwise).
+   */
+  fetch(request: { url: string; method: 'GET' | 'POST'; kind: WebhookKind; extra?: [string, string][] }): Promise<{ root: XmlElement; url: string } | undefined>;
+}
+
+/** How a document ended: it ran out of verbs, or a verb hung the call up. Either way the call completes. */
+export type RcmlEnd = 'end-of-document' | 'hangup';
+
+export interface RcmlRunner {
+  run(root: XmlElement, session: RcmlSession): Promise<RcmlEnd>;
+}
+
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+const attribute = (el: XmlElement, name: string) => el.attributes.find((a) => localName(a.name) === name)?.value.trim();
+const text = (el: XmlElement) => el.children.map((c) => (c.type === 'text' ? c.value : '')).join('').trim();
+
+/** Speaking takes virtual time: about 15 characters a second, at least one second. */
+export function speechMs(words: string): number {
+  return Math.max(1000, Math.round((words.length / 15) * 1000));
+}
+
+/** Executes `Say`, `Pause` and `Hangup`; other verbs are logged as not executed and skipped. */
+export const basicRunner: RcmlRunner = {
+  async run(root, session) {
+    for (const node of root.children) {
+      if (session.ended) return 'hangup';
+      if (node.type !== 'element') continue;
+      const verb = localName(node.name);
+      if (verb === 'Say') {
+        const words = text(node);
+        const loopText = attribute(node, 'loop');
+        let loop = loopText === undefined ? 1 : Number(loopText);
+        if (!Number.isInteger(loop) || loop < 0) {
+          session.notify(13510, 'warning', `${loopText} is an invalid loop value.`);
+          loop = 1;
+        }
+        // loop="0" means "until hang-up" on the server; the sandbox says it once so that virtual time stays finite.
+        const times = Math.max(1, loop);
+        session.record('say', { text: words, loop: times, voice: attribute(node, 'voice') ?? 'man', language: attribute(node, 'language') ?? 'en' });
+        if (!(await session.sleep(speechMs(words) * times))) return 'hangup';
+      } else if (verb === 'Pause') {
+        const lengthText = attribute(node, 'length');
+        let length = lengthText === undefined ? 1 : Number(lengthText);
+        if (!Number.isInteger(length) || length < 0) {
+          session.notify(13910, 'warning', 'Invalid length value.');
+          length = 1;
+        }
+        session.record('pause', { length });
+        if (!(await session.sleep(length * 1000))) return 'hangup';
+      } else if (verb === 'Hangup') {
+        session.record('hangup');
+        return 'hangup';
+      } else {
+        session.record('not-executed', { verb, reason: 'the basic runner executes only Say, Pause and Hangup' });
+      }
+    }
+    return 'end-of-document';
+  },
+};
