@@ -1,9 +1,8 @@
 // Code samples for every operation, generated from the spec (never hand-written, so they cannot drift): a curl command
 // and the SDK call, both built from the operation's own examples. The SDK snippets are also written to
 // generated/code-samples.ts, where the type-check proves they compile against the SDK.
-import type { OperationEntry } from '../../src/operation-entry.js';
-import { exampleRequest } from './examples.js';
-import { listOperations, type Json, type JsonObject } from './spec.js';
+import type { OperationRow } from './operations-table.js';
+import { exampleRequest, listOperations, type Json, type JsonObject } from '../../tools/spec.js';
 
 export interface CodeSample {
   curl: string;
@@ -32,7 +31,7 @@ export function tsLiteral(value: Json | undefined, indent = ''): string {
 // Double quotes with $ escaped, except our own environment variables, which the shell should expand.
 const shellQuote = (s: string) => `"${s.replace(/(["\\$`])/g, '\\$1').replace(/\\\$(RESTCOMM_[A-Z_]+)/g, '$$$1')}"`;
 
-function curlSample(op: OperationEntry, path: Record<string, Json>, query: Record<string, Json>, body: Json | undefined, secured: boolean): string {
+function curlSample(op: OperationRow, path: Record<string, Json>, query: Record<string, Json>, body: Json | undefined, secured: boolean): string {
   const base = op.server ? op.server.replace('{domain}', DOMAIN) : API_BASE;
   let url = base + op.path;
   for (const [name, value] of Object.entries(path)) {
@@ -61,7 +60,7 @@ function curlSample(op: OperationEntry, path: Record<string, Json>, query: Recor
   return lines.join(' \\\n  ');
 }
 
-function sdkSample(op: OperationEntry, path: Record<string, Json>, query: Record<string, Json>, body: Json | undefined): string {
+function sdkSample(op: OperationRow, path: Record<string, Json>, query: Record<string, Json>, body: Json | undefined): string {
   const args = op.sdk.args.map((p) => tsLiteral(path[p] ?? ''));
   const hasQuery = Object.keys(query).length > 0;
   if (op.sdk.payload === 'body' && op.requestMediaType === 'multipart/form-data' && body && typeof body === 'object' && !Array.isArray(body)) {
@@ -82,7 +81,7 @@ function sdkSample(op: OperationEntry, path: Record<string, Json>, query: Record
   return [result, use].filter(Boolean).join('\n');
 }
 
-export function buildCodeSamples(doc: JsonObject, table: Record<string, OperationEntry>): Record<string, CodeSample> {
+export function buildCodeSamples(doc: JsonObject, table: Record<string, OperationRow>): Record<string, CodeSample> {
   const out: Record<string, CodeSample> = {};
   for (const ref of listOperations(doc)) {
     const op = table[ref.operationId]!;
@@ -100,7 +99,7 @@ export function buildCodeSamples(doc: JsonObject, table: Record<string, Operatio
 /** generated/code-samples.ts: every SDK sample inside a function, so `npm run typecheck` proves each one compiles. */
 export function codeSamplesSource(samples: Record<string, CodeSample>, header: string): string {
   const fns = Object.entries(samples).map(
-    ([id, s]) => `/** ${id} */\nexport async function ${id}(client: RestcommClient): Promise<void> {\n${s.sdkBody.split('\n').map((l) => `  ${l}`).join('\n')}\n}`,
+    ([id, s]) => `/** ${id} */\nexport async function ${id}(client: RestcommResources): Promise<void> {\n${s.sdkBody.split('\n').map((l) => `  ${l}`).join('\n')}\n}`,
   );
-  return `${header}/* eslint-disable */\nimport type { RestcommClient } from '../src/sdk/client.js';\n\n${fns.join('\n\n')}\n`;
+  return `${header}/* eslint-disable */\nimport type { RestcommResources } from './sdk.js';\n\n${fns.join('\n\n')}\n`;
 }

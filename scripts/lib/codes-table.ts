@@ -1,5 +1,5 @@
 // Collects every enum the spec documents value by value (x-enumDescriptions) into the SDK's code dictionaries.
-import type { JsonObject } from './spec.js';
+import type { JsonObject } from '../../tools/spec.js';
 
 export interface CodeEntry {
   meaning: string;

@@ -1,18 +1,19 @@
 // Everything `generated/` holds, produced from the spec into any directory (the drift check uses a temporary one).
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import YAML from 'yaml';
-import { bin, specRoot } from './paths.js';
-import { mustRun, step } from './run.js';
+import { bundle, formatProblems, getTotals, loadConfig } from '@redocly/openapi-core';
+import { root, specRoot } from './paths.js';
+import { step } from './run.js';
 import { buildOperationsTable } from './operations-table.js';
 import { sdkTypesSource } from './sdk-types.js';
 import { buildCodesTable } from './codes-table.js';
 import { buildCodeSamples, codeSamplesSource } from './code-samples.js';
 import { buildWebhooksTable } from './webhooks-table.js';
 import { writeServiceBundles } from './service-bundles.js';
-import type { Json, JsonObject } from './spec.js';
+import type { Json, JsonObject } from '../../tools/spec.js';
 
 /**
  * An open enum (`anyOf: [{type, enum: [...]}, {type}]`: documented values, any other value allowed) becomes the
@@ -41,19 +42,33 @@ const header = (what: string) =>
 
 export const generatedFiles = ['openapi.json', 'openapi.yaml', 'openapi-types.ts', 'operations.ts', 'sdk.ts', 'codes.ts', 'code-samples.ts', 'webhooks.ts', 'runtime.ts'] as const;
 
-export async function generateAll(outDir: string): Promise<string[]> {
+/** Bundles openapi/ into one document in process (Redocly's bundler, no CLI start-up); problems name file and line. */
+export async function bundleSpec(): Promise<JsonObject> {
+  const config = await loadConfig({ configPath: path.join(root, 'redocly.yaml') });
+  const { bundle: document, problems } = await bundle({ ref: specRoot, config });
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length) {
+    formatProblems(errors, { format: 'codeframe', totals: getTotals(errors), version: '' });
+    throw new Error(`openapi/ cannot be bundled: ${errors.length} problem${errors.length === 1 ? '' : 's'} (listed above)`);
+  }
+  return document.parsed as JsonObject;
+}
+
+/**
+ * Writes everything `generated/` holds into `outDir`. `services: false` leaves out the per-service bundles (Redocly
+ * CLI runs, seconds each): `npm run dev` writes them after the rest, beside the lint and the site.
+ */
+export async function generateAll(outDir: string, bundled?: JsonObject, options: { services?: boolean } = {}): Promise<string[]> {
   await mkdir(outDir, { recursive: true });
   const bundlePath = path.join(outDir, 'openapi.json');
 
-  step('Bundling openapi/openapi.yaml into one document (redocly bundle)');
-  await mustRun(bin('redocly'), ['bundle', specRoot, '--output', bundlePath], { quiet: true });
-  const doc = JSON.parse(await readFile(bundlePath, 'utf8')) as JsonObject;
-  // Stable formatting, whatever the bundler's own spacing is.
+  step('Bundling openapi/openapi.yaml into one document (Redocly bundler)');
+  const doc = bundled ?? (await bundleSpec());
   await writeFile(bundlePath, JSON.stringify(doc, null, 2) + '\n');
   await writeFile(path.join(outDir, 'openapi.yaml'), YAML.stringify(doc, { lineWidth: 0 }));
 
   step('Bundling one document per service (generated/services/<service>.openapi.json, each with its own servers)');
-  const serviceBundles = await writeServiceBundles(doc, outDir);
+  const serviceBundles = options.services === false ? [] : await writeServiceBundles(doc, outDir);
 
   step('Generating TypeScript types (openapi-typescript)');
   const ast = await openapiTS(doc as never, {
@@ -72,51 +87,46 @@ export async function generateAll(outDir: string): Promise<string[]> {
   });
   await writeFile(path.join(outDir, 'openapi-types.ts'), header('Types for every path, operation and schema of the Restcomm API.') + astToString(ast));
 
-  step('Generating the SDK runtime table (operationId → method, path, tag, encoding, list shape)');
+  step('Generating the operations tables: what the SDK reads at run time, and the facts tools and readers need');
   const table = buildOperationsTable(doc);
-  const routes = Object.fromEntries(Object.entries(table).map(([id, op]) => [`${op.method} ${op.path}`, id]));
-  const source =
-    header('The runtime table the SDK is driven by: one entry per operation in the spec.') +
-    `import type { OperationEntry } from '../src/operation-entry.js';\n\n` +
-    `export const operations = ${JSON.stringify(table, null, 2)} as const satisfies Record<string, OperationEntry>;\n\n` +
-    `export type OperationId = keyof typeof operations;\n\n` +
-    `/** \`METHOD path\` → operationId, for looking an operation up from a request. */\n` +
-    `export const routes: Readonly<Record<string, OperationId>> = ${JSON.stringify(routes, null, 2)};\n`;
-  await writeFile(path.join(outDir, 'operations.ts'), source);
-
-  step('Generating the SDK runtime subset of that table (what the shipped bundle carries)');
-  const runtime = Object.fromEntries(
-    Object.entries(table).map(([id, op]) => {
-      const commaFields = Object.entries(op.formArrays).filter(([, style]) => style === 'comma').map(([field]) => field);
-      // Defaults are left out to keep the bundle small: no server, no body, repeated-key arrays, not paged.
-      const entry: Record<string, unknown> = { method: op.method, path: op.path };
-      if (Object.keys(op.pathPatterns).length) entry.pathPatterns = op.pathPatterns;
-      if (Object.keys(op.queryFormats).length) entry.queryFormats = op.queryFormats;
-      if (op.server) entry.server = op.server;
-      if (op.requestMediaType) entry.requestMediaType = op.requestMediaType;
-      if (op.bodyRequired) entry.bodyRequired = true;
-      if (commaFields.length) entry.commaFields = commaFields;
-      entry.responseKind = op.responseKind;
-      if (op.list) entry.list = op.list;
-      if (op.pathParams.includes('AccountSid')) entry.accountScoped = true;
-      entry.sdk = op.sdk;
-      return [id, entry];
-    }),
-  );
+  const runtime: Record<string, unknown> = {};
+  const facts: Record<string, unknown> = {};
+  for (const [id, op] of Object.entries(table)) {
+    const commaFields = Object.entries(op.formArrays).filter(([, style]) => style === 'comma').map(([field]) => field);
+    // Defaults are left out to keep the shipped bundle small: no server, no body, repeated-key arrays, not paged.
+    const entry: Record<string, unknown> = { method: op.method, path: op.path };
+    if (Object.keys(op.pathPatterns).length) entry.pathPatterns = op.pathPatterns;
+    if (Object.keys(op.queryFormats).length) entry.queryFormats = op.queryFormats;
+    if (op.server) entry.server = op.server;
+    if (op.requestMediaType) entry.requestMediaType = op.requestMediaType;
+    if (op.bodyRequired) entry.bodyRequired = true;
+    if (commaFields.length) entry.commaFields = commaFields;
+    entry.responseKind = op.responseKind;
+    if (op.list) entry.list = op.list;
+    if (op.pathParams.includes('AccountSid')) entry.accountScoped = true;
+    entry.sdk = op.sdk;
+    runtime[id] = entry;
+    const { tag, summary, secured, pathParams, queryParams, queryRequired, successStatus, inferred } = op;
+    facts[id] = { tag, summary, secured, pathParams, queryParams, queryRequired, successStatus, inferred };
+  }
+  // Plain data: the types that check these tables (src/operation-entry.ts) are applied in src/operations.ts.
   await writeFile(
     path.join(outDir, 'runtime.ts'),
-    header('What the SDK reads at run time: the subset of operations.ts it needs.') +
-      `import type { RuntimeOperation } from '../src/operation-entry.js';\n\n` +
-      `export const runtimeOperations = ${JSON.stringify(runtime, null, 2)} as const satisfies Record<string, RuntimeOperation>;\n\n` +
+    header('What the SDK reads at run time, per operation.') +
+      `export const runtimeOperations = ${JSON.stringify(runtime, null, 2)} as const;\n\n` +
       `export type RuntimeOperationId = keyof typeof runtimeOperations;\n`,
+  );
+  await writeFile(
+    path.join(outDir, 'operations.ts'),
+    header('What tools and readers need beyond generated/runtime.ts, per operation: tag, summary, parameters, success status.') +
+      `export const operationFacts = ${JSON.stringify(facts, null, 2)} as const;\n`,
   );
 
   step('Generating the webhook parser table (webhook → method, operationId, parameters)');
   await writeFile(
     path.join(outDir, 'webhooks.ts'),
     header('The runtime table the webhook parser is driven by: one entry per webhook in the spec.') +
-      `import type { WebhookEntry } from '../src/webhooks/entry.js';\n\n` +
-      `export const webhooks = ${JSON.stringify(buildWebhooksTable(doc), null, 2)} as const satisfies Record<string, WebhookEntry>;\n\n` +
+      `export const webhooks = ${JSON.stringify(buildWebhooksTable(doc), null, 2)} as const;\n\n` +
       `export type WebhookKind = keyof typeof webhooks;\n`,
   );
 

@@ -1,6 +1,8 @@
-// Builds the SDK's runtime table (operationId -> method, path, tag, request encoding, list shape) from the bundle.
-import type { OperationEntry } from '../../src/operation-entry.js';
-import { deref, listOperations, type Json, type JsonObject } from './spec.js';
+// Builds the operations table (operationId -> method, path, tag, request encoding, list shape, SDK name) from the
+// bundle. The generator writes it out in two parts that share nothing: what the SDK reads at run time
+// (generated/runtime.ts) and the facts only tools and readers need (generated/operations.ts).
+import type { OperationFacts, RuntimeOperation } from '../../src/operation-entry.js';
+import { deref, listOperations, type Json, type JsonObject } from '../../tools/spec.js';
 import { assertUniqueSdkNames, sdkName } from './sdk-names.js';
 
 
@@ -63,8 +65,20 @@ function isPageEnvelope(doc: JsonObject, schema: JsonObject): string | null {
   throw new Error('A paged response has no array member for its items');
 }
 
-export function buildOperationsTable(doc: JsonObject): Record<string, OperationEntry> {
-  const table: Record<string, OperationEntry> = {};
+/** One row of the table as the generator sees it: everything the two generated files hold, and how arrays travel. */
+export type OperationRow = OperationFacts & Pick<RuntimeOperation, 'method' | 'path' | 'responseKind' | 'sdk'> & {
+  requestMediaType: string | null;
+  bodyRequired: boolean;
+  server: string | null;
+  list: NonNullable<RuntimeOperation['list']> | null;
+  /** Array form fields and how they travel: repeated keys, or one comma-joined field (`explode: false`). */
+  formArrays: Record<string, 'repeat' | 'comma'>;
+  pathPatterns: Record<string, string>;
+  queryFormats: Record<string, string>;
+};
+
+export function buildOperationsTable(doc: JsonObject): Record<string, OperationRow> {
+  const table: Record<string, OperationRow> = {};
   const rootSecured = Array.isArray(doc.security) && doc.security.length > 0;
   for (const { operationId, method, path, pathItem, operation } of listOperations(doc)) {
     if (table[operationId]) throw new Error(`operationId ${operationId} is used twice`);
@@ -85,7 +99,7 @@ export function buildOperationsTable(doc: JsonObject): Record<string, OperationE
     const successResponse = deref(doc, responses[success]);
     const json = ((successResponse?.content ?? {}) as JsonObject)['application/json'] as JsonObject | undefined;
     const schema = json ? deref(doc, json.schema) : undefined;
-    let list: OperationEntry['list'] = null;
+    let list: OperationRow['list'] = null;
     if (schema?.type === 'array') list = { kind: 'array' };
     else if (schema) {
       const itemsKey = isPageEnvelope(doc, schema);

@@ -1,5 +1,5 @@
 // Names each operation's SDK method: a namespace chain from the path (or `x-sdk`), a method from the operationId verb.
-import type { JsonObject } from './spec.js';
+import type { JsonObject } from '../../tools/spec.js';
 
 export interface SdkName {
   namespace: readonly string[];

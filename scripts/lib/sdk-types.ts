@@ -1,8 +1,8 @@
 // Emits generated/sdk.ts: the typed shape of the SDK's resource tree, one method per operation of the runtime table,
 // and the named types its signatures use (one per schema of the spec, one per operation's input), each method with a
 // doc comment an editor shows on hover: summary, HTTP line, declared error statuses, site link and an example.
-import type { OperationEntry } from '../../src/operation-entry.js';
-import { deref, listOperations, type Json, type JsonObject } from './spec.js';
+import type { OperationRow } from './operations-table.js';
+import { deref, listOperations, type Json, type JsonObject } from '../../tools/spec.js';
 
 interface Node {
   methods: string[];
@@ -16,7 +16,7 @@ const pascal = (id: string) => id[0]!.toUpperCase() + id.slice(1);
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** The site's anchor for an operation (Redoc's `#tag/<tag>/operation/<operationId>`), relative to the repository. */
-export const siteLink = (op: OperationEntry, id: string) => `docs/index.html#tag/${encodeURIComponent(op.tag).replace(/%20/g, '-')}/operation/${id}`;
+export const siteLink = (op: OperationRow, id: string) => `docs/index.html#tag/${encodeURIComponent(op.tag).replace(/%20/g, '-')}/operation/${id}`;
 
 /** Text that cannot end the doc comment it is put in. */
 const safe = (text: string) => text.replace(/\*\//g, '*\\/');
@@ -70,7 +70,7 @@ export function operationDocs(doc: JsonObject): Record<string, OperationDocs> {
 /** The input type's name: `createCall` → `CreateCallParams`. */
 export const inputTypeName = (id: string) => `${pascal(id)}Params`;
 
-function jsdoc(id: string, op: OperationEntry, docs: OperationDocs | undefined, example: string | undefined, extra = ''): string {
+function jsdoc(id: string, op: OperationRow, docs: OperationDocs | undefined, example: string | undefined, extra = ''): string {
   const lines = [safe(op.summary || id), '', `\`${op.method} ${op.path}\` (${id})`];
   if (op.inferred) lines.push('', '**Inferred:** this operation is not confirmed by the public documentation; see the reference for why it is specified.');
   if (extra) lines.push('', extra);
@@ -83,7 +83,7 @@ function jsdoc(id: string, op: OperationEntry, docs: OperationDocs | undefined, 
   return `/**\n${lines.map((l) => (l ? ` * ${l}` : ' *')).join('\n')}\n */`;
 }
 
-function dataType(id: string, op: OperationEntry, docs: OperationDocs | undefined): string {
+function dataType(id: string, op: OperationRow, docs: OperationDocs | undefined): string {
   switch (op.responseKind) {
     case 'binary':
       return 'Blob';
@@ -96,7 +96,7 @@ function dataType(id: string, op: OperationEntry, docs: OperationDocs | undefine
   }
 }
 
-function signature(id: string, op: OperationEntry): { params: string; each?: string } {
+function signature(id: string, op: OperationRow): { params: string; each?: string } {
   const positional = op.sdk.args.map((p) => `${argName(p)}: Path<Op['${id}']>['${p}']`);
   let payload: string[] = [];
   if (op.sdk.payload === 'body') payload = [`body${op.bodyRequired ? '' : '?'}: ${inputTypeName(id)}`];
@@ -110,7 +110,7 @@ function signature(id: string, op: OperationEntry): { params: string; each?: str
   return { params, each: [...positional, eachQuery, 'options?: CallOptions'].join(', ') };
 }
 
-export function sdkTypesSource(doc: JsonObject, table: Record<string, OperationEntry>, examples: Record<string, string>, header: string): string {
+export function sdkTypesSource(doc: JsonObject, table: Record<string, OperationRow>, examples: Record<string, string>, header: string): string {
   const docs = operationDocs(doc);
   const schemaNames = Object.keys(((doc.components as JsonObject | undefined)?.schemas ?? {}) as JsonObject).filter((n) => identifier.test(n));
   const named: string[] = schemaNames.map((name) => `/** The \`${name}\` schema of the spec. */\nexport type ${name} = components['schemas']['${name}'];`);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { bin } from './paths.js';
 import { mustRun } from './run.js';
-import { httpMethods, type Json, type JsonObject } from './spec.js';
+import { httpMethods, type Json, type JsonObject } from '../../tools/spec.js';
 
 /** The paths served by the top-level server: the REST API under /restcomm/2012-04-24 (and the webhooks). */
 export const restApiService = 'rest-api';

@@ -8,7 +8,7 @@ import { mustRun, step } from './run.js';
 import { buildCodeSamples } from './code-samples.js';
 import { buildOperationsTable } from './operations-table.js';
 import { rcmlReferenceMarkdown } from './rcml-reference.js';
-import { listOperations, type JsonObject } from './spec.js';
+import { listOperations, type JsonObject } from '../../tools/spec.js';
 
 export function decorateForSite(bundle: JsonObject): JsonObject {
   const doc = structuredClone(bundle);

@@ -1,45 +1,26 @@
 // Builds the webhook parser's runtime table (webhook key -> method, operationId, media type, parameters) from the bundle.
 import type { FieldSpec, WebhookEntry } from '../../src/webhooks/entry.js';
-import { deref, httpMethods, type Json, type JsonObject } from './spec.js';
+import { deref, flattenAllOf, httpMethods, type Json, type JsonObject } from '../../tools/spec.js';
 
-interface FlatSchema {
-  properties: Record<string, JsonObject>;
-  required: string[];
-  patternProperties: Record<string, JsonObject>;
-}
-
-/** Merges a body schema and its `allOf` parts (recursively, references followed) into one flat object schema. */
-function flatten(doc: JsonObject, schema: Json | undefined, where: string, depth = 0): FlatSchema {
-  if (depth > 16) throw new Error(`${where}: allOf nesting too deep`);
+/** A body schema and its `allOf` parts as one object schema, each property with its `$ref` followed. */
+function flatten(doc: JsonObject, schema: Json | undefined, where: string) {
   const node = deref(doc, schema);
   if (!node) throw new Error(`${where}: the request body has no schema`);
   for (const key of ['oneOf', 'anyOf'] as const) {
     if (node[key] !== undefined) throw new Error(`${where}: ${key} is not supported in a webhook body schema`);
   }
-  const flat: FlatSchema = { properties: {}, required: [], patternProperties: {} };
-  const merge = (part: FlatSchema) => {
-    Object.assign(flat.properties, part.properties);
-    Object.assign(flat.patternProperties, part.patternProperties);
-    for (const name of part.required) if (!flat.required.includes(name)) flat.required.push(name);
+  const flat = flattenAllOf(doc, node, where);
+  const resolve = (props: Record<string, Json>, label: (name: string) => string) =>
+    Object.fromEntries(Object.entries(props).map(([name, prop]) => {
+      const resolved = deref(doc, prop);
+      if (!resolved) throw new Error(`${label(name)}: not a schema`);
+      return [name, resolved];
+    }));
+  return {
+    required: flat.required,
+    properties: resolve(flat.properties, (name) => `${where}.${name}`),
+    patternProperties: resolve(flat.patternProperties, (pattern) => `${where}[${pattern}]`),
   };
-  for (const part of (node.allOf as Json[] | undefined) ?? []) merge(flatten(doc, part, where, depth + 1));
-  const own: FlatSchema = { properties: {}, required: [], patternProperties: {} };
-  for (const [name, prop] of Object.entries((node.properties ?? {}) as JsonObject)) {
-    own.properties[name] = resolveProperty(doc, prop, `${where}.${name}`);
-  }
-  for (const [pattern, prop] of Object.entries((node.patternProperties ?? {}) as JsonObject)) {
-    own.patternProperties[pattern] = resolveProperty(doc, prop, `${where}[${pattern}]`);
-  }
-  own.required = ((node.required as Json[] | undefined) ?? []).map(String);
-  merge(own);
-  return flat;
-}
-
-/** A property schema with its `$ref` followed (local siblings such as `description` do not affect the type). */
-function resolveProperty(doc: JsonObject, prop: Json, where: string): JsonObject {
-  const resolved = deref(doc, prop);
-  if (!resolved) throw new Error(`${where}: not a schema`);
-  return resolved;
 }
 
 const fieldTypes = ['string', 'integer', 'number', 'boolean', 'array'] as const;

@@ -1,6 +1,10 @@
 /** Typed parsing of the requests Restcomm sends to your server (webhooks), driven by the table generated from the spec. */
-import { webhooks } from '../../generated/webhooks.js';
+import { webhooks as table, type WebhookKind } from '../../generated/webhooks.js';
+import type { WebhookEntry } from './entry.js';
 import { createWebhookParser, type WebhookPayloads } from './parse.js';
+
+/** The generated table (plain data), checked here against the row type the parser reads. */
+export const webhooks: { readonly [K in WebhookKind]: (typeof table)[K] & WebhookEntry } = table;
 
 /**
  * Parses the parameters of a request Restcomm sent for webhook `kind` (a `URLSearchParams`, a form or query string,

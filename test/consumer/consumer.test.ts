@@ -1,5 +1,5 @@
 // The README's examples and a strict application compile against the built package's types with `strict`,
-// `exactOptionalPropertyTypes` and `noUncheckedIndexedAccess` (npm test builds dist/ before vitest runs).
+// `exactOptionalPropertyTypes` and `noUncheckedIndexedAccess` (the tooling project's global setup builds dist/).
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,9 +1,10 @@
 // What the mock does with requests the spec forbids: missing credentials, missing or malformed parameters, wrong body type.
-import { describe, expect, it } from 'vitest';
-import { ACCOUNT_SID, mockUrl } from './harness.js';
-import { operations } from '../../generated/operations.js';
+import { describe, expect, inject, it } from 'vitest';
+import { operations } from '../../src/operations.js';
 import { declaredResponse } from '../support/spec.js';
 
+const ACCOUNT_SID = 'AC9f46b62376f96e83cc19ed9502987c78';
+const mockUrl = inject('mockUrl');
 const auth = `Basic ${btoa(`${ACCOUNT_SID}:token`)}`;
 const form = 'application/x-www-form-urlencoded';
 
@@ -61,5 +62,26 @@ describe('requests the spec rejects', () => {
       body: JSON.stringify({ EmailAddress: 'a@acme-tel.example', Password: 'Rc0m-Supp0rt!desk' }),
     });
     expect(res.status).toBe(415);
+  });
+
+  it("answers Prism's 422 naming the field when a PUT body value is outside its enum", async () => {
+    const res = await fetch(`${mockUrl}/Accounts/${ACCOUNT_SID}/Applications/AP8d5a4b1f0c3e4d2a9b6f7e1c2d3a4b5c.json`, {
+      method: 'PUT',
+      headers: { Authorization: auth, 'Content-Type': form },
+      body: 'Kind=fax',
+    });
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as { validation: { location: string[] }[] };
+    expect(problem.validation.map((v) => v.location.join('.'))).toContain('body.Kind');
+  });
+
+  it("answers createOutgoingCallerId's own 400 naming PhoneNumber when it is missing", async () => {
+    const res = await fetch(`${mockUrl}/Accounts/${ACCOUNT_SID}/OutgoingCallerIds.json`, {
+      method: 'POST',
+      headers: { Authorization: auth, 'Content-Type': form },
+      body: 'FriendlyName=Support+line',
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('sl-violations') ?? '').toContain('PhoneNumber');
   });
 });

@@ -3,7 +3,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createClient, createRawClient } from '../../src/index.js';
-import { formatReport, redactor, type ContractReport } from '../../scripts/lib/contract.js';
+import { formatReport, redactor, type CallRecord } from '../../scripts/lib/contract.js';
 import { BASE, BASIC, CALL, SID, TOKEN, recorder, rejectionOf } from './support.js';
 
 const leaks = (text: string) => [TOKEN, BASIC, `${SID}:${TOKEN}`].filter((secret) => text.includes(secret));
@@ -50,21 +50,15 @@ describe('credentials', () => {
   });
 
   it('the live contract report redacts the token and the Basic value, however they came back', () => {
-    const report: ContractReport = {
-      upstream: 'https://cloud.restcomm.com/restcomm/2012-04-24',
-      problems: 1,
-      calls: [
-        {
-          operationId: 'fetchCall',
-          method: 'calls.fetch',
-          httpMethod: 'GET',
-          path: `/Accounts/${SID}/Calls/${CALL}.json`,
-          status: 401,
-          problems: [{ kind: 'status', location: 'response.status', code: 'unexpected-status', message: `HTTP 401: Basic ${BASIC} rejected for ${SID}:${TOKEN}`, severity: 'error' }],
-        },
-      ],
-    };
-    const printed = formatReport(report, redactor(SID, TOKEN));
+    const records: CallRecord[] = [
+      {
+        operationId: 'fetchCall',
+        path: `/Accounts/${SID}/Calls/${CALL}.json`,
+        status: 401,
+        findings: [{ code: 'status', location: 'response.status', message: `HTTP 401: Basic ${BASIC} rejected for ${SID}:${TOKEN}` }],
+      },
+    ];
+    const printed = redactor(SID, TOKEN)(formatReport(records));
     expect(printed).toContain('Basic [redacted]');
     expect(leaks(printed)).toEqual([]);
   });

@@ -1,4 +1,5 @@
-// What `npm pack` would publish: only the built package, its types and docs; openapi-fetch as the SDK entries' one dependency.
+// What `npm pack` would publish (dist/ is built by the tooling project's global setup): only the built package, its
+// types and docs; openapi-fetch as the SDK entries' one dependency.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -11,7 +11,8 @@ import {
   type RcmlElementSpec,
 } from '../../src/rcml/index.js';
 
-const RUNS = { numRuns: 250 };
+// 250 samples per property, unless the run configured fewer (npm run mutation does, see test/setup/mutation.ts).
+const RUNS = { numRuns: fc.readConfigureGlobal().numRuns ?? 250 };
 
 // ---------------------------------------------------------------------------------------------
 // String arbitraries
@@ -301,7 +302,7 @@ describe('builder programs generated from the schema table', () => {
         expectMatches(parseXml(xml).root, program);
         expect(validateRcml(xml)).toEqual([]);
       }),
-      { numRuns: 250 },
+      RUNS,
     );
   });
 

@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { empty, startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
+import { afterAll, afterEach, describe, expect, inject, it, vi } from 'vitest';
+import { empty, scriptedFetch } from '../support/scripted-fetch.js';
 import { mockClientLine } from '../../scripts/lib/mock-client.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -21,12 +21,10 @@ function useServer(baseUrl: string) {
   vi.stubEnv('RESTCOMM_BASE_URL', baseUrl);
 }
 
-let scripted: ScriptedServer;
-beforeAll(async () => (scripted = await startScriptedServer()));
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await scripted.close();
-});
+const scripted = scriptedFetch();
+// The failure example runs on a scripted global fetch; no other test may see it.
+afterEach(() => vi.unstubAllGlobals());
+afterAll(() => vi.unstubAllEnvs());
 
 describe('README examples', () => {
   it('shows every example file, exactly as it is', () => {
@@ -56,6 +54,7 @@ describe('README examples', () => {
     vi.resetModules(); // run the example's top level again, against a server that answers 410
     scripted.script(empty(410, 'Gone'));
     useServer(scripted.baseUrl);
+    vi.stubGlobal('fetch', scripted.fetch); // the example takes the global fetch
     const { outcome } = await import('./examples/handle-error.js');
     expect(outcome).toBe('the call had already ended');
     expect(scripted.received).toHaveLength(1);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src/index.js';
 import { runtimeOperations as operations, type RuntimeOperationId as OperationId } from '../../generated/runtime.js';
-import { exampleRequest } from '../../scripts/lib/examples.js';
+import { exampleRequest } from '../../tools/spec.js';
 import { bundle, declaredResponse, specOperations } from '../support/spec.js';
 import { handlers } from '../../src/sandbox/resources/index.js';
 import { startSandbox } from '../../src/sandbox/index.js';

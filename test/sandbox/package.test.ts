@@ -1,5 +1,5 @@
 // The built entry, resolved as users resolve it (`restcomm-cpaas/sandbox` through the package's exports, node
-// condition), starts and answers: the bundled spec travels with dist/. Needs `npm run build:sdk` (npm test runs it).
+// condition), starts and answers: the bundled spec travels with dist/. Needs dist/ (the tooling project's global setup builds it).
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

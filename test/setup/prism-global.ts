@@ -1,5 +1,6 @@
+// The contract project's global setup: one Prism mock of the bundle for all its files.
 import type { TestProject } from 'vitest/node';
-import { startPrism } from '../support/prism.js';
+import { startPrism } from '../../tools/prism.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,7 +1,7 @@
 // Every example in the spec validates against a strict form of its schema (unknown members forbidden, allOf merged):
 // Redocly's check lets stray members through at the top of an allOf, so this closes that gap.
 import { describe, expect, it } from 'vitest';
-import { deref, type Json, type JsonObject } from '../../scripts/lib/spec.js';
+import { deref, flattenAllOf, type Json, type JsonObject } from '../../tools/spec.js';
 import { bundle, specOperations, validateAgainst } from '../support/spec.js';
 
 /** Inlines references, merges object allOfs and forbids members a schema does not declare. */
@@ -13,16 +13,12 @@ export function strictify(schema: Json | undefined, seen: string[] = []): JsonOb
   let node: JsonObject = ref ? { ...deref(bundle, schema)!, ...siblings } : { ...schema };
   const path = ref ? [...seen, ref] : seen;
   if (Array.isArray(node.allOf)) {
-    const parts = node.allOf.map((part) => strictify(part, path));
+    const parts = node.allOf.map((part) => deref(bundle, part) ?? {});
     if (parts.every((p) => p.type === 'object' || p.properties)) {
       const { allOf: _all, ...rest } = node;
-      node = {
-        ...rest,
-        type: 'object',
-        properties: Object.assign({}, ...parts.map((p) => p.properties ?? {})),
-        required: [...new Set(parts.flatMap((p) => (p.required as string[] | undefined) ?? []))],
-      };
-    } else node = { ...node, allOf: parts };
+      const flat = flattenAllOf(bundle, node);
+      node = { ...rest, type: 'object', properties: flat.properties as JsonObject, required: flat.required };
+    } else node = { ...node, allOf: node.allOf.map((part) => strictify(part, path)) };
   }
   for (const key of ['anyOf', 'oneOf'] as const) {
     if (Array.isArray(node[key])) node[key] = (node[key] as Json[]).map((s) => strictify(s, path));

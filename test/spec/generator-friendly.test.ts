@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import type { SmsErrorCode } from '../../generated/openapi-types.js';
 import { bundle, validateAgainst } from '../support/spec.js';
-import { deref, httpMethods, type Json, type JsonObject } from '../../scripts/lib/spec.js';
+import { deref, httpMethods, type Json, type JsonObject } from '../../tools/spec.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 

@@ -1,6 +1,6 @@
 // Anything marked x-inferred must say so, and why, where readers look: its description starts an **Inferred:** sentence.
 import { describe, expect, it } from 'vitest';
-import type { Json, JsonObject } from '../../scripts/lib/spec.js';
+import type { Json, JsonObject } from '../../tools/spec.js';
 import { bundle } from '../support/spec.js';
 
 function inferredNodes(node: Json, path: string, out: { path: string; node: JsonObject }[]): void {

@@ -1,36 +1,18 @@
-// The typed client's wire format, observed on a local HTTP server: auth, Content-Type only with a body, form encoding.
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The typed client's wire format, observed through an injected fetch: auth, Content-Type only with a body, form encoding.
+import { describe, expect, it } from 'vitest';
 import { createRawClient } from '../../src/client.js';
+import { scriptedFetch } from '../support/scripted-fetch.js';
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-const seen: Seen[] = [];
-const server = createServer((req, res) => {
-  let body = '';
-  req.on('data', (c: Buffer) => (body += c.toString()));
-  req.on('end', () => {
-    seen.push({ method: req.method!, url: req.url!, headers: req.headers, body });
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}');
-  });
-});
-let baseUrl = '';
-beforeAll(async () => {
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/restcomm/2012-04-24`;
-});
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
+const server = scriptedFetch();
+const seen = server.received;
+const baseUrl = server.baseUrl;
+const fetch = server.fetch;
 
 const SID = 'AC9f46b62376f96e83cc19ed9502987c78';
 
 describe('createRawClient', () => {
   it('sends Basic auth and no Content-Type on a request without a body', async () => {
-    const api = createRawClient({ accountSid: SID, authToken: 'tok', baseUrl });
+    const api = createRawClient({ accountSid: SID, authToken: 'tok', baseUrl, fetch });
     await api.GET('/Accounts/{AccountSid}.json', { params: { path: { AccountSid: SID } } });
     const req = seen.at(-1)!;
     expect(req.method).toBe('GET');
@@ -40,15 +22,24 @@ describe('createRawClient', () => {
   });
 
   it('sends form-encoded bodies with the form Content-Type', async () => {
-    const api = createRawClient({ accountSid: SID, authToken: 'tok', baseUrl });
+    const api = createRawClient({ accountSid: SID, authToken: 'tok', baseUrl, fetch });
     await api.POST('/Accounts.json', { body: { EmailAddress: 'ops+eu@acme-tel.example', Password: 'p&ss word' } });
     const req = seen.at(-1)!;
     expect(req.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(req.body).toBe('EmailAddress=ops%2Beu%40acme-tel.example&Password=p%26ss+word');
   });
 
+  it("keeps a Content-Type the caller set, and encodes the body as it is declared", async () => {
+    const api = createRawClient({ accountSid: SID, authToken: 'tok', baseUrl, fetch });
+    const headers = { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' };
+    await api.POST('/Accounts.json', { body: { EmailAddress: 'ops@acme-tel.example', Password: 'pw' }, headers });
+    const req = seen.at(-1)!;
+    expect(req.headers['content-type']).toBe('application/x-www-form-urlencoded; charset=UTF-8');
+    expect(req.body).toBe('EmailAddress=ops%40acme-tel.example&Password=pw');
+  });
+
   it('joins arrays declared with explode: false into one comma-separated field (StatusCallbackEvent)', async () => {
-    const api = createRawClient({ accountSid: SID, authToken: 'tok', baseUrl });
+    const api = createRawClient({ accountSid: SID, authToken: 'tok', baseUrl, fetch });
     await api.POST('/Accounts/{AccountSid}/Calls.json', {
       params: { path: { AccountSid: SID } },
       body: { From: '+15550100', To: '+15550101', Url: 'https://x.example/a', StatusCallbackEvent: ['initiated', 'completed'] },

@@ -1,15 +1,12 @@
 import { inspect } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createClient, RestcommHttpError as RestcommError, RestcommNetworkError } from '../../src/index.js';
-import { empty, json, startScriptedServer, text, type ScriptedServer } from '../support/scripted-server.js';
-import { freePort } from '../support/prism.js';
+import { after, drop, empty, json, scriptedFetch, text } from '../support/scripted-fetch.js';
 
 const SID = 'AC9f46b62376f96e83cc19ed9502987c78';
 const TOKEN = 'f00dfacecafe0badc0ffee5ecre7t0k3';
 const CALL = 'ID5f0e1d2c3b4a59687766a5b4c3d2e1f0-CA0a1b2c3d4e5f60718293a4b5c6d7e8f9';
-let server: ScriptedServer;
-beforeAll(async () => (server = await startScriptedServer()));
-afterAll(() => server.close());
+const server = scriptedFetch();
 
 async function failureOf(promise: Promise<unknown>): Promise<RestcommError> {
   const e = await promise.then(
@@ -21,7 +18,7 @@ async function failureOf(promise: Promise<unknown>): Promise<RestcommError> {
 }
 
 describe('RestcommError for each error body the server sends', () => {
-  const client = () => createClient({ accountSid: SID, authToken: TOKEN, baseUrl: server.baseUrl });
+  const client = () => createClient({ accountSid: SID, authToken: TOKEN, baseUrl: server.baseUrl, fetch: server.fetch });
 
   it('an empty body with a custom reason phrase (400 Account is closed)', async () => {
     server.script(empty(400, 'Account is closed'));
@@ -72,8 +69,8 @@ describe('RestcommError for each error body the server sends', () => {
   });
 
   it('a connection that never answers is a RestcommNetworkError', async () => {
-    const dead = createClient({ accountSid: SID, authToken: TOKEN, baseUrl: `http://127.0.0.1:${await freePort()}/restcomm/2012-04-24` });
-    const e = await dead.calls.fetch(CALL).catch((err: unknown) => err);
+    server.script(drop);
+    const e = await client().calls.fetch(CALL).catch((err: unknown) => err);
     expect(e).toBeInstanceOf(RestcommNetworkError);
     expect((e as Error).message).toMatch(/GET \/restcomm\/2012-04-24\/Accounts\/.* failed before any answer: .*ECONNREFUSED/);
   });
@@ -81,7 +78,7 @@ describe('RestcommError for each error body the server sends', () => {
 
 describe('result mode', () => {
   it('returns { data, response } on success and { error, response } on failure instead of throwing', async () => {
-    const client = createClient({ accountSid: SID, authToken: TOKEN, baseUrl: server.baseUrl, errors: 'result' });
+    const client = createClient({ accountSid: SID, authToken: TOKEN, baseUrl: server.baseUrl, fetch: server.fetch, errors: 'result' });
     server.script(json(200, { sid: CALL }));
     const ok = await client.calls.fetch(CALL);
     expect(ok.error).toBeUndefined();
@@ -95,7 +92,7 @@ describe('result mode', () => {
   });
 
   it('still throws for programming errors (bad arguments)', async () => {
-    const client = createClient({ accountSid: SID, authToken: TOKEN, baseUrl: server.baseUrl, errors: 'result' });
+    const client = createClient({ accountSid: SID, authToken: TOKEN, baseUrl: server.baseUrl, fetch: server.fetch, errors: 'result' });
     await expect((client.calls.fetch as (sid: unknown) => Promise<unknown>)(undefined)).rejects.toThrow(/calls.fetch: path parameter CallSid must be a non-empty string/);
   });
 });
@@ -105,18 +102,25 @@ describe('credentials never leak', () => {
     const lines: string[] = [];
     const logger = { debug: (m: string) => lines.push(m), warn: (m: string) => lines.push(m) };
     const basic = Buffer.from(`${SID}:${TOKEN}`).toString('base64');
-    const client = createClient({ accountSid: SID, authToken: TOKEN, baseUrl: server.baseUrl, logger, retry: { baseDelayMs: 1, maxRetries: 1 }, timeout: 200 });
+    const client = createClient({ accountSid: SID, authToken: TOKEN, baseUrl: server.baseUrl, fetch: server.fetch, logger, retry: { baseDelayMs: 1, maxRetries: 1 }, timeout: 200 });
     const failures: unknown[] = [];
+    // Backoff and the timeout run on a fake clock, moved on until each call has failed.
+    vi.useFakeTimers();
+    const failed = async (call: Promise<unknown>) => {
+      const [outcome] = await Promise.allSettled([call, vi.runAllTimersAsync()]);
+      return outcome.status === 'rejected' ? (outcome.reason as unknown) : outcome.value;
+    };
     server.script(empty(401, 'Unauthorized', { 'WWW-Authenticate': 'Basic realm="Restcomm realm"' }));
-    failures.push(await client.calls.fetch(CALL).catch((e: unknown) => e));
+    failures.push(await failed(client.calls.fetch(CALL)));
     server.script(json(500, { message: 'boom' }));
-    failures.push(await client.calls.list().catch((e: unknown) => e));
+    failures.push(await failed(client.calls.list()));
     server.script(empty(503));
-    failures.push(await client.calls.fetch(CALL).catch((e: unknown) => e));
-    server.script((req, res) => setTimeout(() => json(200, {})(req, res), 500));
-    failures.push(await client.calls.fetch(CALL).catch((e: unknown) => e));
-    const dead = createClient({ accountSid: SID, authToken: TOKEN, baseUrl: `http://127.0.0.1:${await freePort()}/restcomm/2012-04-24`, logger });
-    failures.push(await dead.calls.fetch(CALL).catch((e: unknown) => e));
+    failures.push(await failed(client.calls.fetch(CALL)));
+    server.script(after(500, json(200, {})));
+    failures.push(await failed(client.calls.fetch(CALL)));
+    server.script(drop);
+    failures.push(await failed(client.calls.fetch(CALL)));
+    vi.useRealTimers();
 
     expect(lines.length).toBeGreaterThan(5);
     expect(failures.every((f) => f instanceof Error)).toBe(true);

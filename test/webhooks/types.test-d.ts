@@ -1,4 +1,4 @@
-// Compile-time checks of parseWebhook's types (checked by `npm run typecheck`; at run time these are no-ops).
+// Compile-time checks of parseWebhook's types, run by the `types` project (tsc); nothing here runs.
 import { describe, expectTypeOf, it } from 'vitest';
 import type { parseWebhook, WebhookKind, WebhookPayload, WebhookValue } from '../../src/webhooks/index.js';
 

@@ -1,0 +1,74 @@
+// The one way this repo starts Prism: `npm run mock`, the contract tests' global setup and `npm run contract -- --mock`.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { bundleJson } from './spec.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface RunningPrism {
+  url: string;
+  /** Everything Prism printed so far (for a failure message). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** A TCP port on the loopback interface that nothing listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * Starts `prism mock` on the bundle (a free loopback port unless one is given) and resolves once it answers HTTP.
+ * `echo` passes Prism's own log through (the mock script); otherwise it is kept for error messages.
+ */
+export async function startPrism(options: { spec?: string; port?: number; echo?: boolean; timeoutMs?: number } = {}): Promise<RunningPrism> {
+  const port = options.port ?? (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  const args = ['mock', options.spec ?? bundleJson, '--port', String(port), '--host', '127.0.0.1'];
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'prism'), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on('data', (d: Buffer) => {
+      output += d.toString();
+      if (options.echo) process.stdout.write(d);
+    });
+  }
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+  let spawnError: Error | undefined;
+  child.once('error', (err) => (spawnError = err));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null || spawnError) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  for (;;) {
+    if (spawnError) throw new Error(`Could not start Prism: ${spawnError.message}. Run npm ci.`);
+    if (child.exitCode !== null) throw new Error(`Prism exited with ${child.exitCode} before it was ready:\n${output}`);
+    try {
+      await fetch(`${url}/`, { signal: AbortSignal.timeout(1000) });
+      break; // any HTTP answer (Prism says 404 for /) means it is listening
+    } catch {
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`Prism did not answer on ${url} in time:\n${output}`);
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return { url, output: () => output, stop };
+}
