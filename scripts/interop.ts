@@ -171,7 +171,7 @@ main(async () => {
   }
 
   if (details.length) process.stdout.write(`\n${details.join('\n\n')}\n`);
-  process.stdout.write(`\n${table(rows)}\n`);
+  process.stdout.write(`\n${table(rows)}\n\nNode ${process.version}; type-checked with TypeScript ${await version('typescript')}.\n`);
   const bad = rows.filter((r) => !r.ok);
   if (bad.length) throw new Error(`${bad.length} of ${rows.length} interop checks failed (see above)`);
   step(`All ${rows.length} interop checks passed`);
