@@ -173,8 +173,9 @@ function valueArb(spec: RcmlAttributeSpec): fc.Arbitrary<unknown> {
       return fc.constantFrom(...spec.values);
     case 'list':
       if (spec.values) return fc.subarray([...spec.values], { minLength: 1 });
+      // An entry of only white space is empty once the value is trimmed, and the builder rightly refuses empty entries.
       return fc.array(
-        fc.string({ minLength: 1, maxLength: spec.maxItemLength ?? 20 }).filter((s) => !s.includes(',')),
+        fc.string({ minLength: 1, maxLength: spec.maxItemLength ?? 20 }).filter((s) => !s.includes(',') && s.trim() !== ''),
         { minLength: 1, maxLength: spec.maxItems ?? 5 },
       );
   }
