@@ -1,10 +1,8 @@
-// The one Ajv set-up: JSON Schema 2020-12 (OpenAPI 3.1) over a bundle, so a schema's `#/components/...` references
-// resolve. Used by the spec tests, the webhook tests and the live contract check.
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+// Schema checks for the spec tests, the webhook tests and the live contract check, on the sandbox's Ajv set-up
+// (src/sandbox/schema-ajv.ts), so a schema's `#/components/...` references resolve the same way everywhere.
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { anchorRefs, bundleAjv } from '../src/sandbox/schema-ajv.js';
 import type { Json, JsonObject } from './spec.js';
-
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 
 export interface SchemaCheck {
   valid: boolean;
@@ -18,22 +16,13 @@ export type Validate = (schema: Json, value: unknown, options?: { strict?: boole
 
 /** A validator for the schemas of `bundle`. `strict` forbids members a schema does not declare (across allOf). */
 export function schemaValidator(bundle: JsonObject): Validate {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
-  addFormats(ajv);
-  // OpenAPI's own formats carry no constraint a validator could check.
-  for (const name of ['password', 'binary', 'byte', 'int32', 'int64', 'float', 'double']) ajv.addFormat(name, true);
-  ajv.addSchema(bundle as object, 'bundle');
-  const anchor = (schema: Json): Json => {
-    if (Array.isArray(schema)) return schema.map(anchor);
-    if (!schema || typeof schema !== 'object') return schema;
-    return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `bundle${v}` : anchor(v)]));
-  };
+  const ajv = bundleAjv(bundle);
   const compiled = new Map<string, ValidateFunction>();
   return (schema, value, options = {}) => {
     const key = JSON.stringify([schema, options.strict === true]);
     let validate = compiled.get(key);
     if (!validate) {
-      const root = options.strict ? { allOf: [anchor(schema)], unevaluatedProperties: false } : anchor(schema);
+      const root = options.strict ? { allOf: [anchorRefs(schema)], unevaluatedProperties: false } : anchorRefs(schema);
       compiled.set(key, (validate = ajv.compile(root as object)));
     }
     const valid = validate(value) as boolean;

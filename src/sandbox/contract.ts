@@ -2,8 +2,8 @@
  * The contract in front of the sandbox: every request, every answer and every webhook the sandbox sends is checked
  * against the bundled spec with Ajv (JSON Schema 2020-12). Validators are compiled on first use and cached.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { anchorRefs, bundleAjv } from './schema-ajv.js';
 import type { SandboxOperation } from './operations.js';
 import { bundledSpec, deref, operationObject, type Json, type JsonObject } from './spec.js';
 
@@ -26,30 +26,11 @@ export interface RequestProblem {
   message: string;
 }
 
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
-
-function makeAjv(coerce: boolean): Ajv2020 {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true, ...(coerce ? { coerceTypes: 'array' as const } : {}) });
-  addFormats(ajv);
-  for (const name of ['password', 'binary', 'byte', 'int32', 'int64', 'float', 'double']) ajv.addFormat(name, true);
-  ajv.addSchema(bundledSpec() as object, 'openapi');
-  return ajv;
-}
+const makeAjv = (coerce: boolean): Ajv2020 => bundleAjv(bundledSpec(), { coerce });
 
 // Answers are checked as they are; requests arrive as text, so their validator coerces to the declared types.
 let strict: Ajv2020 | undefined;
 let coercing: Ajv2020 | undefined;
-
-/** Points a schema's internal `#/…` references at the registered bundle so it compiles on its own. */
-function anchor(schema: Json): Json {
-  if (Array.isArray(schema)) return schema.map(anchor);
-  if (schema && typeof schema === 'object') {
-    const out: JsonObject = {};
-    for (const [k, v] of Object.entries(schema)) out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? `openapi${v}` : anchor(v);
-    return out;
-  }
-  return schema;
-}
 
 const compiled = new Map<string, ValidateFunction>();
 function validator(key: string, coerce: boolean, schema: () => Json): ValidateFunction {
@@ -57,7 +38,7 @@ function validator(key: string, coerce: boolean, schema: () => Json): ValidateFu
   let fn = compiled.get(cacheKey);
   if (!fn) {
     const ajv = coerce ? (coercing ??= makeAjv(true)) : (strict ??= makeAjv(false));
-    fn = ajv.compile(anchor(schema()) as object);
+    fn = ajv.compile(anchorRefs(schema()) as object);
     compiled.set(cacheKey, fn);
   }
   return fn;
