@@ -56,6 +56,8 @@ export class Engine {
   /** Scenario and input of each call the interpreter has run or will run, by SID. */
   readonly runtimes = new Map<string, CallRuntime>();
   readonly runner: RcmlRunner;
+  /** Where the REST API is served (set once the server listens): absolute resource URLs such as a recording's `file_uri` start here. */
+  baseUrl = `http://127.0.0.1/restcomm/${API_VERSION}`;
 
   constructor(readonly options: EngineOptions) {
     this.clock = new VirtualClock(options.startTime);
