@@ -121,6 +121,19 @@ describe('Gather', () => {
     expect(call.view().status).toBe('completed');
   });
 
+  it("the action goes through the server's asynchronous client, which follows no redirect: a 302 fails the call", async () => {
+    const { client, sandbox, app } = t;
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather action="/moved" numDigits="1"/></Response>');
+    app.reply('/moved', { status: 302, headers: { Location: `${app.url}/menu` } });
+    t.rcml('/menu', '<Response><Say>Not reached</Say></Response>');
+    const call = sandbox.inboundCall({ from: CALLER, to, input: ['1'] });
+    await call.done();
+    expect(app.to('/menu')).toHaveLength(0);
+    expect(call.view().status).toBe('failed');
+    expect((await notifications(client)).map(([code]) => code)).toEqual([11206]);
+  });
+
   it('interactive: keys sent to the live call reach the waiting Gather', async () => {
     const { client, sandbox, app } = t;
     const to = await t.number();
