@@ -70,7 +70,7 @@ describe('Gather', () => {
     const said = expectWebhook('gatherAction', app.to('/said')[0]);
     expect(said).toMatchObject({ Digits: '', SpeechResult: 'sales please' });
     expect(said).not.toHaveProperty('Confidence');
-    expect(transcript.events.find((e) => e.type === 'verb' && e.verb === 'Gather')).toMatchObject({ input: 'speech', speech: 'sales please', confidence: 0.82 });
+    expect(transcript.events.find((e) => e.type === 'verb' && e.verb === 'Gather')).toMatchObject({ input: 'speech', language: 'en-US', speech: 'sales please', confidence: 0.82 });
   });
 
   it('input this Gather cannot take is silence to it, and waits for the Gather that can', async () => {

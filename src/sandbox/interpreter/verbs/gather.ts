@@ -64,7 +64,9 @@ export const gather: VerbHandler = async (el, ctx) => {
   const mode = inputMode(ctx.attr(el, 'input'));
   const partialUrl = urlAttr(el, ctx, 'partialResultCallback');
   const partialMethod = methodAttr(el, ctx, 'partialResultCallbackMethod', 14104);
-  const settings = { input: mode, timeout, finishOnKey, ...(numDigits === UNLIMITED_DIGITS ? {} : { numDigits }), ...(action ? { action, method } : {}) };
+  // The recognition language is passed on as given; the server uses en-US for a tag it is not configured for.
+  const language = mode === 'dtmf' ? undefined : (ctx.attr(el, 'language') || 'en-US');
+  const settings = { input: mode, ...(language ? { language } : {}), timeout, finishOnKey, ...(numDigits === UNLIMITED_DIGITS ? {} : { numDigits }), ...(action ? { action, method } : {}) };
 
   // The prompts play first; other children are not processed by the server (rcml.yaml verbs.Gather.children).
   for (const child of el.children) {
