@@ -134,6 +134,21 @@ describe('Gather', () => {
     expect((await notifications(client)).map(([code]) => code)).toEqual([11206]);
   });
 
+  it('a REST hang-up or a live redirect while the caller is being heard sends no action', async () => {
+    const { client, sandbox, app } = t;
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather action="/x" timeout="10"/></Response>');
+    t.rcml('/elsewhere', '<Response><Say>Moved</Say></Response>');
+    const hungUp = sandbox.inboundCall({ from: CALLER, to });
+    const moved = sandbox.inboundCall({ from: CALLER, to });
+    await sandbox.clock.advance(4000);
+    hungUp.hangup();
+    await client.calls.update(moved.sid, { Url: `${app.url}/elsewhere` });
+    expect(ofType((await hungUp.done()).events, 'verb').map((e) => [e.verb, e.outcome])).toEqual([['Gather', 'hangup']]);
+    expect(ofType((await moved.done()).events, 'verb').map((e) => [e.verb, e.outcome])).toEqual([['Gather', 'interrupted'], ['Say', 'done']]);
+    expect(app.to('/x')).toHaveLength(0);
+  });
+
   it('interactive: keys sent to the live call reach the waiting Gather', async () => {
     const { client, sandbox, app } = t;
     const to = await t.number();
