@@ -110,6 +110,17 @@ describe('Gather', () => {
     expect(transcript.events.filter((e) => e.type === 'notification')).toHaveLength(6);
   });
 
+  it('an action that is no URI writes 11100 and is left out; an empty finishOnKey means # without a Notification', async () => {
+    const { client, sandbox } = t;
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather action="http://[oops" finishOnKey=""/><Say>Next</Say></Response>');
+    const call = sandbox.inboundCall({ from: CALLER, to, input: ['5#'] });
+    const transcript = await call.done();
+    expect((await notifications(client)).map(([code]) => code)).toEqual([11100]);
+    expect(ofType(transcript.events, 'verb').map((e) => [e.verb, e.outcome, e.digits])).toEqual([['Gather', 'input', '5'], ['Say', 'done', undefined]]);
+    expect(ofType(transcript.events, 'request').map((r) => r.kind)).toEqual(['voiceRequest']);
+  });
+
   it('a hang-up while gathering ends the call without an action request', async () => {
     const { client, sandbox, app } = t;
     const to = await t.number();
