@@ -3,7 +3,7 @@
 import { speechMs } from '../../rcml-runner.js';
 import type { CallInputKind } from '../scenario.js';
 import { localName, type VerbHandler, type VerbOutcome } from '../verb.js';
-import { interrupted, intAttr, methodAttr, redirected, sendCallback, urlAttr } from './support.js';
+import { interrupted, intAttr, methodAttr, redirected, sendCallback, urlAttr } from './attributes.js';
 
 /** The server's "no limit" for numDigits (rcml.yaml verbs.Gather.numDigits). */
 const UNLIMITED_DIGITS = 32767;

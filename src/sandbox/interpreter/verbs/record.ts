@@ -4,7 +4,7 @@
 import { API_VERSION, newSid } from '../../ids.js';
 import type { Row } from '../../store.js';
 import type { VerbContext, VerbHandler } from '../verb.js';
-import { flagAttr, interrupted, intAttr, methodAttr, redirected, sendCallback, urlAttr } from './support.js';
+import { flagAttr, interrupted, intAttr, methodAttr, redirected, sendCallback, urlAttr } from './attributes.js';
 
 /** Any key ends a recording unless `finishOnKey` says otherwise (rcml.yaml verbs.Record.finishOnKey, server default). */
 const ANY_KEY = '1234567890*#';

@@ -4,7 +4,7 @@
 import { voiceParams } from '../../call-lifecycle.js';
 import { smsRow, startOutboundSms } from '../../sms-lifecycle.js';
 import type { VerbHandler } from '../verb.js';
-import { methodAttr, urlAttr } from './support.js';
+import { methodAttr, urlAttr } from './attributes.js';
 import { skipVerb } from './skip.js';
 
 export const sms: VerbHandler = async (el, ctx) => {

@@ -1,6 +1,5 @@
-// What Gather, Record and Sms share: attribute values as the server reads them (a value it cannot use writes the
-// Notification rcml.yaml records for that attribute, `server_notification_codes_seen`, and the server's default
-// applies), requests whose answers are ignored, and telling a live redirect from a hang-up.
+// Attribute values of Gather, Record, Sms and Email as the server reads them: a value it cannot use writes the
+// Notification rcml.yaml records for that attribute (`server_notification_codes_seen`), and the server's default applies.
 import type { XmlElement } from '../../../rcml/xml.js';
 import { deliver, isFinal, voiceParams } from '../../call-lifecycle.js';
 import type { WebhookKind } from '../../../webhooks/index.js';
