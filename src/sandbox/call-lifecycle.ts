@@ -293,7 +293,7 @@ async function runRcml(engine: Engine, call: Row, live: LiveCall, first: Fetched
         return undefined;
       },
     };
-    await engine.options.rcmlRunner.run(fetched.root, session);
+    await engine.runner.run(fetched.root, session);
     const next = live.redirect;
     live.redirect = undefined;
     if (!next || live.hangup.signal.aborted || isFinal(call.status)) break;
