@@ -83,7 +83,8 @@ function settings(call: Row): CallSettings {
   return call.$settings as CallSettings;
 }
 
-function setStatus(engine: Engine, call: Row, status: string): void {
+/** Moves a call to `status`, stamping its times and durations as the server does, and logs the change. */
+export function setStatus(engine: Engine, call: Row, status: string): void {
   if (call.status === status) return;
   call.status = status;
   const now = engine.now();
@@ -119,6 +120,11 @@ async function progress(engine: Engine, call: Row, event: keyof typeof SEQUENCE)
     await deliver(engine, call, { kind: 'numberStatusCallback', url: s.statusCallback, method: s.statusCallbackMethod, params: voiceParams(call) });
     return;
   }
+  await deliver(engine, call, { kind: 'callStatusCallback', url: s.statusCallback, method: s.statusCallbackMethod, params: progressParams(engine, call, event) });
+}
+
+/** The parameters of a call-progress event (reference webhooks.yaml `call_progress_event`); a dialled leg adds its parent. */
+export function progressParams(engine: Engine, call: Row, event: keyof typeof SEQUENCE): [string, string][] {
   const params: [string, string][] = [
     ['InstanceId', call.InstanceId as string],
     ['AccountSid', call.account_sid as string],
@@ -128,13 +134,14 @@ async function progress(engine: Engine, call: Row, event: keyof typeof SEQUENCE)
     ['Direction', call.direction as string],
     ['CallerName', userPart(call.from as string)],
     ['ForwardedFrom', ''],
+    ...(call.parent_call_sid ? ([['ParentCallSid', call.parent_call_sid as string]] as [string, string][]) : []),
     ['CallStatus', event],
     ['Timestamp', progressTimestamp(engine.now())],
     ['CallbackSource', 'call-progress-events'],
     ['SequenceNumber', String(SEQUENCE[event])],
   ];
   if (event === 'completed') params.push(['CallDuration', String(call.duration ?? 0)]);
-  await deliver(engine, call, { kind: 'callStatusCallback', url: s.statusCallback, method: s.statusCallbackMethod, params });
+  return params;
 }
 
 /** Sends a webhook and logs it; the answer is returned for the caller to judge. */
@@ -183,6 +190,8 @@ export interface RcmlRequest {
   method: 'GET' | 'POST';
   kind: WebhookKind;
   extra?: [string, string][];
+  /** Sent instead of the call's voice parameters (the call-screening request has its own set). */
+  base?: [string, string][];
 }
 
 /** The call's first RCML: its `Url`, then its `FallbackUrl` when that fails. */
@@ -197,7 +206,7 @@ function fetchRcml(engine: Engine, call: Row): Promise<Fetched> {
  * other failure 11205/11206 (`failed`).
  */
 export async function fetchDocument(engine: Engine, call: Row, request: RcmlRequest, fallback?: RcmlRequest): Promise<Fetched> {
-  const params = [...voiceParams(call), ...(request.extra ?? [])];
+  const params = [...(request.base ?? voiceParams(call)), ...(request.extra ?? [])];
   const first = await deliver(engine, call, { kind: request.kind, url: request.url, method: request.method, params });
   let used = { url: request.url, method: request.method, outcome: first };
   if (!first.ok && fallback) {
