@@ -32,4 +32,77 @@ describe('<Dial> with numbers, clients and SIP addresses', () => {
     const action = parseWebhook('dialAction', app.to('/after')[0]!.params);
     expect(action).toMatchObject({ CallSid: call.sid, DialCallSid: leg.sid, DialCallStatus: 'completed', DialCallDuration: 45, DialRingDuration: 2 });
   });
+
+  it.each([
+    ['+15551230001', 'busy', 2],
+    ['+15551230003', 'failed', 2],
+    ['+15551230002', 'no-answer', 12],
+  ])('a number that is %s: DialCallStatus %s, no talk time, the action after %i s', async (number, status, afterSeconds) => {
+    const { app, client, sandbox } = t;
+    app.reply('/voice', xml(`<Dial action="/after" timeout="12">${number}</Dial>`));
+    app.reply('/after', xml('<Hangup/>'));
+    const call = await place();
+    const leg = (await client.calls.list({ ParentCallSid: call.sid })).calls[0]!;
+    expect(leg.status).toBe(status);
+    const action = parseWebhook('dialAction', app.to('/after')[0]!.params);
+    expect(action).toMatchObject({ DialCallSid: leg.sid, DialCallStatus: status, DialCallDuration: 0 });
+    const dialVerb = sandbox.events.find((e) => e.type === 'verb' && e.verb === 'Dial')!;
+    const answered = sandbox.events.find((e) => e.sid === call.sid && e.type === 'status' && e.status === 'in-progress')!;
+    expect(dialVerb.at - answered.at).toBe(afterSeconds * 1000);
+  });
+
+  it('several nouns ring together: the first to answer wins and the others are cancelled', async () => {
+    const { app, client } = t;
+    app.reply('/voice', xml(`<Dial action="/after"><Number>+15551230002</Number><Client>alice</Client><Sip>sip:bob@example.com</Sip></Dial>`));
+    app.reply('/after', xml('<Hangup/>'));
+    const call = await place();
+    const legs = (await client.calls.list({ ParentCallSid: call.sid })).calls;
+    expect(legs.map((l) => [l.to, l.status])).toEqual([
+      ['+15551230002', 'canceled'],
+      ['client:alice', 'completed'],
+      ['sip:bob@example.com', 'canceled'],
+    ]);
+    expect(parseWebhook('dialAction', app.to('/after')[0]!.params)).toMatchObject({ DialCallSid: legs[1]!.sid, DialCallStatus: 'completed' });
+  });
+
+  it('without action the next verb runs; Dial text is read as a Number, a client or a SIP address', async () => {
+    const { app, client, sandbox } = t;
+    app.reply('/voice', xml('<Dial timeLimit="5">client:carol</Dial><Dial timeLimit="5">dave@example.com</Dial><Dial timeLimit="5">+15551230009</Dial><Say>Done</Say>'));
+    const call = await place();
+    expect((await client.calls.list({ ParentCallSid: call.sid })).calls.map((l) => l.to)).toEqual(['client:carol', 'sip:dave@example.com', '+15551230009']);
+    const verbs = sandbox.events.filter((e) => e.type === 'verb').map((e) => [e.verb, e.outcome]);
+    expect(verbs).toEqual([['Dial', 'completed'], ['Dial', 'completed'], ['Dial', 'completed'], ['Say', 'done']]);
+  });
+
+  it('statusCallbackEvent is a comma-separated list; a space-separated one reports nothing, as on the server', async () => {
+    const { app } = t;
+    app.reply('/voice', xml(`<Dial timeLimit="1"><Number statusCallback="${app.url}/a" statusCallbackEvent="ringing, completed">+15551230000</Number></Dial>` +
+      `<Dial timeLimit="1"><Number statusCallback="${app.url}/b" statusCallbackEvent="ringing completed">+15551230000</Number></Dial>`));
+    await place();
+    expect(app.to('/a').map((r) => r.params.get('CallStatus'))).toEqual(['ringing', 'completed']);
+    expect(app.to('/b')).toEqual([]);
+  });
+
+  it('timeLimit cuts a longer conversation short; callerId is the leg\'s From', async () => {
+    const { app, client } = t;
+    app.reply('/voice', xml('<Dial action="/after" timeLimit="10" callerId="+15125550999">+15551230000</Dial>'));
+    app.reply('/after', xml('<Hangup/>'));
+    const call = await place();
+    const leg = (await client.calls.list({ ParentCallSid: call.sid })).calls[0]!;
+    expect(leg).toMatchObject({ from: '+15125550999', duration: 10 });
+    expect(app.to('/after')[0]!.params.get('DialCallDuration')).toBe('10');
+  });
+
+  it('bad timeout, timeLimit and method values: the server\'s Notifications and defaults', async () => {
+    const { app, client } = t;
+    app.reply('/voice', xml('<Dial action="/after" method="PUT" timeout="soon" timeLimit="2.5">+15551230002</Dial>'));
+    app.reply('/after', xml('<Hangup/>'));
+    const call = await place();
+    const codes = (await client.notifications.list()).notifications.map((n) => n.error_code).sort();
+    expect(codes).toEqual([13210, 13212, 13216]);
+    // POST instead of PUT, and the default 30 s of ringing for the unanswered number.
+    expect(app.to('/after')[0]!.method).toBe('POST');
+    const leg = (await client.calls.list({ ParentCallSid: call.sid })).calls[0]!;
+    expect(leg.ring_duration).toBe(30);
+  });
 });

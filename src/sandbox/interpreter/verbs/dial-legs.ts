@@ -121,14 +121,15 @@ export async function ringLegs(ctx: VerbContext, targets: readonly DialTarget[],
   const ring = async (leg: DialLeg): Promise<void> => {
     await legProgress(engine, leg, 'initiated');
     let final: string | undefined;
-    if (!(await clock.sleep(RING_AFTER_MS, stop.signal))) final = stopped();
+    // Legs due at the same instant all wake before any runs on, so each checks again that ringing goes on.
+    if (!(await clock.sleep(RING_AFTER_MS, stop.signal)) || stop.signal.aborted) final = stopped();
     else {
       setStatus(engine, leg.row, 'ringing');
       await legProgress(engine, leg, 'ringing');
       if (leg.outcome === 'no-answer') {
         if (!stop.signal.aborted) await clock.suspend(whenStopped);
         final = stopped();
-      } else if (!(await clock.sleep(ANSWER_AFTER_MS - RING_AFTER_MS, stop.signal))) final = stopped();
+      } else if (!(await clock.sleep(ANSWER_AFTER_MS - RING_AFTER_MS, stop.signal)) || stop.signal.aborted) final = stopped();
       else if (leg.outcome === 'busy' || leg.outcome === 'failed') final = leg.outcome;
       else {
         answered = leg;
