@@ -105,4 +105,38 @@ describe('<Dial> with numbers, clients and SIP addresses', () => {
     const leg = (await client.calls.list({ ParentCallSid: call.sid })).calls[0]!;
     expect(leg.ring_duration).toBe(30);
   });
+
+  it('the url of an answered noun runs in the call-screening context on the leg, before the parties are connected', async () => {
+    const { app, client, sandbox } = t;
+    app.reply('/voice', xml('<Dial action="/after" timeLimit="20"><Number url="/screen" method="GET">+15551230000</Number></Dial>'));
+    app.reply('/screen', xml('<Say>A call from support</Say><Dial>+15550000000</Dial><Redirect>/screen-2</Redirect>'));
+    app.reply('/screen-2', xml('<Pause length="3"/>'));
+    app.reply('/after', xml('<Hangup/>'));
+    const call = await place();
+    const leg = (await client.calls.list({ ParentCallSid: call.sid })).calls[0]!;
+    const screening = app.to('/screen')[0]!;
+    expect(screening.method).toBe('GET');
+    expect(parseWebhook('callScreening', screening.params)).toMatchObject({ CallSid: leg.sid, Direction: 'outbound-dial', CallStatus: 'in-progress', To: '+15551230000' });
+    expect(screening.params.has('InstanceId')).toBe(false);
+    expect(parseWebhook('screeningRedirect', app.to('/screen-2')[0]!.params)).toMatchObject({ CallSid: leg.sid });
+    const legVerbs = sandbox.events.filter((e) => e.type === 'verb' && e.callSid === leg.sid).map((e) => [e.verb, e.context, e.outcome]);
+    expect(legVerbs).toEqual([
+      ['Say', 'call-screening', 'done'],
+      ['Dial', 'call-screening', 'skipped'],
+      ['Redirect', 'call-screening', 'done'],
+      ['Pause', 'call-screening', 'done'],
+    ]);
+    // The leg is connected from its answer: the screening (1.3 s of speech, the 3 s pause), then the 20 s of timeLimit.
+    expect(parseWebhook('dialAction', app.to('/after')[0]!.params)).toMatchObject({ DialCallStatus: 'completed', DialCallDuration: 24 });
+  });
+
+  it('a screening document that hangs up makes the server hang the caller up; no action is requested', async () => {
+    const { app, client } = t;
+    app.reply('/voice', xml('<Dial action="/after"><Number url="/screen">+15551230000</Number></Dial><Say>Not reached</Say>'));
+    app.reply('/screen', xml('<Hangup/>'));
+    const call = await place();
+    expect(app.to('/after')).toEqual([]);
+    expect((await client.calls.fetch(call.sid)).status).toBe('completed');
+    expect(t.sandbox.events.some((e) => e.type === 'verb' && e.verb === 'Say')).toBe(false);
+  });
 });
