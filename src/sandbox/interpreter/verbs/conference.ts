@@ -100,9 +100,8 @@ function waitSession(ctx: VerbContext, stop: AbortSignal): RcmlSession {
  * URL is fetched and run in the conference-wait context. Resolves `false` when the wait RCML hung the call up (a
  * verb other than Play or Say, or a failed fetch).
  */
-async function playWait(ctx: VerbContext, el: XmlElement, stop: AbortSignal): Promise<boolean> {
+async function playWait(ctx: VerbContext, el: XmlElement, method: 'GET' | 'POST', stop: AbortSignal): Promise<boolean> {
   const raw = ctx.attr(el, 'waitUrl');
-  const method = httpMethod(ctx, el, 'waitMethod', 13234);
   let url: string;
   try {
     // An empty waitUrl keeps the built-in music (rcml.yaml nouns.Conference waitUrl difference).
@@ -152,6 +151,7 @@ export async function joinConference(el: XmlElement, ctx: VerbContext, settings:
   const endOnExit = flagAttr(ctx, el, 'endConferenceOnExit', false);
   // rcml.yaml records no Notification for a bad maxParticipants; the default is used.
   const maxParticipants = integerAttr(ctx, el, 'maxParticipants', 40);
+  const waitMethod = httpMethod(ctx, el, 'waitMethod', 13234);
 
   let room = rooms(ctx.engine).get(`${accountSid}\n${name}`);
   if ((room?.members.size ?? 0) >= maxParticipants) {
@@ -198,7 +198,7 @@ export async function joinConference(el: XmlElement, ctx: VerbContext, settings:
   const waiting = AbortSignal.any([room.started.signal, member.ended.signal]);
   if (!waiting.aborted) {
     ctx.record({ type: 'verb', verb: 'Conference', outcome: 'waiting', room: name });
-    if (!(await playWait(ctx, el, waiting)) && !waiting.aborted) why = 'hung-up-by-wait';
+    if (!(await playWait(ctx, el, waitMethod, waiting)) && !waiting.aborted) why = 'hung-up-by-wait';
   }
   why ??= await stay(ctx, limitMs - (ctx.engine.now() - joinedAt), member.ended.signal);
   leave(ctx, room, member, why === 'time' ? 'time-limit' : why === 'stopped' ? 'conference-ended' : 'hangup');
