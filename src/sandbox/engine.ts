@@ -55,11 +55,14 @@ export class Engine {
   readonly liveCalls = new Map<string, LiveCall>();
   /** Scenario and input of each call the interpreter has run or will run, by SID. */
   readonly runtimes = new Map<string, CallRuntime>();
+  /** The sandbox's interpreter, and what runs calls' RCML (the interpreter unless `rcmlRunner` was given). */
+  readonly interpreter: Interpreter;
   readonly runner: RcmlRunner;
 
   constructor(readonly options: EngineOptions) {
     this.clock = new VirtualClock(options.startTime);
-    this.runner = options.rcmlRunner ?? new Interpreter(this);
+    this.interpreter = new Interpreter(this);
+    this.runner = options.rcmlRunner ?? this.interpreter;
   }
 
   /** The scenario and input queue of a call (an empty scenario when none was given). */

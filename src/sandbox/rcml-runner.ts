@@ -23,6 +23,13 @@ export interface RcmlSession {
    * Pause (rcml.yaml contexts.voice.notes), so a runner calls this before running one.
    */
   answer?(): Promise<void>;
+  /**
+   * Ends the call now with `status` (default `completed`; a call never answered becomes `canceled`): a Hangup, a
+   * Reject (`busy`), the caller hanging up.
+   */
+  end?(status?: string): void;
+  /** Runs `root` with the sandbox's own interpreter, in this session (a runner of your own can hand documents to it). */
+  interpret?(root: XmlElement): Promise<RcmlEnd>;
   /** Sleeps for `ms` of virtual time; resolves early, with `false`, when the call is hung up meanwhile. */
   sleep(ms: number): Promise<boolean>;
   /** True once the call has been hung up (through the REST API or by the far end). */

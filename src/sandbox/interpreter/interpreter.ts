@@ -73,7 +73,10 @@ export class Interpreter implements RcmlRunner {
     for (let documents = 1; ; documents++) {
       const outcome = await this.runDocument(document.root, document.url, context, session, runtime);
       if (outcome === 'end-of-document') return 'end-of-document';
-      if ('hangup' in outcome) return 'hangup';
+      if ('hangup' in outcome) {
+        if (!session.ended) session.end?.(outcome.status);
+        return 'hangup';
+      }
       if (!('fetch' in outcome)) return 'end-of-document';
       if (documents >= MAX_DOCUMENTS) {
         this.engine.record('verb', { callSid: sid, verb: 'Redirect', context, outcome: 'skipped', reason: `more than ${MAX_DOCUMENTS} documents in one call (the sandbox's bound); the call ends` });
@@ -138,7 +141,13 @@ export class Interpreter implements RcmlRunner {
       webhook: (request) => deliver(engine, engine.store.get('calls', sid) ?? engine.store.get('smsMessages', sid) ?? { sid }, request),
       async nextInput(timeoutMs, kinds, verb) {
         const got = await runtime.input.next(timeoutMs, kinds, signal);
-        if (typeof got === 'object') record({ type: 'input', input: got.input, source: got.source, verb });
+        if (typeof got !== 'object') return got;
+        record({ type: 'input', input: got.input, source: got.source, verb });
+        if (typeof got.input === 'object' && 'hangup' in got.input) {
+          // The caller hangs up.
+          session.end?.('completed');
+          return 'hangup';
+        }
         return got;
       },
       run: async (el, outer) => {

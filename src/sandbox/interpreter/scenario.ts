@@ -141,7 +141,8 @@ export class InputQueue {
 
   /**
    * The next item a verb accepting `kinds` can use, waiting up to `timeoutMs` (virtual) for one to arrive. Resolves
-   * the item with its source, `'timeout'`, or `'hangup'` (a hang-up item, the call ended, or `signal` aborted).
+   * the item with its source (a `{ hangup: true }` item whatever `kinds` says), `'timeout'`, or `'hangup'` when the
+   * call has ended or `signal` aborted.
    */
   async next(timeoutMs: number, kinds: readonly CallInputKind[], signal?: AbortSignal): Promise<{ input: CallInput; source: InputSource } | 'timeout' | 'hangup'> {
     const deadline = this.clock.now() + Math.max(0, timeoutMs);
@@ -150,7 +151,7 @@ export class InputQueue {
       const head = this.#items[0];
       if (head && (head.kind === 'hangup' || kinds.includes(head.kind))) {
         this.#items.shift();
-        return head.kind === 'hangup' ? 'hangup' : { input: head.input, source: head.source };
+        return { input: head.input, source: head.source };
       }
       // A queued item the verb cannot use (a record item at a Gather) stays for the verb that can: this one hears silence.
       if (head) return 'timeout';

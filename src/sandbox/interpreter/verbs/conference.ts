@@ -117,7 +117,7 @@ async function playWait(ctx: VerbContext, el: XmlElement, method: 'GET' | 'POST'
   const fetched = await ctx.session.fetch({ url, method, kind: 'conferenceWait', context: 'conference-wait' });
   if (!fetched) return false;
   const session = waitSession(ctx, stop);
-  const end = await ctx.engine.runner.run(fetched.root, Object.create(session, { documentUrl: { value: fetched.url } }) as RcmlSession);
+  const end = await ctx.engine.interpreter.run(fetched.root, Object.create(session, { documentUrl: { value: fetched.url } }) as RcmlSession);
   return end !== 'hangup' || stop.aborted || ctx.session.ended;
 }
 
@@ -129,7 +129,13 @@ async function stay(ctx: VerbContext, ms: number, stop: AbortSignal): Promise<'t
   const signal = AbortSignal.any([ctx.signal, stop]);
   const deadline = ctx.engine.now() + ms;
   const got = await ctx.input.next(ms, [], signal);
-  if (got === 'hangup') return stop.aborted && !ctx.session.ended && !ctx.input.closed ? 'stopped' : 'caller';
+  if (typeof got === 'object') {
+    // With no kinds asked for, only a `{ hangup: true }` item comes back: the caller hangs up.
+    ctx.record({ type: 'input', input: got.input, source: got.source, verb: 'Dial' });
+    ctx.session.end?.('completed');
+    return 'caller';
+  }
+  if (got === 'hangup') return stop.aborted && !ctx.session.ended ? 'stopped' : 'caller';
   const left = deadline - ctx.engine.now();
   if (left > 0 && !(await ctx.engine.clock.sleep(left, signal))) return stop.aborted && !ctx.session.ended ? 'stopped' : 'caller';
   return 'time';

@@ -5,8 +5,7 @@
  * `{ answer: true, input }`. The caller waits at most 60 s; a document that does not end normally (it hangs up, its
  * request fails, or it runs too long) makes the server hang the caller up.
  */
-import { fetchDocument, isFinal, setStatus, voiceParams } from '../../call-lifecycle.js';
-import type { RcmlSession } from '../../rcml-runner.js';
+import { callSession, fetchDocument, isFinal, voiceParams } from '../../call-lifecycle.js';
 import type { Row } from '../../store.js';
 import type { VerbContext } from '../verb.js';
 import type { DialLeg } from './dial-legs.js';
@@ -25,11 +24,11 @@ export async function screenLeg(ctx: VerbContext, leg: DialLeg): Promise<Screeni
   const { engine } = ctx;
   const clock = engine.clock;
   const row = leg.row;
-  const url = leg.target.url!;
+  const method = leg.target.method;
   const input = engine.callRuntime(row.sid).input;
   if (typeof leg.outcome === 'object') for (const item of leg.outcome.input ?? []) input.push(item, 'scenario');
 
-  // Aborted with 'caller' (the dialling call ended), 'too-long' (60 s passed) or 'done'.
+  // Aborted with 'caller' (the dialling call ended), 'too-long' (60 s passed), 'hangup' (the document hung up) or 'done'.
   const stop = new AbortController();
   const onCaller = () => stop.abort('caller');
   if (ctx.signal.aborted) stop.abort('caller');
@@ -37,38 +36,19 @@ export async function screenLeg(ctx: VerbContext, leg: DialLeg): Promise<Screeni
   clock.spawn(async () => {
     if (await clock.sleep(SCREENING_LIMIT_MS, stop.signal)) stop.abort('too-long');
   });
-  const signal = stop.signal;
   const refused = (why: 'hangup' | 'failed' | 'too-long' | 'caller', legStatus = 'completed'): Screening => ({ result: 'refused', legStatus, why });
   try {
-    const first = await fetchDocument(engine, row, { url, method: leg.target.method, kind: 'callScreening', base: screeningParams(row) });
+    const first = await fetchDocument(engine, row, { url: leg.target.url!, method, kind: 'callScreening', context: 'call-screening', base: screeningParams(row) });
     if (!first.ok) return refused('failed', first.final);
-    const session: RcmlSession = {
-      call: engine.view(row),
-      documentUrl: first.url,
-      context: 'call-screening',
-      signal,
-      sleep: (ms) => (signal.aborted || isFinal(row.status) ? Promise.resolve(false) : clock.sleep(ms, signal)),
-      get ended() {
-        return signal.aborted || isFinal(row.status);
-      },
-      record: (event, detail = {}) => engine.record(event, { sid: row.sid, ...detail }),
-      notify: (code, level, text) =>
-        void engine.notify({ accountSid: row.account_sid as string, callSid: row.sid, code, level, text, requestUrl: url, requestMethod: leg.target.method }),
-      async fetch(request) {
-        // A Redirect inside the screening document sends the same parameters (webhooks.yaml `redirect`, screening).
-        const next = await fetchDocument(engine, row, { ...request, base: screeningParams(row) });
-        if (next.ok) return { root: next.root, url: next.url };
-        setStatus(engine, row, next.final);
-        return undefined;
-      },
-    };
-    const end = await engine.runner.run(first.root, session);
-    if (signal.aborted) return refused(signal.reason as 'caller' | 'too-long');
-    if (isFinal(row.status)) return refused('failed', row.status as string);
-    return end === 'end-of-document' ? { result: 'bridge' } : refused('hangup');
+    const session = callSession(engine, row, { url: first.url, method, context: 'call-screening', signal: stop.signal, hangup: () => stop.abort('hangup'), params: screeningParams });
+    const end = await engine.interpreter.run(first.root, session);
+    const reason = stop.signal.reason as string | undefined;
+    if (reason === 'caller' || reason === 'too-long') return refused(reason);
+    if (end === 'hangup' || reason === 'hangup') return refused('hangup', isFinal(row.status) ? (row.status as string) : 'completed');
+    return { result: 'bridge' };
   } finally {
     ctx.signal.removeEventListener('abort', onCaller);
-    if (!signal.aborted) stop.abort('done');
+    if (!stop.signal.aborted) stop.abort('done');
     input.close();
   }
 }
