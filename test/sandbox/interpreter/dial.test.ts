@@ -30,12 +30,12 @@ describe('<Dial> with numbers, clients and SIP addresses', () => {
       ['initiated', 'ringing', 'answered', 'completed'].map((s, i) => [s, i, call.sid, leg.sid]),
     );
     const action = parseWebhook('dialAction', app.to('/after')[0]!.params);
-    expect(action).toMatchObject({ CallSid: call.sid, DialCallSid: leg.sid, DialCallStatus: 'completed', DialCallDuration: 45, DialRingDuration: 2 });
+    expect(action).toMatchObject({ CallSid: call.sid, DialCallSid: leg.sid, DialCallStatus: 'completed', DialCallDuration: 45, DialRingDuration: 3 });
   });
 
   it.each([
-    ['+15551230001', 'busy', 2],
-    ['+15551230003', 'failed', 2],
+    ['+15551230001', 'busy', 3],
+    ['+15551230003', 'failed', 3],
     ['+15551230002', 'no-answer', 12],
   ])('a number that is %s: DialCallStatus %s, no talk time, the action after %i s', async (number, status, afterSeconds) => {
     const { app, client, sandbox } = t;
@@ -138,5 +138,34 @@ describe('<Dial> with numbers, clients and SIP addresses', () => {
     expect(app.to('/after')).toEqual([]);
     expect((await client.calls.fetch(call.sid)).status).toBe('completed');
     expect(t.sandbox.events.some((e) => e.type === 'verb' && e.verb === 'Say')).toBe(false);
+  });
+
+  it('the caller hanging up ends the conversation; the action still gets the outcome, and its answer is not run', async () => {
+    const { app, client, sandbox } = t;
+    app.reply('/voice', xml(`<Dial action="/after"><Number statusCallback="${app.url}/leg" statusCallbackEvent="completed">+15551230000</Number></Dial>`));
+    app.reply('/after', xml('<Say>Not run</Say>'));
+    const call = single(await client.calls.create({ From: '+15125550100', To: '+15125550177', Url: `${app.url}/voice` }));
+    // The call is answered at 3 s and the dialled number 3 s later; the caller hangs up at 12 s.
+    await sandbox.clock.advance(12_000);
+    await client.calls.update(call.sid, { Status: 'completed' });
+    await sandbox.settle();
+    const leg = (await client.calls.list({ ParentCallSid: call.sid })).calls[0]!;
+    expect(leg).toMatchObject({ status: 'completed', duration: 6 });
+    expect(parseWebhook('dialStatusCallback', app.to('/leg')[0]!.params)).toMatchObject({ CallStatus: 'completed', CallDuration: 6 });
+    expect(parseWebhook('dialAction', app.to('/after')[0]!.params)).toMatchObject({ DialCallStatus: 'completed', DialCallDuration: 6 });
+    expect(sandbox.events.some((e) => e.type === 'verb' && e.verb === 'Say')).toBe(false);
+    expect((await client.calls.fetch(call.sid)).status).toBe('completed');
+  });
+
+  it('the caller hanging up while the number rings cancels the leg', async () => {
+    const { app, client, sandbox } = t;
+    app.reply('/voice', xml('<Dial>+15551230002</Dial>'));
+    const call = single(await client.calls.create({ From: '+15125550100', To: '+15125550177', Url: `${app.url}/voice` }));
+    await sandbox.clock.advance(8_000);
+    await client.calls.update(call.sid, { Status: 'completed' });
+    await sandbox.settle();
+    expect((await client.calls.list({ ParentCallSid: call.sid })).calls.map((l) => l.status)).toEqual(['canceled']);
+    expect(sandbox.events.find((e) => e.type === 'verb' && e.verb === 'Dial')).toMatchObject({ outcome: 'canceled' });
+    expect(sandbox.clock.now() - (sandbox.events[0]!.at as number)).toBeLessThan(10_000);
   });
 });

@@ -96,8 +96,8 @@ function createLeg(ctx: VerbContext, parent: Row, target: DialTarget, from: stri
 }
 
 /**
- * Rings every target at once on the virtual clock: each leg rings after 1 s and answers, is busy or fails after 2 s
- * (the sandbox's call life cycle delays); `no-answer` rings until the Dial's `timeout`, which also cuts short any leg
+ * Rings every target at once on the virtual clock: each leg rings after 1 s and answers, is busy or fails 2 s later
+ * (the delays of the sandbox's call life cycle); `no-answer` rings until the Dial's `timeout`, which also cuts short any leg
  * still ringing then. The first leg to answer wins and the others are cancelled; a hang-up of the dialling call
  * cancels them all.
  */
@@ -129,7 +129,7 @@ export async function ringLegs(ctx: VerbContext, targets: readonly DialTarget[],
       if (leg.outcome === 'no-answer') {
         if (!stop.signal.aborted) await clock.suspend(whenStopped);
         final = stopped();
-      } else if (!(await clock.sleep(ANSWER_AFTER_MS - RING_AFTER_MS, stop.signal)) || stop.signal.aborted) final = stopped();
+      } else if (!(await clock.sleep(ANSWER_AFTER_MS, stop.signal)) || stop.signal.aborted) final = stopped();
       else if (leg.outcome === 'busy' || leg.outcome === 'failed') final = leg.outcome;
       else {
         answered = leg;
