@@ -12,7 +12,7 @@ import { API_VERSION, newSid } from '../../ids.js';
 import type { RcmlSession } from '../../rcml-runner.js';
 import type { Row } from '../../store.js';
 import { localName, type VerbContext, type VerbOutcome } from '../verb.js';
-import { flagAttr, httpMethod, integerAttr } from './attributes.js';
+import { flagAttr, intAttr, methodAttr } from './dial-attributes.js';
 import type { DialSettings } from './dial.js';
 
 /** What waiting participants hear when `waitUrl` is absent or empty (rcml.yaml nouns.Conference waitUrl default). */
@@ -151,13 +151,13 @@ export async function joinConference(el: XmlElement, ctx: VerbContext, settings:
   }
   const call = ctx.engine.store.get('calls', ctx.sid)!;
   const accountSid = call.account_sid as string;
-  const muted = flagAttr(ctx, el, 'muted', false);
-  const beep = flagAttr(ctx, el, 'beep', true);
-  const moderator = flagAttr(ctx, el, 'startConferenceOnEnter', true);
-  const endOnExit = flagAttr(ctx, el, 'endConferenceOnExit', false);
+  const muted = flagAttr(el, ctx, 'muted', false);
+  const beep = flagAttr(el, ctx, 'beep', true);
+  const moderator = flagAttr(el, ctx, 'startConferenceOnEnter', true);
+  const endOnExit = flagAttr(el, ctx, 'endConferenceOnExit', false);
   // rcml.yaml records no Notification for a bad maxParticipants; the default is used.
-  const maxParticipants = integerAttr(ctx, el, 'maxParticipants', 40);
-  const waitMethod = httpMethod(ctx, el, 'waitMethod', 13234);
+  const maxParticipants = intAttr(el, ctx, 'maxParticipants', 40);
+  const waitMethod = methodAttr(el, ctx, 'waitMethod', 13234);
 
   let room = rooms(ctx.engine).get(`${accountSid}\n${name}`);
   if ((room?.members.size ?? 0) >= maxParticipants) {

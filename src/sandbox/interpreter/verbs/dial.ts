@@ -7,7 +7,7 @@
 import type { XmlElement } from '../../../rcml/xml.js';
 import { deliver, isFinal, setStatus, voiceParams } from '../../call-lifecycle.js';
 import { localName, type VerbContext, type VerbHandler, type VerbOutcome } from '../verb.js';
-import { flagAttr, httpMethod, integerAttr, urlAttr } from './attributes.js';
+import { flagAttr, intAttr, methodAttr, urlAttr } from './dial-attributes.js';
 import { joinConference } from './conference.js';
 import { endLeg, ringLegs, type DialLeg, type DialTarget, type ProgressEvent } from './dial-legs.js';
 import { screenLeg } from './screening.js';
@@ -26,15 +26,15 @@ export interface DialSettings {
 }
 
 function dialSettings(el: XmlElement, ctx: VerbContext): DialSettings {
-  const action = urlAttr(ctx, el, 'action');
+  const action = urlAttr(el, ctx, 'action');
   const callerId = ctx.attr(el, 'callerId');
   return {
     ...(action ? { action } : {}),
-    method: httpMethod(ctx, el, 'method', 13210),
-    timeoutSeconds: integerAttr(ctx, el, 'timeout', 30, 13212),
-    timeLimitSeconds: integerAttr(ctx, el, 'timeLimit', 14400, 13216),
+    method: methodAttr(el, ctx, 'method', 13210),
+    timeoutSeconds: intAttr(el, ctx, 'timeout', 30, 13212),
+    timeLimitSeconds: intAttr(el, ctx, 'timeLimit', 14400, 13216),
     ...(callerId ? { callerId } : {}),
-    record: flagAttr(ctx, el, 'record', false),
+    record: flagAttr(el, ctx, 'record', false),
   };
 }
 
@@ -74,16 +74,16 @@ function targetOf(el: XmlElement, ctx: VerbContext): DialTarget | undefined {
     key = /^sips?:/.test(address) ? address : `sip:${address}`;
     to = key;
   }
-  const url = urlAttr(ctx, el, 'url');
+  const url = urlAttr(el, ctx, 'url');
   const statusCallback = ctx.attr(el, 'statusCallback');
   return {
     noun,
     key,
     to,
     ...(url ? { url } : {}),
-    method: httpMethod(ctx, el, 'method'),
+    method: methodAttr(el, ctx, 'method'),
     ...(statusCallback ? { statusCallback } : {}),
-    statusCallbackMethod: httpMethod(ctx, el, 'statusCallbackMethod'),
+    statusCallbackMethod: methodAttr(el, ctx, 'statusCallbackMethod'),
     events: progressEvents(ctx.attr(el, 'statusCallbackEvent')),
   };
 }

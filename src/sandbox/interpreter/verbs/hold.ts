@@ -6,7 +6,7 @@
  * captured give neither the transfer target's syntax nor the values of `ReferCallStatus`.
  */
 import type { VerbHandler, VerbOutcome } from '../verb.js';
-import { httpMethod, urlAttr } from './attributes.js';
+import { methodAttr, urlAttr } from './dial-attributes.js';
 import { skipVerb } from './skip.js';
 
 /** The call's action request, or the next verb without one. */
@@ -15,8 +15,8 @@ function then(action: string | undefined, method: 'GET' | 'POST', kind: 'holdAct
 }
 
 export const hold: VerbHandler = async (el, ctx) => {
-  const action = urlAttr(ctx, el, 'action');
-  const method = httpMethod(ctx, el, 'method');
+  const action = urlAttr(el, ctx, 'action');
+  const method = methodAttr(el, ctx, 'method');
   const holdMusic = ctx.attr(el, 'holdMusic');
   const call = ctx.engine.store.get('calls', ctx.sid)!;
   call.$held = true;
@@ -31,8 +31,8 @@ export const resume: VerbHandler = async (el, ctx) => {
   const call = ctx.engine.store.get('calls', ctx.sid)!;
   // A call that was never held is left alone (rcml.yaml verbs.Resume purpose).
   if (!call.$held) return skipVerb(el, ctx, 'the call is not on hold');
-  const action = urlAttr(ctx, el, 'action');
-  const method = httpMethod(ctx, el, 'method');
+  const action = urlAttr(el, ctx, 'action');
+  const method = methodAttr(el, ctx, 'method');
   delete call.$held;
   ctx.record({ type: 'verb', verb: 'Resume', outcome: 'resumed' });
   return then(action, method, 'resumeAction', [

@@ -1,4 +1,5 @@
-// Attribute values as the server reads them for Dial, its nouns and the cloud verbs: a bad value writes the
+// Attribute values as the server reads them for Dial, its nouns and the cloud verbs (the same readings as media's
+// verbs/attributes.ts, with the Notification optional: rcml.yaml records no code for the nouns' methods): a bad value writes the
 // Notification rcml.yaml records for it (when it records one) and the server's default is used instead.
 import type { XmlElement } from '../../../rcml/xml.js';
 import type { VerbContext } from '../verb.js';
@@ -7,7 +8,7 @@ import type { VerbContext } from '../verb.js';
  * `GET` or `POST`, matched without regard to case (rcml.yaml document.http_method_attributes); anything else is
  * `POST`, with Notification `code` when rcml.yaml names one for the attribute.
  */
-export function httpMethod(ctx: VerbContext, el: XmlElement, name: string, code?: number): 'GET' | 'POST' {
+export function methodAttr(el: XmlElement, ctx: VerbContext, name: string, code?: number): 'GET' | 'POST' {
   const raw = ctx.attr(el, name);
   if (raw === undefined || raw === '') return 'POST';
   const upper = raw.toUpperCase();
@@ -17,7 +18,7 @@ export function httpMethod(ctx: VerbContext, el: XmlElement, name: string, code?
 }
 
 /** A whole number as Java's `Integer.parseInt` reads it; anything else is Notification `code` and `fallback`. */
-export function integerAttr(ctx: VerbContext, el: XmlElement, name: string, fallback: number, code?: number): number {
+export function intAttr(el: XmlElement, ctx: VerbContext, name: string, fallback: number, code?: number): number {
   const raw = ctx.attr(el, name);
   if (raw === undefined) return fallback;
   const value = /^[+-]?\d{1,10}$/.test(raw) ? Number(raw) : NaN;
@@ -27,7 +28,7 @@ export function integerAttr(ctx: VerbContext, el: XmlElement, name: string, fall
 }
 
 /** Java's `Boolean.parseBoolean`: `true` in any case is true, any other value false; absent is `fallback`. */
-export function flagAttr(ctx: VerbContext, el: XmlElement, name: string, fallback: boolean): boolean {
+export function flagAttr(el: XmlElement, ctx: VerbContext, name: string, fallback: boolean): boolean {
   const raw = ctx.attr(el, name);
   return raw === undefined ? fallback : raw.toLowerCase() === 'true';
 }
@@ -36,7 +37,7 @@ export function flagAttr(ctx: VerbContext, el: XmlElement, name: string, fallbac
  * A URL attribute resolved against the document; a value that is not a URL writes Notification 11100 (invalid URI)
  * and counts as absent.
  */
-export function urlAttr(ctx: VerbContext, el: XmlElement, name: string): string | undefined {
+export function urlAttr(el: XmlElement, ctx: VerbContext, name: string): string | undefined {
   const raw = ctx.attr(el, name);
   if (raw === undefined || raw === '') return undefined;
   try {
