@@ -168,4 +168,16 @@ describe('<Dial> with numbers, clients and SIP addresses', () => {
     expect(sandbox.events.find((e) => e.type === 'verb' && e.verb === 'Dial')).toMatchObject({ outcome: 'canceled' });
     expect(sandbox.clock.now() - (sandbox.events[0]!.at as number)).toBeLessThan(10_000);
   });
+
+  it('a Client with a Video child is dialled by its name, as audio; past 100 nouns the rest are skipped', async () => {
+    const { app, client, sandbox } = t;
+    const numbers = Array.from({ length: 101 }, (_, i) => `<Number>+1555123${String(1000 + i)}</Number>`).join('');
+    app.reply('/voice', xml(`<Dial timeLimit="1"><Client name="erin"><Video enable="true"/></Client></Dial><Dial timeout="5">${numbers}</Dial>`));
+    const call = await place();
+    const legs = (await client.calls.list({ ParentCallSid: call.sid, PageSize: 200 })).calls;
+    expect(legs[0]!.to).toBe('client:erin');
+    expect(legs).toHaveLength(101);
+    const skipped = sandbox.events.filter((e) => e.type === 'verb' && e.outcome === 'skipped').map((e) => e.verb);
+    expect(skipped).toEqual(['Video', 'Number']);
+  });
 });

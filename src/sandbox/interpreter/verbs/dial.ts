@@ -15,6 +15,12 @@ import { skipVerb } from './skip.js';
 
 const ALL_EVENTS: readonly ProgressEvent[] = ['initiated', 'ringing', 'answered', 'completed'];
 
+/**
+ * The most nouns one Dial rings. The server sets no limit (rcml.yaml verbs.Dial children.rules; the documentation
+ * mentions ten); the sandbox's bound keeps one document from creating calls without end.
+ */
+export const MAX_DIAL_TARGETS = 100;
+
 /** The Dial's own attributes, as the server reads them. */
 export interface DialSettings {
   action?: string;
@@ -56,6 +62,7 @@ function targetOf(el: XmlElement, ctx: VerbContext): DialTarget | undefined {
   const noun = localName(el.name) as DialTarget['noun'];
   // With a <Video> child the server reads `name` instead of the text (rcml.yaml nouns.Client/Sip).
   const hasVideo = el.children.some((c) => c.type === 'element' && localName(c.name) === 'Video');
+  if (hasVideo) ctx.record({ type: 'verb', verb: 'Video', outcome: 'skipped', reason: 'video needs the Dialogic XMS media server (rcml.yaml nouns.Video); the leg is dialled as audio' });
   const address = withoutHeaders((hasVideo ? ctx.attr(el, 'name') : ctx.text(el)) ?? '');
   if (!address) {
     ctx.record({ type: 'verb', verb: noun, outcome: 'skipped', reason: `<${noun}> names no ${noun === 'Number' ? 'number' : noun === 'Client' ? 'client' : 'SIP URI'}` });
@@ -191,7 +198,8 @@ export const dial: VerbHandler = async (el, ctx) => {
     targets = [];
     for (const noun of nouns) {
       const name = localName(noun.name);
-      if (name === 'Number' || name === 'Client' || name === 'Sip' || name === 'Uri') {
+      if (targets.length >= MAX_DIAL_TARGETS) ctx.record({ type: 'verb', verb: name, outcome: 'skipped', reason: `more than ${MAX_DIAL_TARGETS} nouns in one <Dial> (the sandbox's bound)` });
+      else if (name === 'Number' || name === 'Client' || name === 'Sip' || name === 'Uri') {
         const target = targetOf(noun, ctx);
         if (target) targets.push(target);
       } else ctx.record({ type: 'verb', verb: name, outcome: 'skipped', reason: `<${name}> is not a noun of <Dial>` });
