@@ -102,4 +102,23 @@ describe('<Dial><Conference>', () => {
     ]);
     expect((await client.notifications.list()).notifications.map((n) => n.error_code)).toEqual([13234]);
   });
+
+  it('muted="true" joins listen-only; a call update unmutes the participant (Mute is false when absent)', async () => {
+    const { app, client, sandbox } = t;
+    app.reply('/a', xml('<Dial timeLimit="30"><Conference muted="true">room</Conference></Dial>'));
+    const a = await place('/a');
+    await sandbox.clock.advance(10_000);
+    const [room] = (await client.conferences.list({ Status: 'RUNNING_MODERATOR_PRESENT' })).conferences;
+    expect((await client.conferences.participants.fetch(room!.sid, a.sid)).muted).toBe(true);
+    await client.calls.update(a.sid, { StatusCallback: `${app.url}/status` });
+    expect((await client.conferences.participants.fetch(room!.sid, a.sid)).muted).toBe(false);
+    await sandbox.settle();
+    // A participant that left is still fetched (the server looks calls up by SID), but no longer listed.
+    expect((await client.conferences.participants.fetch(room!.sid, a.sid)).sid).toBe(a.sid);
+    expect((await client.conferences.participants.list(room!.sid)).total).toBe(0);
+    expect(sandbox.events.filter((e) => e.type === 'resource' && e.resource === 'Participant' && e.change).map((e) => [e.change, e.by ?? e.reason])).toEqual([
+      ['unmuted', 'updateCall'],
+      ['left', 'time-limit'],
+    ]);
+  });
 });
