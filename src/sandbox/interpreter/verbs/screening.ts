@@ -38,7 +38,7 @@ export async function screenLeg(ctx: VerbContext, leg: DialLeg): Promise<Screeni
   });
   const refused = (why: 'hangup' | 'failed' | 'too-long' | 'caller', legStatus = 'completed'): Screening => ({ result: 'refused', legStatus, why });
   try {
-    const first = await fetchDocument(engine, row, { url: leg.target.url!, method, kind: 'callScreening', context: 'call-screening', base: screeningParams(row) });
+    const first = await fetchDocument(engine, row, { url: leg.target.url!, method, kind: 'callScreening', context: 'call-screening' }, undefined, screeningParams(row));
     if (!first.ok) return refused('failed', first.final);
     const session = callSession(engine, row, { url: first.url, method, context: 'call-screening', signal: stop.signal, hangup: () => stop.abort('hangup'), params: screeningParams });
     const end = await engine.interpreter.run(first.root, session);
