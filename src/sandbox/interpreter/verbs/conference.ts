@@ -14,6 +14,7 @@ import type { Row } from '../../store.js';
 import { localName, type VerbContext, type VerbOutcome } from '../verb.js';
 import { flagAttr, intAttr, methodAttr } from './dial-attributes.js';
 import type { DialSettings } from './dial.js';
+import { stayOnLine } from './stay.js';
 
 /** What waiting participants hear when `waitUrl` is absent or empty (rcml.yaml nouns.Conference waitUrl default). */
 export const DEFAULT_WAIT_MUSIC = '/restcomm/music/electronica/teru_-_110_Downtempo_Electronic_4.wav';
@@ -121,26 +122,6 @@ async function playWait(ctx: VerbContext, el: XmlElement, method: 'GET' | 'POST'
   return end !== 'hangup' || stop.aborted || ctx.session.ended;
 }
 
-/**
- * Waits for `ms` of virtual time, or until the caller hangs up (a `{ hangup: true }` input or the call ending) or
- * `stop` aborts. Resolves why it ended.
- */
-async function stay(ctx: VerbContext, ms: number, stop: AbortSignal): Promise<'time' | 'caller' | 'stopped'> {
-  const signal = AbortSignal.any([ctx.signal, stop]);
-  const deadline = ctx.engine.now() + ms;
-  const got = await ctx.input.next(ms, [], signal);
-  if (typeof got === 'object') {
-    // With no kinds asked for, only a `{ hangup: true }` item comes back: the caller hangs up.
-    ctx.record({ type: 'input', input: got.input, source: got.source, verb: 'Dial' });
-    ctx.session.end?.('completed');
-    return 'caller';
-  }
-  if (got === 'hangup') return stop.aborted && !ctx.session.ended ? 'stopped' : 'caller';
-  const left = deadline - ctx.engine.now();
-  if (left > 0 && !(await ctx.engine.clock.sleep(left, signal))) return stop.aborted && !ctx.session.ended ? 'stopped' : 'caller';
-  return 'time';
-}
-
 export async function joinConference(el: XmlElement, ctx: VerbContext, settings: DialSettings): Promise<VerbOutcome> {
   const hasVideo = el.children.some((c) => c.type === 'element' && localName(c.name) === 'Video');
   if (hasVideo) ctx.record({ type: 'verb', verb: 'Video', outcome: 'skipped', reason: 'video needs the Dialogic XMS media server (rcml.yaml nouns.Video)' });
@@ -206,7 +187,7 @@ export async function joinConference(el: XmlElement, ctx: VerbContext, settings:
     ctx.record({ type: 'verb', verb: 'Conference', outcome: 'waiting', room: name });
     if (!(await playWait(ctx, el, waitMethod, waiting)) && !waiting.aborted) why = 'hung-up-by-wait';
   }
-  why ??= await stay(ctx, limitMs - (ctx.engine.now() - joinedAt), member.ended.signal);
+  why ??= await stayOnLine(ctx, limitMs - (ctx.engine.now() - joinedAt), member.ended.signal);
   leave(ctx, room, member, why === 'time' ? 'time-limit' : why === 'stopped' ? 'conference-ended' : 'hangup');
   const seconds = Math.round((ctx.engine.now() - joinedAt) / 1000);
   ctx.record({ type: 'verb', verb: 'Dial', outcome: why === 'stopped' ? 'conference-ended' : why === 'time' ? 'time-limit' : 'hangup', room: name, conferenceSid: room.row.sid, seconds });

@@ -5,8 +5,8 @@
  * `statusCallback` (webhooks.yaml `dial_leg_status_callback`). How a leg answers comes from the scenario's `dial`
  * map; targets it does not name answer.
  */
-import { ANSWER_AFTER_MS, deliver, progressParams, RING_AFTER_MS, setStatus, type CallSettings } from '../../call-lifecycle.js';
-import { INSTANCE_ID, type Engine } from '../../engine.js';
+import { ANSWER_AFTER_MS, deliver, isFinal, progressParams, RING_AFTER_MS, setStatus, type CallSettings } from '../../call-lifecycle.js';
+import { INSTANCE_ID, type Engine, type LiveCall } from '../../engine.js';
 import { API_VERSION, newCallSid } from '../../ids.js';
 import type { Row } from '../../store.js';
 import type { DialOutcome } from '../scenario.js';
@@ -36,6 +36,8 @@ export interface DialLeg {
   readonly target: DialTarget;
   readonly row: Row;
   readonly outcome: DialOutcome;
+  /** The leg's live entry: a REST hang-up of the leg aborts `live.hangup`. */
+  readonly live: LiveCall;
 }
 
 /** How ringing ended: the leg that answered, or none (with the leg that ended last, if any). */
@@ -54,9 +56,12 @@ export async function legProgress(engine: Engine, leg: DialLeg, event: ProgressE
   await deliver(engine, leg.row, { kind: 'dialStatusCallback', url: statusCallback, method: statusCallbackMethod, params: progressParams(engine, leg.row, event) });
 }
 
-/** Ends a leg with its final status and reports `completed`. */
+/** Ends a leg with its final status (unless a REST hang-up gave it one) and reports `completed`. */
 export async function endLeg(engine: Engine, leg: DialLeg, status: string): Promise<void> {
-  setStatus(engine, leg.row, status);
+  if (!isFinal(leg.row.status)) setStatus(engine, leg.row, status);
+  leg.live.hangup.abort();
+  engine.liveCalls.delete(leg.row.sid);
+  engine.runtimes.delete(leg.row.sid);
   await legProgress(engine, leg, 'completed');
 }
 
@@ -90,9 +95,12 @@ function createLeg(ctx: VerbContext, parent: Row, target: DialTarget, from: stri
   });
   engine.record('status', { sid, status: 'queued' });
   ctx.record({ type: 'resource', resource: 'Call', sid, noun: target.noun, to: target.to });
+  // Live, so that the REST API can hang the leg up.
+  const live: LiveCall = { hangup: new AbortController() };
+  engine.liveCalls.set(sid, live);
   // The scenario's outcome for the target; else the sandbox's `callOutcome` option, as for calls placed through the API.
   const outcome = ctx.scenario.dial?.[target.key] ?? engine.options.callOutcome?.(engine.view(row)) ?? 'answer';
-  return { target, row, outcome };
+  return { target, row, outcome, live };
 }
 
 /**
@@ -115,21 +123,23 @@ export async function ringLegs(ctx: VerbContext, targets: readonly DialTarget[],
   let answered: DialLeg | undefined;
   let last: DialLeg | undefined;
   let lastStatus: string | undefined;
-  const stopped = () => (stop.signal.reason === 'timeout' ? 'no-answer' : 'canceled');
-  const whenStopped = new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve(), { once: true }));
 
   const ring = async (leg: DialLeg): Promise<void> => {
+    const signal = AbortSignal.any([stop.signal, leg.live.hangup.signal]);
+    // Ringing stopped for all, or this leg was hung up through the REST API (which set its status).
+    const stopped = () => (isFinal(leg.row.status) ? (leg.row.status as string) : stop.signal.reason === 'timeout' ? 'no-answer' : 'canceled');
+    const whenStopped = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
     await legProgress(engine, leg, 'initiated');
     let final: string | undefined;
     // Legs due at the same instant all wake before any runs on, so each checks again that ringing goes on.
-    if (!(await clock.sleep(RING_AFTER_MS, stop.signal)) || stop.signal.aborted) final = stopped();
+    if (!(await clock.sleep(RING_AFTER_MS, signal)) || signal.aborted) final = stopped();
     else {
       setStatus(engine, leg.row, 'ringing');
       await legProgress(engine, leg, 'ringing');
       if (leg.outcome === 'no-answer') {
-        if (!stop.signal.aborted) await clock.suspend(whenStopped);
+        if (!signal.aborted) await clock.suspend(whenStopped);
         final = stopped();
-      } else if (!(await clock.sleep(ANSWER_AFTER_MS, stop.signal)) || stop.signal.aborted) final = stopped();
+      } else if (!(await clock.sleep(ANSWER_AFTER_MS, signal)) || signal.aborted) final = stopped();
       else if (leg.outcome === 'busy' || leg.outcome === 'failed') final = leg.outcome;
       else {
         answered = leg;

@@ -12,6 +12,7 @@ import { joinConference } from './conference.js';
 import { endLeg, ringLegs, type DialLeg, type DialTarget, type ProgressEvent } from './dial-legs.js';
 import { screenLeg } from './screening.js';
 import { skipVerb } from './skip.js';
+import { stayOnLine } from './stay.js';
 
 const ALL_EVENTS: readonly ProgressEvent[] = ['initiated', 'ringing', 'answered', 'completed'];
 
@@ -108,17 +109,14 @@ function talkMs(leg: DialLeg, settings: DialSettings): number {
 }
 
 /**
- * Keeps the caller connected to `leg` until the party hangs up (its scenario seconds), `timeLimit` is reached or the
- * caller hangs up (a `{ hangup: true }` input, `CallHandle.hangup()`, a REST hang-up). Resolves who ended it.
+ * Keeps the caller connected to `leg` until the party hangs up (its scenario seconds, or a REST hang-up of the leg),
+ * `timeLimit` is reached or the caller hangs up. Resolves who ended it.
  */
 async function bridge(ctx: VerbContext, leg: DialLeg, settings: DialSettings): Promise<'callee' | 'time-limit' | 'caller'> {
-  const ms = talkMs(leg, settings);
-  const deadline = ctx.engine.now() + ms;
-  // Input queued for later verbs (digits for a Gather after the Dial) stays where it is: only a hang-up ends the call.
-  if ((await ctx.nextInput(ms, [], 'Dial')) === 'hangup') return 'caller';
-  const left = deadline - ctx.engine.now();
-  if (left > 0 && !(await ctx.session.sleep(left))) return 'caller';
   const seconds = typeof leg.outcome === 'object' ? leg.outcome.seconds : undefined;
+  const why = await stayOnLine(ctx, talkMs(leg, settings), leg.live.hangup.signal);
+  if (why === 'caller') return 'caller';
+  if (why === 'stopped') return 'callee';
   return seconds !== undefined && seconds <= settings.timeLimitSeconds ? 'callee' : 'time-limit';
 }
 

@@ -40,11 +40,13 @@ export async function screenLeg(ctx: VerbContext, leg: DialLeg): Promise<Screeni
   try {
     const first = await fetchDocument(engine, row, { url: leg.target.url!, method, kind: 'callScreening', context: 'call-screening' }, undefined, screeningParams(row));
     if (!first.ok) return refused('failed', first.final);
-    const session = callSession(engine, row, { url: first.url, method, context: 'call-screening', signal: stop.signal, hangup: () => stop.abort('hangup'), params: screeningParams });
+    // The leg's own hang-up (a REST hang-up of the leg) ends the document too.
+    const signal = AbortSignal.any([stop.signal, leg.live.hangup.signal]);
+    const session = callSession(engine, row, { url: first.url, method, context: 'call-screening', signal, hangup: () => stop.abort('hangup'), params: screeningParams });
     const end = await engine.interpreter.run(first.root, session);
     const reason = stop.signal.reason as string | undefined;
     if (reason === 'caller' || reason === 'too-long') return refused(reason);
-    if (end === 'hangup' || reason === 'hangup') return refused('hangup', isFinal(row.status) ? (row.status as string) : 'completed');
+    if (end === 'hangup' || reason === 'hangup' || leg.live.hangup.signal.aborted) return refused('hangup', isFinal(row.status) ? (row.status as string) : 'completed');
     return { result: 'bridge' };
   } finally {
     ctx.signal.removeEventListener('abort', onCaller);
