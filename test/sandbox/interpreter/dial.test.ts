@@ -181,3 +181,68 @@ describe('<Dial> with numbers, clients and SIP addresses', () => {
     expect(skipped).toEqual(['Video', 'Number']);
   });
 });
+
+describe('<Dial> outcomes from an inbound call scenario', () => {
+  const t = useSandbox();
+
+  /** A number of the sandbox whose VoiceUrl is the app's /voice. */
+  async function number(): Promise<string> {
+    const [offer] = await t.client.availablePhoneNumbers.local.list('US');
+    return (await t.client.incomingPhoneNumbers.create({ PhoneNumber: offer!.phoneNumber, VoiceUrl: `${t.app.url}/voice` })).phone_number;
+  }
+
+  it('the dial map decides each target: by number, client:<login> and sip:<uri>; unknown targets answer', async () => {
+    const { app } = t;
+    app.reply('/voice', xml('<Dial action="/a">+15551230000</Dial>'));
+    app.reply('/a', xml('<Dial action="/b"><Client>alice</Client></Dial>'));
+    app.reply('/b', xml('<Dial action="/c"><Sip>sip:bob@example.com</Sip></Dial>'));
+    app.reply('/c', xml('<Dial action="/d" timeLimit="7">+15551239999</Dial>'));
+    app.reply('/d', xml('<Hangup/>'));
+    const call = t.sandbox.inboundCall({
+      from: '+15125550100',
+      to: await number(),
+      dial: { '+15551230000': 'busy', 'client:alice': { answer: true, seconds: 30 }, 'sip:bob@example.com': 'failed' },
+    });
+    const transcript = await call.done();
+    const outcome = (path: string) => [app.to(path)[0]!.params.get('DialCallStatus'), app.to(path)[0]!.params.get('DialCallDuration')];
+    expect([outcome('/a'), outcome('/b'), outcome('/c'), outcome('/d')]).toEqual([
+      ['busy', '0'],
+      ['completed', '30'],
+      ['failed', '0'],
+      ['completed', '7'],
+    ]);
+    const legs = transcript.events.filter((e) => e.type === 'resource' && e.resource === 'Call');
+    expect(legs.map((e) => (e as { to?: unknown }).to)).toEqual(['+15551230000', 'client:alice', 'sip:bob@example.com', '+15551239999']);
+    // The legs' own events are part of the caller's transcript.
+    const legStatuses = transcript.events.filter((e) => e.type === 'status' && e.callSid === legs[1]!.sid).map((e) => e.type === 'status' && e.status);
+    expect(legStatuses).toEqual(['queued', 'ringing', 'in-progress', 'completed']);
+  });
+
+  it("'answer' talks until the caller hangs up; the screening leg gets the outcome's input", async () => {
+    const { app } = t;
+    app.reply('/voice', xml('<Dial action="/after"><Number url="/screen">+15551230000</Number></Dial>'));
+    app.reply('/screen', xml('<Pause length="2"/>'));
+    app.reply('/after', xml('<Say>Not run</Say>'));
+    const call = t.sandbox.inboundCall({ from: '+15125550100', to: await number(), input: [{ hangup: true }], dial: { '+15551230000': 'answer' } });
+    const transcript = await call.done();
+    const dial = transcript.events.find((e) => e.type === 'verb' && e.verb === 'Dial')!;
+    expect(dial).toMatchObject({ outcome: 'completed', ended: 'caller' });
+    expect(parseWebhook('dialAction', app.to('/after')[0]!.params)).toMatchObject({ DialCallStatus: 'completed', DialCallDuration: 2 });
+    expect(transcript.events.filter((e) => e.type === 'input').map((e) => e.type === 'input' && e.input)).toEqual([{ hangup: true }]);
+    expect(call.view().status).toBe('completed');
+  });
+
+  it('hanging up the dialled leg through the REST API ends the conversation as the party hanging up would', async () => {
+    const { app, client, sandbox } = t;
+    app.reply('/voice', xml('<Dial action="/after">+15551230000</Dial>'));
+    app.reply('/after', xml('<Say>The agent hung up</Say>'));
+    const call = sandbox.inboundCall({ from: '+15125550100', to: await number() });
+    await sandbox.clock.advance(20_000);
+    const [leg] = (await client.calls.list({ ParentCallSid: call.sid })).calls;
+    expect(leg!.status).toBe('in-progress');
+    await client.calls.update(leg!.sid, { Status: 'completed' });
+    const transcript = await call.done();
+    expect(transcript.events.find((e) => e.type === 'verb' && e.verb === 'Dial')).toMatchObject({ outcome: 'completed', ended: 'callee' });
+    expect(transcript.events.filter((e) => e.type === 'verb').map((e) => e.type === 'verb' && e.verb)).toEqual(['Dial', 'Say']);
+  });
+});
