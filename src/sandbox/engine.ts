@@ -62,6 +62,8 @@ export class Engine {
   /** The sandbox's interpreter, and what runs calls' RCML (the interpreter unless `rcmlRunner` was given). */
   readonly interpreter: Interpreter;
   readonly runner: RcmlRunner;
+  /** Where the REST API is served (set once the server listens): absolute resource URLs such as a recording's `file_uri` start here. */
+  baseUrl = `http://127.0.0.1/restcomm/${API_VERSION}`;
 
   constructor(readonly options: EngineOptions) {
     this.clock = new VirtualClock(options.startTime);
@@ -161,7 +163,7 @@ export class Engine {
       ...(input.responseBody ? { response_body: input.responseBody } : {}),
       uri: `/${API_VERSION}/Accounts/${input.accountSid}/Notifications/${sid}.json`,
     });
-    this.record('notification', { sid, callSid: input.callSid, code: input.code, text: input.text });
+    this.record('notification', { sid, callSid: input.callSid, code: input.code, level: input.level, text: input.text });
     return row;
   }
 
