@@ -211,8 +211,8 @@ describe('<Dial> outcomes from an inbound call scenario', () => {
       ['failed', '0'],
       ['completed', '7'],
     ]);
-    const legs = transcript.events.filter((e) => e.type === 'resource' && e.resource === 'Call');
-    expect(legs.map((e) => (e as { to?: unknown }).to)).toEqual(['+15551230000', 'client:alice', 'sip:bob@example.com', '+15551239999']);
+    const legs = transcript.events.flatMap((e) => (e.type === 'resource' && e.resource === 'Call' ? [e] : []));
+    expect(legs.map((e) => e.to)).toEqual(['+15551230000', 'client:alice', 'sip:bob@example.com', '+15551239999']);
     // The legs' own events are part of the caller's transcript.
     const legStatuses = transcript.events.filter((e) => e.type === 'status' && e.callSid === legs[1]!.sid).map((e) => e.type === 'status' && e.status);
     expect(legStatuses).toEqual(['queued', 'ringing', 'in-progress', 'completed']);
