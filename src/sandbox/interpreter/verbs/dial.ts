@@ -5,9 +5,9 @@
  * `<Conference>` child instead joins the call to that room (conference.ts).
  */
 import type { XmlElement } from '../../../rcml/xml.js';
-import { deliver, isFinal, setStatus, voiceParams } from '../../call-lifecycle.js';
+import { isFinal, setStatus } from '../../call-lifecycle.js';
 import { localName, type VerbContext, type VerbHandler, type VerbOutcome } from '../verb.js';
-import { flagAttr, intAttr, methodAttr, urlAttr } from './dial-attributes.js';
+import { flagAttr, intAttr, methodAttr, sendCallback, urlAttr } from './attributes.js';
 import { joinConference } from './conference.js';
 import { endLeg, ringLegs, type DialLeg, type DialTarget, type ProgressEvent } from './dial-legs.js';
 import { screenLeg } from './screening.js';
@@ -172,7 +172,7 @@ async function dialTargets(ctx: VerbContext, settings: DialSettings, targets: Di
     // The caller hung up during the Dial: the call is over, but the server still reports the Dial to its action
     // (DialCallStatus `completed` when the caller hung up first, webhooks.yaml dial_action); the answer is not run.
     if (!isFinal(parent.status)) setStatus(ctx.engine, parent, 'completed');
-    if (settings.action) await deliver(ctx.engine, parent, { kind: 'dialAction', url: settings.action, method: settings.method, params: [...voiceParams(parent), ...extra] });
+    if (settings.action) await sendCallback(ctx, { kind: 'dialAction', url: settings.action, method: settings.method, extra });
     return { hangup: true };
   }
   if (!settings.action) return { next: true };
