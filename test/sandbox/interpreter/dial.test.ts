@@ -180,6 +180,17 @@ describe('<Dial> with numbers, clients and SIP addresses', () => {
     const skipped = sandbox.events.filter((e) => e.type === 'verb' && e.outcome === 'skipped').map((e) => e.verb);
     expect(skipped).toEqual(['Video', 'Number']);
   });
+
+  it('record="true" stores a Recording of the connected call and gives its URLs to the action', async () => {
+    const { app, client } = t;
+    app.reply('/voice', xml('<Dial action="/after" record="TRUE" timeLimit="12">+15551230000</Dial>'));
+    app.reply('/after', xml('<Hangup/>'));
+    const call = await place();
+    const [recording] = (await client.recordings.list({ CallSid: call.sid })).recordings;
+    expect(recording).toMatchObject({ call_sid: call.sid, duration: '12.0' });
+    const action = parseWebhook('dialAction', app.to('/after')[0]!.params);
+    expect(action).toMatchObject({ RecordingUrl: `file:///opt/restcomm/recordings/${recording!.sid}.wav`, PublicRecordingUrl: recording!.file_uri });
+  });
 });
 
 describe('<Dial> outcomes from an inbound call scenario', () => {

@@ -10,6 +10,7 @@ import { localName, type VerbContext, type VerbHandler, type VerbOutcome } from 
 import { flagAttr, intAttr, methodAttr, sendCallback, urlAttr } from './attributes.js';
 import { joinConference } from './conference.js';
 import { endLeg, ringLegs, type DialLeg, type DialTarget, type ProgressEvent } from './dial-legs.js';
+import { RECORDINGS_PATH, storeRecording } from './record.js';
 import { screenLeg } from './screening.js';
 import { skipVerb } from './skip.js';
 import { stayOnLine } from './stay.js';
@@ -146,6 +147,8 @@ async function dialTargets(ctx: VerbContext, settings: DialSettings, targets: Di
     dialLeg = ring.last;
   }
   const duration = ring.answered ? ((ring.answered.row.duration as number | undefined) ?? 0) : 0;
+  // record="true" records the connected call, both parties mixed (rcml.yaml verbs.Dial record).
+  const recording = settings.record && ring.answered && duration > 0 ? storeRecording(ctx, parent, duration) : undefined;
   ctx.record({
     type: 'verb',
     verb: 'Dial',
@@ -155,6 +158,7 @@ async function dialTargets(ctx: VerbContext, settings: DialSettings, targets: Di
     duration,
     ...(ended ? { ended } : {}),
     ...(screenedOut ? { screening: screenedOut } : {}),
+    ...(recording ? { recordingSid: recording.sid } : {}),
     timeout: settings.timeoutSeconds,
     timeLimit: settings.timeLimitSeconds,
     ...(settings.callerId ? { callerId: settings.callerId } : {}),
@@ -166,6 +170,12 @@ async function dialTargets(ctx: VerbContext, settings: DialSettings, targets: Di
     ['DialCallStatus', dialStatus],
     ['DialCallDuration', String(duration)],
     ...(dialLeg ? ([['DialRingDuration', String(dialLeg.row.ring_duration ?? 0)]] as [string, string][]) : []),
+    ...(recording
+      ? ([
+          ['RecordingUrl', `${RECORDINGS_PATH}${recording.sid}.wav`],
+          ['PublicRecordingUrl', recording.file_uri as string],
+        ] as [string, string][])
+      : []),
   ];
   const callerGone = ended === 'caller' || ctx.session.ended;
   if (callerGone) {
