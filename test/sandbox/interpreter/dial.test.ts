@@ -256,4 +256,25 @@ describe('<Dial> outcomes from an inbound call scenario', () => {
     expect(transcript.events.find((e) => e.type === 'verb' && e.verb === 'Dial')).toMatchObject({ outcome: 'completed', ended: 'callee' });
     expect(transcript.events.filter((e) => e.type === 'verb').map((e) => e.type === 'verb' && e.verb)).toEqual(['Dial', 'Say']);
   });
+
+  it("a screening Gather takes the dialled party's input from the outcome; its action carries the leg's call parameters", async () => {
+    const { app } = t;
+    app.reply('/voice', xml('<Dial action="/after" timeLimit="5"><Client url="/screen">agent</Client></Dial>'));
+    app.reply('/screen', xml('<Gather action="/accept" numDigits="1"><Say>Press 1 to take the call</Say></Gather><Hangup/>'));
+    app.reply('/accept', xml('<Say>Connecting</Say>'));
+    app.reply('/after', xml('<Hangup/>'));
+    const call = t.sandbox.inboundCall({ from: '+15125550100', to: await number(), dial: { 'client:agent': { answer: true, input: ['1'] } } });
+    const transcript = await call.done();
+    const leg = transcript.events.find((e) => e.type === 'resource' && e.resource === 'Call')!;
+    expect(parseWebhook('gatherAction', app.to('/accept')[0]!.params)).toMatchObject({ CallSid: leg.sid, Digits: '1', Direction: 'outbound-dial' });
+    const verbs = transcript.events.flatMap((e) => (e.type === 'verb' ? [[e.verb, e.context, e.callSid === leg.sid ? 'leg' : 'caller']] : []));
+    expect(verbs).toEqual([
+      ['Say', 'call-screening', 'leg'],
+      ['Gather', 'call-screening', 'leg'],
+      ['Say', 'call-screening', 'leg'],
+      ['Dial', 'voice', 'caller'],
+      ['Hangup', 'voice', 'caller'],
+    ]);
+    expect(app.to('/after')[0]!.params.get('DialCallStatus')).toBe('completed');
+  });
 });
