@@ -25,7 +25,7 @@ export function javaSeconds(seconds: number): string {
 }
 
 /** The Recording resource, as the REST API lists it; `file_uri` is the sandbox's own media URL. */
-function storeRecording(ctx: VerbContext, call: Row, seconds: number): Row {
+export function storeRecording(ctx: VerbContext, call: Row, seconds: number): Row {
   const sid = newSid('RE');
   const account = call.account_sid as string;
   const row = ctx.engine.put('recordings', {
