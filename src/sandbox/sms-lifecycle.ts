@@ -12,6 +12,11 @@ import type { Row } from './store.js';
 
 export const SEND_AFTER_MS = 1000;
 export const DELIVER_AFTER_MS = 2000;
+/**
+ * How many messages answering messages the sandbox passes between its own numbers: an `<Sms>` answering an inbound
+ * message that was itself sent by an application is one link more. The server has no such bound.
+ */
+export const MAX_REPLY_CHAIN = 10;
 
 export function smsRow(engine: Engine, input: { accountSid: string; from: string; to: string; body: string; status: string; direction: string; statusCallback?: string; statusCallbackMethod?: 'GET' | 'POST' }): Row {
   const sid = newSid('SM');
@@ -71,11 +76,13 @@ export function startOutboundSms(engine: Engine, sms: Row): void {
     await engine.clock.sleep(DELIVER_AFTER_MS);
     setSmsStatus(engine, sms, 'delivered');
     await statusCallback(engine, sms);
-    // A message to one of the sandbox's own numbers arrives there as an inbound message.
+    // A message to one of the sandbox's own numbers arrives there as an inbound message, unless it answers a chain of
+    // MAX_REPLY_CHAIN such messages already (two numbers whose applications answer each other would never stop).
     const to = sms.to as string;
-    if ([...engine.store.tables.incomingPhoneNumbers.values()].some((n) => n.phone_number === to)) {
-      receiveSms(engine, { from: sms.from as string, to, body: sms.body as string });
-    }
+    if (![...engine.store.tables.incomingPhoneNumbers.values()].some((n) => n.phone_number === to)) return;
+    const depth = (sms.$replyDepth as number | undefined) ?? 0;
+    if (depth >= MAX_REPLY_CHAIN) return engine.record('sms-not-delivered', { sid: sms.sid, reason: `it answers a chain of ${depth} messages between the sandbox's numbers (the sandbox's bound)` });
+    receiveSms(engine, { from: sms.from as string, to, body: sms.body as string }).$replyDepth = depth;
   });
 }
 
