@@ -15,7 +15,7 @@ export type { RcmlContext } from '../../rcml/schema.js';
 export type { CallInput, CallInputKind, CallScenario, DialOutcome, InboundCallScenario, InputSource, OutboundCallScenario } from './scenario.js';
 export { InputQueue } from './scenario.js';
 export type {
-  InputEvent,
+  CallInputEvent,
   NotificationEvent,
   ReplyEvent,
   RequestEvent,
