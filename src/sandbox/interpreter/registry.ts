@@ -47,6 +47,12 @@ const HANDLERS: Partial<Record<RcmlElementName, VerbHandler>> = {
  */
 export const NOT_EXECUTED: Readonly<Record<string, string>> = {
   Fax: 'the server treats Fax text as a document URL but sends no fax the sandbox could model (rcml.yaml verbs.Fax)',
+  Message: 'Message (cloud beta): its nouns, defaults and callback parameters are not known (rcml.yaml gaps)',
+  // USSD: the facts give the document's semantics but not the session's (how it starts, whether it is a Call, which
+  // statuses it reports and when its status callback is sent), so the sandbox has no USSD sessions to run them in.
+  UssdMessage: 'the sandbox runs no USSD sessions',
+  UssdCollect: 'the sandbox runs no USSD sessions',
+  Language: 'the sandbox runs no USSD sessions',
 };
 
 const entries = new Map<string, VerbEntry>();
