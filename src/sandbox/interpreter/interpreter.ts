@@ -63,6 +63,7 @@ export function attributeOf(el: XmlElement, name: string): string | undefined {
 /** Verbs a ringing inbound call runs without being answered (rcml.yaml contexts.voice.notes). */
 const BEFORE_ANSWER = new Set(['Reject', 'Pause']);
 
+/** The sandbox's RCML interpreter: the default `RcmlRunner` (one per engine). */
 export class Interpreter implements RcmlRunner {
   constructor(private readonly engine: Engine) {}
 
