@@ -265,9 +265,9 @@ describe('<Dial> outcomes from an inbound call scenario', () => {
     app.reply('/after', xml('<Hangup/>'));
     const call = t.sandbox.inboundCall({ from: '+15125550100', to: await number(), dial: { 'client:agent': { answer: true, input: ['1'] } } });
     const transcript = await call.done();
-    const leg = transcript.events.find((e) => e.type === 'resource' && e.resource === 'Call')!;
-    expect(parseWebhook('gatherAction', app.to('/accept')[0]!.params)).toMatchObject({ CallSid: leg.sid, Digits: '1', Direction: 'outbound-dial' });
-    const verbs = transcript.events.flatMap((e) => (e.type === 'verb' ? [[e.verb, e.context, e.callSid === leg.sid ? 'leg' : 'caller']] : []));
+    const [leg] = transcript.events.flatMap((e) => (e.type === 'resource' && e.resource === 'Call' ? [e] : []));
+    expect(parseWebhook('gatherAction', app.to('/accept')[0]!.params)).toMatchObject({ CallSid: leg!.sid, Digits: '1', Direction: 'outbound-dial' });
+    const verbs = transcript.events.flatMap((e) => (e.type === 'verb' ? [[e.verb, e.context, e.callSid === leg!.sid ? 'leg' : 'caller']] : []));
     expect(verbs).toEqual([
       ['Say', 'call-screening', 'leg'],
       ['Gather', 'call-screening', 'leg'],
