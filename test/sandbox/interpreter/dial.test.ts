@@ -1,7 +1,8 @@
 // <Dial> with Number, Client and Sip against a real local app: the dialled legs as call resources, their status
 // callbacks, call screening, the action request and the server's handling of bad attribute values.
 import { describe, expect, it } from 'vitest';
-import { parseWebhook } from '../../../src/webhooks/index.js';
+import { checkWebhookRequest } from '../../../src/sandbox/webhook-sender.js';
+import { parseWebhook, type WebhookKind } from '../../../src/webhooks/index.js';
 import { single, useSandbox } from '../fixture.js';
 import { ofType, useInterpreter } from './harness.js';
 
@@ -272,5 +273,37 @@ describe('<Dial> outcomes from an inbound call scenario', () => {
       ['Hangup', 'voice', 'caller'],
     ]);
     expect(app.to('/after')[0]!.params.get('DialCallStatus')).toBe('completed');
+  });
+
+  it('every kind of webhook Dial, Conference, Hold and Resume send validates against the spec, as received on the wire', async () => {
+    const { app, sandbox } = t;
+    app.reply('/voice', xml('<Hold action="/held"/>'));
+    app.reply('/held', xml('<Resume action="/resumed" method="GET"/>'));
+    app.reply('/resumed', xml(`<Dial action="/dialed" timeLimit="5"><Number url="/screen" statusCallback="${app.url}/leg">+15551230000</Number></Dial>`));
+    app.reply('/screen', xml('<Redirect>/screen-2</Redirect>'));
+    app.reply('/screen-2', xml('<Say>Hello</Say>'));
+    app.reply('/dialed', xml('<Dial action="/left" timeLimit="10"><Conference startConferenceOnEnter="false" waitUrl="/wait">room</Conference></Dial>'));
+    app.reply('/wait', xml('<Say>Please wait</Say>'));
+    app.reply('/left', xml('<Hangup/>'));
+    await sandbox.inboundCall({ from: '+15125550100', to: await number() }).done();
+    const kinds = new Set<string>();
+    expect(app.received).toHaveLength(sandbox.events.filter((e) => e.type === 'request').length);
+    for (const [i, event] of sandbox.events.filter((e) => e.type === 'request').entries()) {
+      const received = app.received[i]!;
+      const kind = event.kind as WebhookKind;
+      kinds.add(kind);
+      expect(() => checkWebhookRequest({ kind, url: event.url as string, method: received.method as 'GET' | 'POST', params: [...received.params] })).not.toThrow();
+    }
+    expect([...kinds].sort()).toEqual([
+      'callScreening',
+      'conferenceWait',
+      'dialAction',
+      'dialConferenceAction',
+      'dialStatusCallback',
+      'holdAction',
+      'resumeAction',
+      'screeningRedirect',
+      'voiceRequest',
+    ]);
   });
 });
