@@ -32,7 +32,7 @@ describe('<Dial> with numbers, clients and SIP addresses', () => {
       ['initiated', 'ringing', 'answered', 'completed'].map((s, i) => [s, i, call.sid, leg.sid]),
     );
     const action = parseWebhook('dialAction', app.to('/after')[0]!.params);
-    expect(action).toMatchObject({ CallSid: call.sid, DialCallSid: leg.sid, DialCallStatus: 'completed', DialCallDuration: 45, DialRingDuration: 3 });
+    expect(action).toMatchObject({ CallSid: call.sid, OutboundCallSid: leg.sid, DialCallSid: leg.sid, DialCallStatus: 'completed', DialCallDuration: 45, DialRingDuration: 3 });
   });
 
   it.each([
@@ -48,6 +48,7 @@ describe('<Dial> with numbers, clients and SIP addresses', () => {
     expect(leg.status).toBe(status);
     const action = parseWebhook('dialAction', app.to('/after')[0]!.params);
     expect(action).toMatchObject({ DialCallSid: leg.sid, DialCallStatus: status, DialCallDuration: 0 });
+    expect(action.OutboundCallSid).toBeUndefined();
     const dialVerb = sandbox.events.find((e) => e.type === 'verb' && e.verb === 'Dial')!;
     const answered = sandbox.events.find((e) => e.sid === call.sid && e.type === 'status' && e.status === 'in-progress')!;
     expect(dialVerb.at - answered.at).toBe(afterSeconds * 1000);
@@ -95,13 +96,13 @@ describe('<Dial> with numbers, clients and SIP addresses', () => {
     expect(app.to('/after')[0]!.params.get('DialCallDuration')).toBe('10');
   });
 
-  it('bad timeout, timeLimit and method values: the server\'s Notifications and defaults', async () => {
+  it('bad timeout, timeLimit, method and url values: the server\'s Notifications and defaults', async () => {
     const { app, client } = t;
-    app.reply('/voice', xml('<Dial action="/after" method="PUT" timeout="soon" timeLimit="2.5">+15551230002</Dial>'));
+    app.reply('/voice', xml('<Dial action="/after" method="PUT" timeout="soon" timeLimit="2.5"><Number url="http://[bad">+15551230002</Number></Dial>'));
     app.reply('/after', xml('<Hangup/>'));
     const call = await place();
     const codes = (await client.notifications.list()).notifications.map((n) => n.error_code).sort();
-    expect(codes).toEqual([13210, 13212, 13216]);
+    expect(codes).toEqual([11100, 13210, 13212, 13216]);
     // POST instead of PUT, and the default 30 s of ringing for the unanswered number.
     expect(app.to('/after')[0]!.method).toBe('POST');
     const leg = (await client.calls.list({ ParentCallSid: call.sid })).calls[0]!;

@@ -131,6 +131,7 @@ async function dialTargets(ctx: VerbContext, settings: DialSettings, targets: Di
   let screenedOut: string | undefined;
   if (ring.answered) {
     dialLeg = ring.answered;
+    parent.$outboundCallSid = dialLeg.row.sid;
     const screened = dialLeg.target.url ? await screenLeg(ctx, dialLeg) : ({ result: 'bridge' } as const);
     if (screened.result === 'bridge') {
       ended = await bridge(ctx, dialLeg, settings);
@@ -165,7 +166,6 @@ async function dialTargets(ctx: VerbContext, settings: DialSettings, targets: Di
   });
   if (screenedOut) return { hangup: true };
   const extra: [string, string][] = [
-    ...(dialLeg ? ([['OutboundCallSid', dialLeg.row.sid]] as [string, string][]) : []),
     ['DialCallSid', dialLeg ? dialLeg.row.sid : 'null'],
     ['DialCallStatus', dialStatus],
     ['DialCallDuration', String(duration)],
