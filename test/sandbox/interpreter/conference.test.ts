@@ -76,9 +76,9 @@ describe('<Dial><Conference>', () => {
     expect((await client.calls.fetch(a.sid)).status).toBe('completed');
   });
 
-  it('timeLimit ends the participation; the action then gets only the call parameters', async () => {
+  it('timeLimit ends the participation; the action then gets only the call parameters; other nouns are ignored', async () => {
     const { app } = t;
-    app.reply('/a', xml('<Dial action="/a-after" timeLimit="60"><Conference beep="false">room</Conference></Dial>'));
+    app.reply('/a', xml('<Dial action="/a-after" timeLimit="60"><Number>+15551230000</Number><Conference beep="false">room</Conference><Conference>other</Conference></Dial>'));
     app.reply('/a-after', xml('<Hangup/>'));
     const a = await place('/a');
     await t.sandbox.settle();
@@ -87,6 +87,9 @@ describe('<Dial><Conference>', () => {
     expect(request.params.has('DialCallStatus')).toBe(false);
     const dial = t.sandbox.events.find((e) => e.type === 'verb' && e.verb === 'Dial')!;
     expect(dial).toMatchObject({ outcome: 'time-limit', seconds: 60 });
+    // The first Conference wins over every other noun of the Dial.
+    expect(verbsOf(a.sid).filter(([, , outcome]) => outcome === 'skipped').map(([verb]) => verb)).toEqual(['Number', 'Conference']);
+    expect((await t.client.calls.list({ ParentCallSid: a.sid })).total).toBe(0);
   });
 
   it('a full room refuses the join and the next verb runs; a bad waitMethod is Notification 13234', async () => {
