@@ -13,6 +13,7 @@ import { Store, view, type Row, type TableName } from './store.js';
 /** How a call to a given number ends before it is answered, or `answer`. */
 export type CallOutcome = 'answer' | 'busy' | 'no-answer' | 'failed';
 
+/** How an engine is set up (from `startSandbox`'s options). */
 export interface EngineOptions {
   startTime: number;
   /** What runs the RCML of calls; default: the sandbox's interpreter. */
@@ -37,15 +38,20 @@ export interface LiveCall {
 
 /** One entry of the event log: what the sandbox did, at which virtual time. */
 export interface SandboxEvent {
+  /** Virtual ms since the epoch. */
   at: number;
+  /** `status`, `request`, `reply`, `verb`, `input`, `resource`, `notification`, `sms-status`, … */
   type: string;
+  /** The call or message concerned (or, with `callSid` beside it, the resource the event is about). */
   sid?: string;
+  /** What else the event says. */
   [detail: string]: unknown;
 }
 
 /** The instance id of this sandbox: the first half of every call SID it creates. */
 export const INSTANCE_ID = 'ID' + md5Hex('restcomm-cpaas sandbox');
 
+/** The sandbox's state and behaviour behind the REST API. */
 export class Engine {
   readonly store = new Store();
   readonly inventory = new Inventory();

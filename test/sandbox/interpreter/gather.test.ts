@@ -57,6 +57,23 @@ describe('Gather', () => {
     expect(call.view().status).toBe('completed');
   });
 
+  it('only the finishing key is no input: nothing is sent; a hang-up during the prompts ends the Gather there', async () => {
+    const { sandbox, app } = t;
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather action="/x"><Say>Press something</Say></Gather><Gather action="/x"><Say>A long second prompt to hang up on</Say></Gather></Response>');
+    const call = sandbox.inboundCall({ from: CALLER, to, input: ['#'] });
+    await sandbox.clock.advance(3000);
+    call.hangup();
+    const transcript = await call.done();
+    expect(app.to('/x')).toHaveLength(0);
+    expect(ofType(transcript.events, 'verb').map((e) => [e.verb, e.outcome, e.endedBy])).toEqual([
+      ['Say', 'done', undefined],
+      ['Gather', 'empty', 'finishOnKey'],
+      ['Say', 'done', undefined],
+      ['Gather', 'hangup', undefined],
+    ]);
+  });
+
   it('speech: SpeechResult in the action, interim results to partialResultCallback, no Confidence parameter', async () => {
     const { client, sandbox, app } = t;
     const to = await t.number();
@@ -70,7 +87,7 @@ describe('Gather', () => {
     const said = expectWebhook('gatherAction', app.to('/said')[0]);
     expect(said).toMatchObject({ Digits: '', SpeechResult: 'sales please' });
     expect(said).not.toHaveProperty('Confidence');
-    expect(transcript.events.find((e) => e.type === 'verb' && e.verb === 'Gather')).toMatchObject({ input: 'speech', speech: 'sales please', confidence: 0.82 });
+    expect(transcript.events.find((e) => e.type === 'verb' && e.verb === 'Gather')).toMatchObject({ input: 'speech', language: 'en-US', speech: 'sales please', confidence: 0.82 });
   });
 
   it('input this Gather cannot take is silence to it, and waits for the Gather that can', async () => {
@@ -110,6 +127,17 @@ describe('Gather', () => {
     expect(transcript.events.filter((e) => e.type === 'notification')).toHaveLength(6);
   });
 
+  it('an action that is no URI writes 11100 and is left out; an empty finishOnKey means # without a Notification', async () => {
+    const { client, sandbox } = t;
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather action="http://[oops" finishOnKey=""/><Say>Next</Say></Response>');
+    const call = sandbox.inboundCall({ from: CALLER, to, input: ['5#'] });
+    const transcript = await call.done();
+    expect((await notifications(client)).map(([code]) => code)).toEqual([11100]);
+    expect(ofType(transcript.events, 'verb').map((e) => [e.verb, e.outcome, e.digits])).toEqual([['Gather', 'input', '5'], ['Say', 'done', undefined]]);
+    expect(ofType(transcript.events, 'request').map((r) => r.kind)).toEqual(['voiceRequest']);
+  });
+
   it('a hang-up while gathering ends the call without an action request', async () => {
     const { client, sandbox, app } = t;
     const to = await t.number();
@@ -119,6 +147,34 @@ describe('Gather', () => {
     expect(app.to('/x')).toHaveLength(0);
     expect(ofType(transcript.events, 'verb').map((e) => [e.verb, e.outcome])).toEqual([['Gather', 'hangup']]);
     expect(call.view().status).toBe('completed');
+  });
+
+  it("the action goes through the server's asynchronous client, which follows no redirect: a 302 fails the call", async () => {
+    const { client, sandbox, app } = t;
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather action="/moved" numDigits="1"/></Response>');
+    app.reply('/moved', { status: 302, headers: { Location: `${app.url}/menu` } });
+    t.rcml('/menu', '<Response><Say>Not reached</Say></Response>');
+    const call = sandbox.inboundCall({ from: CALLER, to, input: ['1'] });
+    await call.done();
+    expect(app.to('/menu')).toHaveLength(0);
+    expect(call.view().status).toBe('failed');
+    expect((await notifications(client)).map(([code]) => code)).toEqual([11206]);
+  });
+
+  it('a REST hang-up or a live redirect while the caller is being heard sends no action', async () => {
+    const { client, sandbox, app } = t;
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather action="/x" timeout="10"/></Response>');
+    t.rcml('/elsewhere', '<Response><Say>Moved</Say></Response>');
+    const hungUp = sandbox.inboundCall({ from: CALLER, to });
+    const moved = sandbox.inboundCall({ from: CALLER, to });
+    await sandbox.clock.advance(4000);
+    hungUp.hangup();
+    await client.calls.update(moved.sid, { Url: `${app.url}/elsewhere` });
+    expect(ofType((await hungUp.done()).events, 'verb').map((e) => [e.verb, e.outcome])).toEqual([['Gather', 'hangup']]);
+    expect(ofType((await moved.done()).events, 'verb').map((e) => [e.verb, e.outcome])).toEqual([['Gather', 'interrupted'], ['Say', 'done']]);
+    expect(app.to('/x')).toHaveLength(0);
   });
 
   it('interactive: keys sent to the live call reach the waiting Gather', async () => {

@@ -122,6 +122,53 @@ describe('Record', () => {
     expect((await client.transcriptions.list()).transcriptions[0]).toMatchObject({ status: 'completed', transcription_text: 'hello' });
   });
 
+  it('a hang-up before anything is said, or through the REST API while recording, still tells the action (Digits=hangup)', async () => {
+    const { client, sandbox, app } = t;
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Record action="/gone" playBeep="false"/></Response>');
+    t.rcml('/gone', '<Response><Say>Not run</Say></Response>');
+    const first = sandbox.inboundCall({ from: CALLER, to, input: [{ hangup: true }] });
+    await first.done();
+    expect(expectWebhook('recordAction', app.to('/gone')[0])).toMatchObject({ CallSid: first.sid, RecordingDuration: '0.0', Digits: 'hangup' });
+
+    const second = sandbox.inboundCall({ from: CALLER, to, input: [{ record: { seconds: 20 } }] });
+    await sandbox.clock.advance(8000);
+    second.hangup();
+    const transcript = await second.done();
+    const params = expectWebhook('recordAction', app.to('/gone')[1]);
+    expect(params).toMatchObject({ CallSid: second.sid, RecordingDuration: '8.0', Digits: 'hangup' });
+    expect((await client.recordings.list({ CallSid: second.sid })).recordings.map((r) => r.duration)).toEqual(['8.0']);
+    expect(ofType(transcript.events, 'verb').map((e) => e.text ?? e.verb)).toEqual(['Record']);
+  });
+
+  it('a live redirect while recording stops it without an action request; the new document runs', async () => {
+    const { client, sandbox, app } = t;
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Record action="/saved"/></Response>');
+    t.rcml('/elsewhere', '<Response><Say>Moved</Say></Response>');
+    const call = sandbox.inboundCall({ from: CALLER, to, input: [{ record: { seconds: 20 } }] });
+    await sandbox.clock.advance(5000);
+    await client.calls.update(call.sid, { Url: `${app.url}/elsewhere` });
+    const transcript = await call.done();
+    expect(app.to('/saved')).toHaveLength(0);
+    expect((await client.recordings.list()).recordings).toHaveLength(0);
+    expect(ofType(transcript.events, 'verb').map((e) => [e.verb, e.outcome])).toEqual([['Record', 'interrupted'], ['Say', 'done']]);
+  });
+
+  it('interactive: a recording sent to the live call while Record waits for the caller to start', async () => {
+    const { sandbox, app } = t;
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Record action="/saved" timeout="5"/></Response>');
+    t.rcml('/saved', '<Response><Hangup/></Response>');
+    const call = sandbox.inboundCall({ from: CALLER, to });
+    await sandbox.clock.advance(2000);
+    call.send({ record: { seconds: 3, finishOnKey: '*' } });
+    const transcript = await call.done();
+    expect(expectWebhook('recordAction', app.to('/saved')[0])).toMatchObject({ RecordingDuration: '3.0', Digits: '*' });
+    expect(ofType(transcript.events, 'input').map((e) => [e.verb, e.source, e.offsetMs])).toEqual([['Record', 'interactive', 2000]]);
+    expect(ofType(transcript.events, 'request').find((r) => r.kind === 'recordAction')!.offsetMs).toBe(5000);
+  });
+
   it('values the server rejects write its Notifications and fall back to its defaults', async () => {
     const { client, sandbox, app } = t;
     const to = await t.number();

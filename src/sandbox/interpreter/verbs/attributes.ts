@@ -1,7 +1,7 @@
 // Attribute values of the verbs and nouns as the server reads them: a value it cannot use writes the
 // Notification rcml.yaml records for that attribute (`server_notification_codes_seen`), and the server's default applies.
 import type { XmlElement } from '../../../rcml/xml.js';
-import { deliver, voiceParams } from '../../call-lifecycle.js';
+import { deliver, isFinal, voiceParams } from '../../call-lifecycle.js';
 import type { WebhookKind } from '../../../webhooks/index.js';
 import type { VerbContext } from '../verb.js';
 
@@ -60,4 +60,16 @@ export async function sendCallback(ctx: VerbContext, request: { kind: WebhookKin
   const call = ctx.engine.store.get('calls', ctx.sid);
   if (!call) return;
   await deliver(ctx.engine, call, { kind: request.kind, url: request.url, method: request.method, params: [...voiceParams(call), ...request.extra] });
+}
+
+/** The document was stopped by a live redirect (the call goes on with other RCML), not by a hang-up. */
+export function redirected(ctx: VerbContext): boolean {
+  const call = ctx.engine.store.get('calls', ctx.sid);
+  return ctx.signal.aborted && call !== undefined && !isFinal(call.status);
+}
+
+/** Records `verb` as stopped by a live redirect; the interpreter then leaves the document. */
+export function interrupted(ctx: VerbContext, verb: string): { hangup: true } {
+  ctx.record({ type: 'verb', verb, outcome: 'interrupted', reason: 'the call was sent to other RCML' });
+  return { hangup: true };
 }

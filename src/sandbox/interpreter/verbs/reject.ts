@@ -2,6 +2,7 @@
 import type { VerbHandler } from '../verb.js';
 import { skipVerb } from './skip.js';
 
+/** Executes <Reject>. */
 export const reject: VerbHandler = async (el, ctx) => {
   // Only a ringing call can be rejected; after the answer the server skips the verb (contexts.voice.notes).
   if (ctx.session.call.status !== 'ringing') return skipVerb(el, ctx, 'the call is already answered');
