@@ -113,6 +113,11 @@ describe('<Dial><Conference>', () => {
     await sandbox.clock.advance(10_000);
     const [room] = (await client.conferences.list({ Status: 'RUNNING_MODERATOR_PRESENT' })).conferences;
     expect((await client.conferences.participants.fetch(room!.sid, a.sid)).muted).toBe(true);
+    // Status and FriendlyName are matched with SQL LIKE; DateCreated keeps the conferences from that day on.
+    expect((await client.conferences.list({ Status: 'RUNNING%', FriendlyName: 'ro_m' })).total).toBe(1);
+    expect((await client.conferences.list({ Status: 'COMPLETED' })).total).toBe(0);
+    expect((await client.conferences.list({ DateCreated: '2026-03-04' })).total).toBe(1);
+    expect((await client.conferences.list({ DateCreated: '2026-03-05' })).total).toBe(0);
     await client.calls.update(a.sid, { StatusCallback: `${app.url}/status` });
     expect((await client.conferences.participants.fetch(room!.sid, a.sid)).muted).toBe(false);
     await sandbox.settle();
