@@ -3,7 +3,7 @@
  * noun, all ringing at once; the first to answer wins and the others are cancelled. Each leg is a call resource
  * (direction `outbound-dial`, `parent_call_sid` the dialling call) with the call-progress events of its noun's
  * `statusCallback` (webhooks.yaml `dial_leg_status_callback`). How a leg answers comes from the scenario's `dial`
- * map; targets it does not name answer.
+ * map; a number of the sandbox it does not name rings its own application, other targets it does not name answer.
  */
 import { ANSWER_AFTER_MS, deliver, hangUp, isFinal, progressParams, putCall, reachedNumber, RING_AFTER_MS, setStatus, startInboundLeg, type CallSettings } from '../../call-lifecycle.js';
 import type { DIAL_STATUS_EVENTS } from '../../../rcml/schema.js';
