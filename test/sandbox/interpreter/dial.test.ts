@@ -79,10 +79,14 @@ describe('<Dial> with numbers, clients and SIP addresses', () => {
 
   it('statusCallbackEvent is a comma-separated list; a space-separated one reports nothing, as on the server', async () => {
     const { app } = t;
-    app.reply('/voice', xml(`<Dial timeLimit="1"><Number statusCallback="${app.url}/a" statusCallbackEvent="ringing, completed">+15551230000</Number></Dial>` +
+    app.reply('/voice', xml(`<Dial timeLimit="1"><Uri statusCallback="${app.url}/a" statusCallbackMethod="get" statusCallbackEvent="ringing, completed">sip:carl@example.com</Uri></Dial>` +
       `<Dial timeLimit="1"><Number statusCallback="${app.url}/b" statusCallbackEvent="ringing completed">+15551230000</Number></Dial>`));
     await place();
-    expect(app.to('/a').map((r) => r.params.get('CallStatus'))).toEqual(['ringing', 'completed']);
+    // The deprecated Uri noun is dialled like a Sip address.
+    expect(app.to('/a').map((r) => [r.method, r.params.get('CallStatus'), r.params.get('To')])).toEqual([
+      ['GET', 'ringing', 'carl'],
+      ['GET', 'completed', 'carl'],
+    ]);
     expect(app.to('/b')).toEqual([]);
   });
 
