@@ -110,6 +110,11 @@ describe('<Dial><Conference>', () => {
       ['Say', 'voice', 'done'],
     ]);
     expect((await client.notifications.list()).notifications.map((n) => n.error_code)).toEqual([13234]);
+    // The server looks participants up by call SID alone: a call that never joined answers in the participant's shape.
+    const [room] = (await client.conferences.list()).conferences;
+    expect(await client.conferences.participants.fetch(room!.sid, b.sid)).toMatchObject({ sid: b.sid, account_sid: client.accountSid });
+    const unknown = await client.conferences.participants.update(room!.sid, `${b.sid.slice(0, -4)}0000`, { Mute: true }).catch((e: { status: number }) => e.status);
+    expect(unknown).toBe(406);
   });
 
   it('muted="true" joins listen-only; a call update unmutes the participant (Mute is false when absent)', async () => {
