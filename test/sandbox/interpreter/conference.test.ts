@@ -2,7 +2,13 @@
 // conference-wait context, the flags that start and end a conference, mute through the REST API, and the action.
 import { describe, expect, it } from 'vitest';
 import { parseWebhook } from '../../../src/webhooks/index.js';
-import { single, useSandbox } from '../fixture.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createClient } from '../../../src/index.js';
+import { startSandbox } from '../../../src/sandbox/index.js';
+import { startApp } from '../app.js';
+import { single, START, useSandbox } from '../fixture.js';
 
 const xml = (body: string) => ({ type: 'text/xml', body: `<Response>${body}</Response>` });
 
@@ -76,9 +82,9 @@ describe('<Dial><Conference>', () => {
     expect((await client.calls.fetch(a.sid)).status).toBe('completed');
   });
 
-  it('timeLimit ends the participation; the action then gets only the call parameters', async () => {
+  it('timeLimit ends the participation; the action then gets only the call parameters; other nouns are ignored', async () => {
     const { app } = t;
-    app.reply('/a', xml('<Dial action="/a-after" timeLimit="60"><Conference beep="false">room</Conference></Dial>'));
+    app.reply('/a', xml('<Dial action="/a-after" timeLimit="60"><Number>+15551230000</Number><Conference beep="false">room</Conference><Conference>other</Conference></Dial>'));
     app.reply('/a-after', xml('<Hangup/>'));
     const a = await place('/a');
     await t.sandbox.settle();
@@ -87,6 +93,9 @@ describe('<Dial><Conference>', () => {
     expect(request.params.has('DialCallStatus')).toBe(false);
     const dial = t.sandbox.events.find((e) => e.type === 'verb' && e.verb === 'Dial')!;
     expect(dial).toMatchObject({ outcome: 'time-limit', seconds: 60 });
+    // The first Conference wins over every other noun of the Dial.
+    expect(verbsOf(a.sid).filter(([, , outcome]) => outcome === 'skipped').map(([verb]) => verb)).toEqual(['Number', 'Conference']);
+    expect((await t.client.calls.list({ ParentCallSid: a.sid })).total).toBe(0);
   });
 
   it('a full room refuses the join and the next verb runs; a bad waitMethod is Notification 13234', async () => {
@@ -101,6 +110,11 @@ describe('<Dial><Conference>', () => {
       ['Say', 'voice', 'done'],
     ]);
     expect((await client.notifications.list()).notifications.map((n) => n.error_code)).toEqual([13234]);
+    // The server looks participants up by call SID alone: a call that never joined answers in the participant's shape.
+    const [room] = (await client.conferences.list()).conferences;
+    expect(await client.conferences.participants.fetch(room!.sid, b.sid)).toMatchObject({ sid: b.sid, account_sid: client.accountSid });
+    const unknown = await client.conferences.participants.update(room!.sid, `${b.sid.slice(0, -4)}0000`, { Mute: true }).catch((e: { status: number }) => e.status);
+    expect(unknown).toBe(406);
   });
 
   it('muted="true" joins listen-only; a call update unmutes the participant (Mute is false when absent)', async () => {
@@ -110,6 +124,11 @@ describe('<Dial><Conference>', () => {
     await sandbox.clock.advance(10_000);
     const [room] = (await client.conferences.list({ Status: 'RUNNING_MODERATOR_PRESENT' })).conferences;
     expect((await client.conferences.participants.fetch(room!.sid, a.sid)).muted).toBe(true);
+    // Status and FriendlyName are matched with SQL LIKE; DateCreated keeps the conferences from that day on.
+    expect((await client.conferences.list({ Status: 'RUNNING%', FriendlyName: 'ro_m' })).total).toBe(1);
+    expect((await client.conferences.list({ Status: 'COMPLETED' })).total).toBe(0);
+    expect((await client.conferences.list({ DateCreated: '2026-03-04' })).total).toBe(1);
+    expect((await client.conferences.list({ DateCreated: '2026-03-05' })).total).toBe(0);
     await client.calls.update(a.sid, { StatusCallback: `${app.url}/status` });
     expect((await client.conferences.participants.fetch(room!.sid, a.sid)).muted).toBe(false);
     await sandbox.settle();
@@ -120,5 +139,34 @@ describe('<Dial><Conference>', () => {
       ['unmuted', 'updateCall'],
       ['left', 'time-limit'],
     ]);
+  });
+});
+
+describe('a conference in a saved state', () => {
+  it('is completed after a reload, its participants gone, since its calls ended with the old sandbox', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sandbox-'));
+    const file = path.join(dir, 'state.json');
+    const app = await startApp();
+    try {
+      app.reply('/a', xml('<Dial><Conference>room</Conference></Dial>'));
+      const first = await startSandbox({ persistPath: file, startTime: START });
+      const client = createClient({ accountSid: first.accountSid, authToken: first.authToken, baseUrl: first.baseUrl });
+      single(await client.calls.create({ From: '+15125550100', To: '+15125550177', Url: `${app.url}/a` }));
+      await first.clock.advance(10_000);
+      const [room] = (await client.conferences.list()).conferences;
+      expect(room!.status).toBe('RUNNING_MODERATOR_PRESENT');
+      await first.close();
+      const second = await startSandbox({ persistPath: file });
+      try {
+        const again = createClient({ accountSid: second.accountSid, authToken: second.authToken, baseUrl: second.baseUrl });
+        expect((await again.conferences.fetch(room!.sid)).status).toBe('COMPLETED');
+        expect((await again.conferences.participants.list(room!.sid)).total).toBe(0);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
