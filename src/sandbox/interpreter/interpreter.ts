@@ -129,8 +129,14 @@ export class Interpreter implements RcmlRunner {
   private verbContext(context: RcmlContext, documentUrl: string, session: RcmlSession, runtime: CallRuntime, parent?: string): VerbContext {
     const engine = this.engine;
     const sid = session.call.sid as string;
-    const record = (event: TranscriptEventInput) =>
-      engine.record(event.type, { ...event, callSid: sid, ...(event.type === 'verb' ? { context: (event.context as RcmlContext | undefined) ?? context } : {}) });
+    // A verb run inside another carries `parent` (the Gather of a prompt), so the transcript shows what belongs to what.
+    const stamp = (event: TranscriptEventInput) =>
+      engine.record(event.type, {
+        ...event,
+        callSid: sid,
+        ...(event.type === 'verb' ? { context: (event.context as RcmlContext | undefined) ?? context, ...(parent ? { parent } : {}) } : {}),
+      });
+    const record = (event: TranscriptEventInput): void => void stamp(event);
     const signal = session.signal ?? new AbortController().signal;
     const ctx: VerbContext = {
       context,
@@ -142,6 +148,10 @@ export class Interpreter implements RcmlRunner {
       engine,
       signal,
       record,
+      begin(event) {
+        const logged = stamp(event);
+        return (result) => Object.assign(logged, result, { endedAt: engine.now() });
+      },
       attr: attributeOf,
       text: elementText,
       resolve: (url) => new URL(url, documentUrl).href,
@@ -169,7 +179,7 @@ export class Interpreter implements RcmlRunner {
         const entry = verbEntry(name);
         const inner = this.verbContext(context, documentUrl, session, runtime, outer);
         if (!entry || !entry.contexts.includes(context)) {
-          record({ type: 'verb', verb: name, outcome: 'skipped', reason: `<${name}> is not executed here` });
+          inner.record({ type: 'verb', verb: name, outcome: 'skipped', reason: `<${name}> is not executed here` });
           return { next: true };
         }
         return entry.handler(el, inner);
