@@ -71,6 +71,18 @@ describe('reply checks', () => {
     expect(call.view().status).toBe('failed');
   });
 
+  it('a parser limit after more problems than the validator lists still ends the call', async () => {
+    const says = '<Say colour="red">x</Say>'.repeat(120);
+    t.rcml('/voice', `<Response>${says}<Gather hints="${Array.from({ length: 51 }, (_, i) => `w${i}`).join(',')}"/></Response>`);
+    const call = t.sandbox.inboundCall({ from: CALLER, to: await t.number() });
+    const transcript = await call.done();
+    const problems = ofType(transcript.events, 'reply')[0]!.problems!;
+    expect(problems.map((p) => p.code).slice(-2)).toEqual(['parser-limit-exceeded', 'too-many-problems']);
+    expect(problems.at(-1)!.message).toBe('20 more problems left out (maxProblems is 100)');
+    expect(verbs(transcript.events)).toEqual([]);
+    expect(call.view().status).toBe('failed');
+  });
+
   it('hints at the limits parse, and an error the server does not fail the document on leaves the rest to run', async () => {
     const hints = Array.from({ length: 50 }, () => 'x'.repeat(100)).join(',');
     // <Play> without a URL is an error-severity problem, but the server only skips that verb.
