@@ -85,8 +85,11 @@ export interface VerbContext {
    * `ok: false`; a contract violation throws (a sandbox bug, reported by `settle()`).
    */
   webhook(request: WebhookRequest): Promise<WebhookOutcome>;
-  /** Runs a verb nested in `parent` (the Say/Play/Pause inside a Gather) through the registry, in this context. */
-  run(el: XmlElement, parent: string): Promise<VerbOutcome>;
+  /**
+   * Runs a verb nested in `parent` (the Say/Play/Pause inside a Gather) through the registry, in this context. With
+   * `interrupt`, the nested verb's waits (`session.sleep`) end early, returning `false`, once it aborts (barge-in).
+   */
+  run(el: XmlElement, parent: string, interrupt?: AbortSignal): Promise<VerbOutcome>;
 }
 
 /** Executes one verb. */

@@ -2,6 +2,7 @@
 // as the server sends it, partial speech results, and the Notifications for values the server rejects.
 import { describe, expect, it } from 'vitest';
 import { collectKeys } from '../../../src/sandbox/interpreter/verbs/gather.js';
+import { speechMs } from '../../../src/sandbox/rcml-runner.js';
 import { CALLER, ofType, useInterpreter } from './harness.js';
 import { expectWebhook, notifications } from './media-fixture.js';
 
@@ -207,6 +208,35 @@ describe('Gather', () => {
     call.send('9#');
     await call.done();
     expect(expectWebhook('gatherAction', app.to('/x')[0]).Digits).toBe('9');
+  });
+
+  it('barge-in: keys sent during the prompts stop them and are taken at once; queued input waits for the prompts', async () => {
+    const { sandbox, app } = t;
+    const to = await t.number();
+    const prompt = 'For sales press one, for support press two, for anything else stay on the line.';
+    t.rcml('/voice', `<Response><Gather action="/x" numDigits="1"><Say>${prompt}</Say><Play>/music.wav</Play></Gather></Response>`);
+    t.rcml('/x', '<Response><Hangup/></Response>');
+    const live = sandbox.inboundCall({ from: CALLER, to });
+    const queued = sandbox.inboundCall({ from: CALLER, to, input: ['2'] });
+    await sandbox.clock.advance(1500);
+    const pressedAt = sandbox.clock.now();
+    live.send('1');
+    const heard = await live.done();
+    const started = ofType(heard.events, 'verb')[0]!;
+    expect(ofType(heard.events, 'verb').map((e) => [e.verb, e.outcome, e.parent])).toEqual([
+      ['Gather', 'input', undefined],
+      ['Say', 'done', 'Gather'],
+      ['Hangup', 'done', undefined],
+    ]);
+    expect(started).toMatchObject({ digits: '1', bargeIn: true });
+    // The action is requested when the key is pressed, not when the Say (and the Play after it) would have ended.
+    const action = heard.events.find((e) => e.type === 'request' && e.kind === 'gatherAction')!;
+    expect(action.at).toBe(pressedAt);
+    expect(pressedAt - started.at).toBeLessThan(speechMs(prompt));
+    const waited = await queued.done();
+    expect(ofType(waited.events, 'verb').map((e) => e.verb)).toEqual(['Gather', 'Say', 'Play', 'Hangup']);
+    expect(ofType(waited.events, 'verb')[0]).not.toHaveProperty('bargeIn');
+    expect(app.to('/x').map((r) => r.params.get('Digits'))).toEqual(['1', '2']);
   });
 });
 

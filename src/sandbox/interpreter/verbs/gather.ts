@@ -78,21 +78,31 @@ export const gather: VerbHandler = async (el, ctx) => {
     return { hangup: true };
   };
 
-  // The prompts play first; other children are not processed by the server (rcml.yaml verbs.Gather.children).
-  for (const child of el.children) {
-    if (child.type !== 'element') continue;
-    const name = localName(child.name);
-    if (!PROMPTS.has(name)) {
-      ctx.record({ type: 'verb', verb: name, outcome: 'skipped', reason: 'Gather plays only Say, Play and Pause', parent: 'Gather' });
-      continue;
+  // The prompts play first; other children are not processed by the server (rcml.yaml verbs.Gather.children). The
+  // server plays them while it already waits for input (rcml.yaml verbs.Gather.children: "prompts are played while
+  // waiting"; a Pause becomes silence prompts of the same collect operation), so input that arrives during them
+  // stops them and is taken at once (barge-in). Input queued before the Gather began is the caller's answer after them.
+  const bargeIn = ctx.input.arrivals(KINDS[mode].filter((k) => k !== 'timeout'));
+  try {
+    for (const child of el.children) {
+      if (child.type !== 'element') continue;
+      const name = localName(child.name);
+      if (!PROMPTS.has(name)) {
+        ctx.record({ type: 'verb', verb: name, outcome: 'skipped', reason: 'Gather plays only Say, Play and Pause', parent: 'Gather' });
+        continue;
+      }
+      if (bargeIn.signal.aborted) break;
+      const outcome = await ctx.run(child, 'Gather', bargeIn.signal);
+      if (ctx.session.ended) return stopped();
+      if (!('next' in outcome)) {
+        finish({ outcome: 'stopped', reason: 'a prompt ended the document' });
+        return outcome;
+      }
     }
-    const outcome = await ctx.run(child, 'Gather');
-    if (ctx.session.ended) return stopped();
-    if (!('next' in outcome)) {
-      finish({ outcome: 'stopped', reason: 'a prompt ended the document' });
-      return outcome;
-    }
+  } finally {
+    bargeIn.stop();
   }
+  const interrupted = bargeIn.signal.aborted ? { bargeIn: true } : {};
 
   // Then the caller has `timeout` seconds to start; silence (or input this mode cannot take) lasts that long.
   const deadline = ctx.engine.now() + timeout * 1000;
@@ -120,7 +130,7 @@ export const gather: VerbHandler = async (el, ctx) => {
   const collected = digits !== '' || speech !== '';
   // `empty`: the caller did something that gave nothing (only a finishing key, blank speech); `timeout`: silence.
   const outcome = collected ? 'input' : typeof input === 'string' || (input && ('digits' in input || 'speech' in input)) ? 'empty' : 'timeout';
-  finish({ outcome, ...(digits ? { digits } : {}), ...(speech ? { speech } : {}), ...detail });
+  finish({ outcome, ...(digits ? { digits } : {}), ...(speech ? { speech } : {}), ...detail, ...interrupted });
   // Only collected input is sent, and only to an action; otherwise the next verb runs (rcml.yaml verbs.Gather.action).
   if (!collected || !action) return { next: true };
   // The server sends no Confidence (webhooks.yaml gather_action); SpeechResult is sent empty after DTMF.
