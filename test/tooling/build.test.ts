@@ -1,5 +1,5 @@
-// What `npm run lint`, `npm run check:api` and `npm run check:generated` check, run as tests so that they share the machine with the rest
-// of the suite instead of running before it.
+// What `npm run lint`, `npm run check:api`, `npm run check:generated` and the type-check of the scripts and tools
+// check, run as tests so that they share the machine with the rest of `npm run test:tooling`.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -20,6 +20,11 @@ describe.concurrent('the spec and what is built from it', () => {
 
   it('has an API report that matches the built entries (npm run check:api)', async () => {
     const { code, output } = await run('npm', ['run', '-s', 'check:api']);
+    expect(code, output).toBe(0);
+  }, 120_000);
+
+  it('type-checks what npm test does not: scripts, tools, tooling tests, code samples (tsc -p tsconfig.tooling.json)', async () => {
+    const { code, output } = await run(path.join(root, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', 'tsconfig.tooling.json']);
     expect(code, output).toBe(0);
   }, 120_000);
 
