@@ -101,6 +101,14 @@ describe('parseXml: what it refuses', () => {
     expect(syntaxError(source)).toEqual([reason, line, column, path]);
   });
 
+  it('takes a character reference exactly when XML 1.0 allows its character, at each edge of the allowed ranges', () => {
+    const text = (ref: string) => (parseXml(`<a>${ref}</a>`).root.children[0] as { value: string }).value;
+    for (const cp of [0x9, 0xa, 0xd, 0x20, 0xd7ff, 0xe000, 0xfffd, 0x10000, 0x10ffff]) expect(text(`&#x${cp.toString(16)};`)).toBe(String.fromCodePoint(cp));
+    for (const cp of [0x8, 0x1f, 0xd800, 0xdfff, 0xfffe, 0xffff, 0x110000]) {
+      expect(syntaxError(`<a>&#x${cp.toString(16)};</a>`)[0], cp.toString(16)).toMatch(/names a character XML 1.0 does not allow/);
+    }
+  });
+
   it('limits the nesting depth', () => {
     const deep = (n: number): string => '<a>'.repeat(n) + '</a>'.repeat(n);
     expect(() => parseXml(deep(1000))).not.toThrow();
