@@ -2,8 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // `npm test`: what the SDK, the RCML and webhook code, the sandbox and the spec do, in five projects side by side.
-// Only `contract` starts Prism; `types` type-checks that code and its tests (tsconfig.test.json) with the
-// `*.test-d.ts` files as its tests. `npx vitest run --project unit` runs one of them. The build gates (lint, drift,
+// Only `contract` starts Prism; `types` runs the type tests (`*.test-d.ts`, tsconfig.types.json). `npx vitest run --project unit` runs one of them. The build gates (lint, drift,
 // API report, the built package, the scripts) are `npm run test:tooling` (vitest.tooling.config.ts).
 // The README examples import the package by name, as users do.
 export const alias = {
@@ -62,9 +61,9 @@ export default defineConfig({
         test: {
           name: 'types',
           include: [],
-          // tsc over the code and the tests above (tsconfig.test.json): a type error there fails the run. The scripts,
-          // tools and tooling tests are type-checked by `npm run test:tooling`.
-          typecheck: { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.test.json' },
+          // tsc over the type tests and what they import (tsconfig.types.json). The whole repo's type-check is a build
+          // gate, like the SDK build that compiles src/: `npm run typecheck`, run by `npm run test:tooling`.
+          typecheck: { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.types.json' },
         },
       },
     ],
