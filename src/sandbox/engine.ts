@@ -6,14 +6,18 @@ import { VirtualClock } from './clock.js';
 import { API_VERSION, accountSidFor, isoTime, md5Hex, newSid, rfc2822 } from './ids.js';
 import { Inventory } from './inventory.js';
 import type { RcmlRunner } from './rcml-runner.js';
+import { Interpreter, type CallRuntime } from './interpreter/interpreter.js';
+import { InputQueue, type OutboundCallScenario } from './interpreter/scenario.js';
 import { Store, view, type Row, type TableName } from './store.js';
 
 /** How a call to a given number ends before it is answered, or `answer`. */
 export type CallOutcome = 'answer' | 'busy' | 'no-answer' | 'failed';
 
+/** How an engine is set up (from `startSandbox`'s options). */
 export interface EngineOptions {
   startTime: number;
-  rcmlRunner: RcmlRunner;
+  /** What runs the RCML of calls; default: the sandbox's interpreter. */
+  rcmlRunner?: RcmlRunner;
   /** Decides how each outbound call goes; default: every call is answered. */
   callOutcome?: (call: Readonly<Record<string, unknown>>) => CallOutcome;
   /** Real milliseconds the sandbox waits for an application's answer to a webhook. */
@@ -34,15 +38,20 @@ export interface LiveCall {
 
 /** One entry of the event log: what the sandbox did, at which virtual time. */
 export interface SandboxEvent {
+  /** Virtual ms since the epoch. */
   at: number;
+  /** `status`, `request`, `reply`, `verb`, `input`, `resource`, `notification`, `sms-status`, … */
   type: string;
+  /** The call or message concerned (or, with `callSid` beside it, the resource the event is about). */
   sid?: string;
+  /** What else the event says. */
   [detail: string]: unknown;
 }
 
 /** The instance id of this sandbox: the first half of every call SID it creates. */
 export const INSTANCE_ID = 'ID' + md5Hex('restcomm-cpaas sandbox');
 
+/** The sandbox's state and behaviour behind the REST API. */
 export class Engine {
   readonly store = new Store();
   readonly inventory = new Inventory();
@@ -50,9 +59,30 @@ export class Engine {
   readonly events: SandboxEvent[] = [];
   /** Live calls by SID, so the REST API can hang them up or send them to new RCML. */
   readonly liveCalls = new Map<string, LiveCall>();
+  /** Inbound messages whose SMS application session is still running. */
+  readonly liveMessages = new Set<string>();
+  /** Scenarios registered for outbound calls (`sandbox.scenario`), by the number called. */
+  readonly outboundScenarios = new Map<string, OutboundCallScenario>();
+  /** Scenario and input of each live call the interpreter runs, by SID (dropped when the call ends). */
+  readonly runtimes = new Map<string, CallRuntime>();
+  /** The sandbox's interpreter, and what runs calls' RCML (the interpreter unless `rcmlRunner` was given). */
+  readonly interpreter: Interpreter;
+  readonly runner: RcmlRunner;
 
   constructor(readonly options: EngineOptions) {
     this.clock = new VirtualClock(options.startTime);
+    this.interpreter = new Interpreter(this);
+    this.runner = options.rcmlRunner ?? this.interpreter;
+  }
+
+  /** The scenario and input queue of a call (an empty scenario when none was given). */
+  callRuntime(sid: string): CallRuntime {
+    let runtime = this.runtimes.get(sid);
+    if (!runtime) {
+      runtime = { scenario: {}, input: new InputQueue(this.clock) };
+      this.runtimes.set(sid, runtime);
+    }
+    return runtime;
   }
 
   now(): number {
@@ -137,7 +167,7 @@ export class Engine {
       ...(input.responseBody ? { response_body: input.responseBody } : {}),
       uri: `/${API_VERSION}/Accounts/${input.accountSid}/Notifications/${sid}.json`,
     });
-    this.record('notification', { sid, callSid: input.callSid, code: input.code, text: input.text });
+    this.record('notification', { sid, callSid: input.callSid, code: input.code, level: input.level, text: input.text });
     return row;
   }
 

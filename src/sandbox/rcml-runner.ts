@@ -1,9 +1,10 @@
 /**
- * Running the RCML an application returns for a call. This is the one seam between the call life cycle and RCML: the
- * life cycle fetches and parses the document, hands its root to a `RcmlRunner`, and ends the call when `run` returns.
- * `basicRunner` executes `Say`, `Pause` and `Hangup` (enough for a call to answer, speak and end); a full interpreter
- * implements the same interface and is passed as `startSandbox({ rcmlRunner })`.
+ * Running the RCML an application returns for a call or an inbound message. This is the one seam between the life
+ * cycles and RCML: the life cycle fetches and checks the document, hands its root to a `RcmlRunner`, and ends the
+ * call when `run` returns. The sandbox's interpreter (`src/sandbox/interpreter/`) is the default runner; a runner of
+ * your own is passed as `startSandbox({ rcmlRunner })` and can hand documents to the interpreter (`session.interpret`).
  */
+import type { RcmlContext } from '../rcml/schema.js';
 import type { XmlElement } from '../rcml/xml.js';
 import type { WebhookKind } from '../webhooks/index.js';
 
@@ -13,6 +14,22 @@ export interface RcmlSession {
   readonly call: Readonly<Record<string, unknown>>;
   /** The URL the document came from (relative URLs in it resolve against this). */
   readonly documentUrl: string;
+  /** The interpreter context the document runs in (default `voice`). */
+  readonly context?: RcmlContext;
+  /** Aborted when the call is hung up or sent to other RCML (a live redirect); for waits other than `sleep`. */
+  readonly signal?: AbortSignal;
+  /**
+   * Answers a ringing inbound call (no effect once answered). The server answers before any verb but Reject and
+   * Pause (rcml.yaml contexts.voice.notes), so a runner calls this before running one.
+   */
+  answer?(): Promise<void>;
+  /**
+   * Ends the call now with `status` (default `completed`; a call never answered becomes `canceled`): a Hangup, a
+   * Reject (`busy`), the caller hanging up.
+   */
+  end?(status?: string): void;
+  /** Runs `root` with the sandbox's own interpreter, in this session (a runner of your own can hand documents to it). */
+  interpret?(root: XmlElement): Promise<RcmlEnd>;
   /** Sleeps for `ms` of virtual time; resolves early, with `false`, when the call is hung up meanwhile. */
   sleep(ms: number): Promise<boolean>;
   /** True once the call has been hung up (through the REST API or by the far end). */
@@ -27,60 +44,31 @@ export interface RcmlSession {
    * request failed, in which case the call has been ended as the server ends it (Notification 21402 and `not-found`
    * for a 404, 11205/11206 and `failed` otherwise).
    */
-  fetch(request: { url: string; method: 'GET' | 'POST'; kind: WebhookKind; extra?: [string, string][] }): Promise<{ root: XmlElement; url: string } | undefined>;
+  fetch(request: { url: string; method: 'GET' | 'POST'; kind: WebhookKind; extra?: [string, string][]; context?: RcmlContext }): Promise<{ root: XmlElement; url: string } | undefined>;
 }
 
 /** How a document ended: it ran out of verbs, or a verb hung the call up. Either way the call completes. */
 export type RcmlEnd = 'end-of-document' | 'hangup';
 
+/** Runs RCML documents: the sandbox's interpreter, or a runner of your own (`startSandbox({ rcmlRunner })`). */
 export interface RcmlRunner {
+  /** Runs the document whose root is `root` for the session's call or message; resolves how it ended. */
   run(root: XmlElement, session: RcmlSession): Promise<RcmlEnd>;
 }
-
-const localName = (name: string) => name.slice(name.indexOf(':') + 1);
-const attribute = (el: XmlElement, name: string) => el.attributes.find((a) => localName(a.name) === name)?.value.trim();
-const text = (el: XmlElement) => el.children.map((c) => (c.type === 'text' ? c.value : '')).join('').trim();
 
 /** Speaking takes virtual time: about 15 characters a second, at least one second. */
 export function speechMs(words: string): number {
   return Math.max(1000, Math.round((words.length / 15) * 1000));
 }
 
-/** Executes `Say`, `Pause` and `Hangup`; other verbs are logged as not executed and skipped. */
+/**
+ * Runs the document with the sandbox's interpreter (`session.interpret`).
+ * @deprecated The interpreter is the default runner now; leave `rcmlRunner` out, or call `session.interpret(root)`
+ * from a runner of your own.
+ */
 export const basicRunner: RcmlRunner = {
-  async run(root, session) {
-    for (const node of root.children) {
-      if (session.ended) return 'hangup';
-      if (node.type !== 'element') continue;
-      const verb = localName(node.name);
-      if (verb === 'Say') {
-        const words = text(node);
-        const loopText = attribute(node, 'loop');
-        let loop = loopText === undefined ? 1 : Number(loopText);
-        if (!Number.isInteger(loop) || loop < 0) {
-          session.notify(13510, 'warning', `${loopText} is an invalid loop value.`);
-          loop = 1;
-        }
-        // loop="0" means "until hang-up" on the server; the sandbox says it once so that virtual time stays finite.
-        const times = Math.max(1, loop);
-        session.record('say', { text: words, loop: times, voice: attribute(node, 'voice') ?? 'man', language: attribute(node, 'language') ?? 'en' });
-        if (!(await session.sleep(speechMs(words) * times))) return 'hangup';
-      } else if (verb === 'Pause') {
-        const lengthText = attribute(node, 'length');
-        let length = lengthText === undefined ? 1 : Number(lengthText);
-        if (!Number.isInteger(length) || length < 0) {
-          session.notify(13910, 'warning', 'Invalid length value.');
-          length = 1;
-        }
-        session.record('pause', { length });
-        if (!(await session.sleep(length * 1000))) return 'hangup';
-      } else if (verb === 'Hangup') {
-        session.record('hangup');
-        return 'hangup';
-      } else {
-        session.record('not-executed', { verb, reason: 'the basic runner executes only Say, Pause and Hangup' });
-      }
-    }
-    return 'end-of-document';
+  run(root, session) {
+    if (!session.interpret) throw new Error('basicRunner: this session has no interpreter');
+    return session.interpret(root);
   },
 };
