@@ -137,6 +137,11 @@ async function progress(engine: Engine, call: Row, event: keyof typeof SEQUENCE)
     await deliver(engine, call, { kind: 'numberStatusCallback', url: s.statusCallback, method: s.statusCallbackMethod, params: voiceParams(call) });
     return;
   }
+  await deliver(engine, call, { kind: 'callStatusCallback', url: s.statusCallback, method: s.statusCallbackMethod, params: progressParams(engine, call, event) });
+}
+
+/** The parameters of a call-progress event (reference webhooks.yaml `call_progress_event`); a dialled leg adds its parent. */
+export function progressParams(engine: Engine, call: Row, event: keyof typeof SEQUENCE): [string, string][] {
   const params: [string, string][] = [
     ['InstanceId', call.InstanceId as string],
     ['AccountSid', call.account_sid as string],
@@ -146,13 +151,14 @@ async function progress(engine: Engine, call: Row, event: keyof typeof SEQUENCE)
     ['Direction', call.direction as string],
     ['CallerName', userPart(call.from as string)],
     ['ForwardedFrom', ''],
+    ...(call.parent_call_sid ? ([['ParentCallSid', call.parent_call_sid as string]] as [string, string][]) : []),
     ['CallStatus', event],
     ['Timestamp', progressTimestamp(engine.now())],
     ['CallbackSource', 'call-progress-events'],
     ['SequenceNumber', String(SEQUENCE[event])],
   ];
   if (event === 'completed') params.push(['CallDuration', String(call.duration ?? 0)]);
-  await deliver(engine, call, { kind: 'callStatusCallback', url: s.statusCallback, method: s.statusCallbackMethod, params });
+  return params;
 }
 
 /**
@@ -179,6 +185,8 @@ export function voiceParams(call: Row): [string, string][] {
   return [
     ['CallSid', call.sid],
     ['InstanceId', call.InstanceId as string],
+    // Once a Dial of the call has connected a leg (webhooks.yaml voice_request OutboundCallSid).
+    ...(call.$outboundCallSid ? ([['OutboundCallSid', call.$outboundCallSid as string]] as [string, string][]) : []),
     ['AccountSid', call.account_sid as string],
     ['From', userPart(call.from as string)],
     ['To', userPart(call.to as string)],
@@ -279,6 +287,8 @@ export interface CallSessionOptions {
   hangup?: () => void;
   /** Answers the call when it still rings (an inbound leg); absent for calls answered before their RCML. */
   answer?: () => Promise<void>;
+  /** The call's own parameters on a request of `kind` the document makes; `undefined` (the default): its voice parameters. */
+  params?: (call: Row, kind: WebhookKind) => [string, string][] | undefined;
 }
 
 /**
@@ -317,7 +327,7 @@ export function callSession(engine: Engine, call: Row, options: CallSessionOptio
     async fetch(request) {
       // Relative URLs resolve against the document being run; a failed fetch ends the call as the server does.
       const target = new URL(request.url, url).href;
-      const next = await fetchDocument(engine, call, { ...request, url: target, context: request.context ?? options.context ?? 'voice' });
+      const next = await fetchDocument(engine, call, { ...request, url: target, context: request.context ?? options.context ?? 'voice' }, undefined, options.params?.(call, request.kind));
       if (!next.ok) {
         session.end!(next.final);
         return undefined;
@@ -356,7 +366,7 @@ async function runRcml(engine: Engine, call: Row, live: LiveCall, first: Fetched
 }
 
 /** The number of the sandbox a call reaches, when it has somewhere to send the voice request. */
-function reachedNumber(engine: Engine, to: string): { number: Row; url: string } | undefined {
+export function reachedNumber(engine: Engine, to: string): { number: Row; url: string } | undefined {
   for (const number of engine.store.tables.incomingPhoneNumbers.values()) {
     if (number.phone_number !== to) continue;
     const appSid = number.voice_application_sid as string | null;
@@ -431,15 +441,34 @@ export function placeInboundCall(engine: Engine, scenario: InboundCallScenario):
 }
 
 /**
+ * Stores a new call of `accountSid` started by the sandbox itself (an inbound leg, a dialled leg): SID, stamps, API
+ * version and URIs, then `fields`; logs its first status.
+ */
+export function putCall(engine: Engine, accountSid: string, fields: Record<string, unknown> & { status: string }): Row {
+  const sid = newCallSid(INSTANCE_ID);
+  const base = `/${API_VERSION}/Accounts/${accountSid}/Calls/${sid}`;
+  const row = engine.put('calls', {
+    sid,
+    InstanceId: INSTANCE_ID,
+    ...engine.stamps(),
+    account_sid: accountSid,
+    api_version: API_VERSION,
+    uri: `${base}.json`,
+    subresource_uris: { notifications: `${base}/Notifications.json`, recordings: `${base}/Recordings.json` },
+    $createdAt: engine.now(),
+    ...fields,
+  });
+  engine.record('status', { sid, status: fields.status });
+  return row;
+}
+
+/**
  * The inbound side of a call to a number of the sandbox: a call of the number's account, direction `inbound`, whose
  * voice request goes to the number's `VoiceUrl` (or its voice application's RCML URL) while it rings, with status
  * callbacks to the number's `StatusCallback`. `answered` resolves how the calling side goes on: answered once the
  * application returned RCML, failed when it did not.
  */
 export function startInboundLeg(engine: Engine, caller: Row | undefined, number: Row, url: string, from?: string): { leg: Row; answered: Promise<CallOutcome> } {
-  const sid = newCallSid(INSTANCE_ID);
-  const accountSid = number.account_sid as string;
-  const base = `/${API_VERSION}/Accounts/${accountSid}/Calls/${sid}`;
   const settingsOf: CallSettings = {
     url,
     method: ((number.voice_method as string | null) ?? 'POST') as 'GET' | 'POST',
@@ -449,25 +478,17 @@ export function startInboundLeg(engine: Engine, caller: Row | undefined, number:
     statusCallbackMethod: ((number.status_callback_method as string | null) ?? 'POST') as 'GET' | 'POST',
     timeoutSeconds: 30,
   };
-  const leg = engine.put('calls', {
-    sid,
-    InstanceId: INSTANCE_ID,
-    ...engine.stamps(),
-    account_sid: accountSid,
+  const leg = putCall(engine, number.account_sid as string, {
     to: number.phone_number as string,
     from: from ?? (caller?.from as string),
     phone_number_sid: number.sid,
     status: 'ringing',
     direction: 'inbound',
-    api_version: API_VERSION,
-    uri: `${base}.json`,
-    subresource_uris: { notifications: `${base}/Notifications.json`, recordings: `${base}/Recordings.json` },
-    $createdAt: engine.now(),
     $settings: settingsOf,
     ...(caller ? { $peer: caller.sid } : {}),
   });
+  const sid = leg.sid;
   if (caller) caller.$peer = sid;
-  engine.record('status', { sid, status: 'ringing' });
   const live: LiveCall = { hangup: new AbortController() };
   engine.liveCalls.set(sid, live);
   let answer!: (outcome: CallOutcome) => void;
