@@ -8,6 +8,7 @@ import type { Engine } from './engine.js';
 import type { CallInput } from './interpreter/scenario.js';
 import { transcriptOf, type Transcript } from './interpreter/transcript.js';
 import type { Row } from './store.js';
+import { queueReply, type UssdSessionState } from './ussd-lifecycle.js';
 
 /** A call of the sandbox, as a test drives and inspects it. */
 export interface CallHandle {
@@ -92,6 +93,38 @@ export function messageHandle(engine: Engine, row: Row): MessageHandle {
     },
     async done(options) {
       await engine.clock.runUntil(() => !engine.liveMessages.has(row.sid), options);
+      return transcript();
+    },
+  };
+}
+
+/**
+ * A USSD pull session. It is not a Call resource of the REST API (the facts do not say the server stores one), so it
+ * has no `view()`: its SID is the `CallSid` of its webhooks.
+ */
+export interface UssdHandle {
+  /** The session's `CallSid`. */
+  readonly sid: string;
+  /** The events so far: requests and replies, the USSD verbs, each message shown (`ussd`), replies (`input`), Notifications. */
+  readonly transcript: Transcript;
+  /** Queues the subscriber's reply for the session's UssdCollect (a string of 1 to 182 characters); throws once it has ended. */
+  send(reply: string): void;
+  /** Runs the virtual clock until the session is over (and its status callback sent); the transcript. */
+  done(options?: SettleOptions): Promise<Transcript>;
+}
+
+/** The handle of a USSD session. */
+export function ussdHandle(engine: Engine, state: UssdSessionState): UssdHandle {
+  const { row } = state;
+  const transcript = () => transcriptOf(engine.events, row.sid, row.$createdAt as number, () => undefined);
+  return {
+    sid: row.sid,
+    get transcript() {
+      return transcript();
+    },
+    send: (reply) => queueReply(state, reply, 'interactive'),
+    async done(options) {
+      await engine.clock.runUntil(() => state.ended, options);
       return transcript();
     },
   };

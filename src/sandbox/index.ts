@@ -27,7 +27,8 @@ import { view } from './store.js';
 import { sandboxOperations } from './operations.js';
 import { endInterruptedCalls, placeInboundCall } from './call-lifecycle.js';
 import { endInterruptedConferences } from './resources/conferences.js';
-import { callHandle, messageHandle, type CallHandle, type MessageHandle } from './handles.js';
+import { callHandle, messageHandle, ussdHandle, type CallHandle, type MessageHandle, type UssdHandle } from './handles.js';
+import { startUssd, type UssdScenario } from './ussd-lifecycle.js';
 import { checkDialOutcome, checkScenario, type InboundCallScenario, type OutboundCallScenario } from './interpreter/scenario.js';
 import { EXAMPLE_ACCOUNT_SID, seedFromExamples } from './seed.js';
 
@@ -36,7 +37,8 @@ export type { Answer } from './contract.js';
 export type { Handler, HandlerContext, HandlerTable } from './context.js';
 export type { RcmlRunner, RcmlSession, RcmlEnd } from './rcml-runner.js';
 export { basicRunner } from './rcml-runner.js';
-export type { CallHandle, MessageHandle } from './handles.js';
+export type { CallHandle, MessageHandle, UssdHandle } from './handles.js';
+export type { UssdScenario } from './ussd-lifecycle.js';
 export type { CallInput, CallScenario, DialOutcome, InboundCallScenario, InputSource, OutboundCallScenario } from './interpreter/scenario.js';
 export type { RcmlProblem, RcmlProblemCode, RcmlSeverity } from '../rcml/rules.js';
 export type {
@@ -49,6 +51,7 @@ export type {
   Transcript,
   TranscriptEvent,
   TranscriptEventBase,
+  UssdMessageEvent,
   VerbEvent,
 } from './interpreter/transcript.js';
 export type { RcmlContext } from '../rcml/schema.js';
@@ -128,6 +131,13 @@ export interface Sandbox {
    * it answers runs in the SMS context (Sms, Redirect, Email). Returns the message's handle.
    */
   receiveSms(message: { from: string; to: string; body: string }): MessageHandle;
+  /**
+   * Simulates a USSD pull session from `from` to a number of the sandbox: its `UssdUrl` (or USSD application) gets the
+   * USSD request when the clock runs, the RCML runs in the USSD context (Language, UssdMessage, UssdCollect), each
+   * document's message shows in the transcript (`ussd` events), and each UssdCollect takes the next reply of `input`
+   * (or one sent with `handle.send`) and posts it as `Digits` to its action. Returns the session's handle.
+   */
+  ussd(session: UssdScenario): UssdHandle;
   /**
    * What the sandbox did, in order, with virtual times: status changes, requests sent and replies received, verbs,
    * input, resources created, Notifications (a handle's `transcript` is this log filtered to one call or message).
@@ -227,6 +237,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     settle: (settleOptions) => engine.clock.settle(settleOptions),
     receiveSms: (message) => messageHandle(engine, receiveSms(engine, message)),
     inboundCall: (call) => callHandle(engine, placeInboundCall(engine, call)),
+    ussd: (session) => ussdHandle(engine, startUssd(engine, session)),
     scenario(scenario) {
       if (scenario === null || typeof scenario !== 'object') throw new TypeError('scenario: expected { to, answer?, input?, dial? }');
       for (const key of Object.keys(scenario)) if (!['to', 'answer', 'input', 'dial'].includes(key)) throw new TypeError(`scenario: unknown field ${key}`);

@@ -18,6 +18,7 @@ import { redirect } from './verbs/redirect.js';
 import { reject } from './verbs/reject.js';
 import { say } from './verbs/say.js';
 import { sms } from './verbs/sms.js';
+import { language, ussdCollect, ussdMessage } from './verbs/ussd.js';
 
 /** A verb the sandbox executes. */
 export interface VerbEntry {
@@ -45,6 +46,9 @@ const handlers = (): Partial<Record<RcmlElementName, VerbHandler>> => ({
   Hold: hold,
   Resume: resume,
   Refer: refer,
+  Language: language,
+  UssdMessage: ussdMessage,
+  UssdCollect: ussdCollect,
 });
 
 /**
@@ -53,11 +57,6 @@ const handlers = (): Partial<Record<RcmlElementName, VerbHandler>> => ({
  */
 export const NOT_EXECUTED: Readonly<Record<string, string>> = {
   Message: 'Message (cloud beta): its nouns, defaults and callback parameters are not known (rcml.yaml gaps)',
-  // USSD: the facts give the document's semantics but not the session's (how it starts, whether it is a Call, which
-  // statuses it reports and when its status callback is sent), so the sandbox has no USSD sessions to run them in.
-  UssdMessage: 'the sandbox runs no USSD sessions',
-  UssdCollect: 'the sandbox runs no USSD sessions',
-  Language: 'the sandbox runs no USSD sessions',
 };
 
 let entries: Map<string, VerbEntry> | undefined;

@@ -79,7 +79,7 @@ export interface VerbEvent extends TranscriptEventBase {
 export interface CallInputEvent extends TranscriptEventBase {
   /** Input consumed. */
   readonly type: 'input';
-  /** The item as the scenario or `send()` gave it. */
+  /** The item as the scenario or `send()` gave it (in a USSD session, the subscriber's reply text). */
   readonly input: CallInput;
   /** Whether it came from the scenario or from `send()`. */
   readonly source: InputSource;
@@ -121,8 +121,22 @@ export interface StatusEvent extends TranscriptEventBase {
   readonly status: string;
 }
 
+/** The message a USSD session showed the subscriber when a document ended (`sandbox.ussd`). */
+export interface UssdMessageEvent extends TranscriptEventBase {
+  /** A USSD message sent. */
+  readonly type: 'ussd';
+  /** What the subscriber sees: the document's UssdMessage lines joined with newlines, or the error text when too long. */
+  readonly text: string;
+  /** The message's language (the first Language's text; `en` by default). */
+  readonly language: string;
+  /** Characters in `text`. */
+  readonly length: number;
+  /** Whether the session waits for the subscriber's reply (a UssdCollect). */
+  readonly collect: boolean;
+}
+
 /** One event of a transcript; `type` tells which. */
-export type TranscriptEvent = RequestEvent | ReplyEvent | VerbEvent | CallInputEvent | ResourceEvent | NotificationEvent | StatusEvent;
+export type TranscriptEvent = RequestEvent | ReplyEvent | VerbEvent | CallInputEvent | ResourceEvent | NotificationEvent | StatusEvent | UssdMessageEvent;
 
 /** A verb event as a verb records it: without the fields the sandbox fills in. */
 export type VerbEventInput = { readonly type: 'verb'; readonly verb: string; readonly outcome: string; readonly reason?: string; readonly context?: RcmlContext; readonly [detail: string]: unknown };
@@ -144,7 +158,7 @@ export interface Transcript {
   readonly events: readonly TranscriptEvent[];
 }
 
-const TRANSCRIPT_TYPES = new Set(['request', 'reply', 'verb', 'input', 'resource', 'notification', 'status']);
+const TRANSCRIPT_TYPES = new Set(['request', 'reply', 'verb', 'input', 'resource', 'notification', 'status', 'ussd']);
 
 /** The call or message an engine event belongs to. */
 export function ownerOf(event: SandboxEvent): string | undefined {
