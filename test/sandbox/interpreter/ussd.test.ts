@@ -97,6 +97,17 @@ describe('USSD sessions', () => {
     expect(t.app.to('/a')).toHaveLength(1);
   });
 
+  it('a UssdCollect without action fails the session before any message (x-inferred from rcml.yaml verbs.UssdCollect.action)', async () => {
+    t.rcml('/ussd', '<Response><UssdMessage>Hi</UssdMessage><UssdCollect><UssdMessage>Menu</UssdMessage></UssdCollect></Response>');
+    const transcript = await t.sandbox.ussd({ from: CALLER, to: await ussdNumber(), input: ['1'] }).done();
+    expect(verbs(transcript.events)).toEqual([
+      ['UssdMessage', 'done'],
+      ['UssdCollect', 'failed'],
+    ]);
+    expect(ofType(transcript.events, 'ussd')).toEqual([]);
+    expect(ofType(transcript.events, 'status').map((s) => s.status)).toEqual(['in-progress', 'failed']);
+  });
+
   it('a text/plain answer is the message; a verb of another context is skipped', async () => {
     t.app.reply('/ussd', { type: 'text/plain', body: 'Service closed' });
     const plain = await t.sandbox.ussd({ from: CALLER, to: await ussdNumber() }).done();
