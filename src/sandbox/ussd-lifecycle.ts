@@ -101,7 +101,7 @@ function ussdSession(engine: Engine, row: Row, url: string, method: 'GET' | 'POS
   const session = {
     stopped: false,
     get call() {
-      return { ...row };
+      return engine.view(row);
     },
     get documentUrl() {
       return current;
@@ -208,6 +208,8 @@ export function startUssd(engine: Engine, input: UssdScenario): UssdSessionState
     try {
       await run();
     } finally {
+      // The interpreter keeps an input queue per SID it runs; USSD replies have their own queue, so it goes now.
+      engine.runtimes.delete(row.sid);
       setStatus(row.status === 'in-progress' ? 'completed' : (row.status as string));
       // x-inferred: webhooks.yaml names the number's StatusCallback for USSD sessions (ussd_status_callback) but not
       // when it is sent; the sandbox sends it once, when the session ends, with the final CallStatus.

@@ -88,6 +88,8 @@ export const ussdCollect: VerbHandler = async (el, ctx) => {
     ctx.record({ type: 'verb', verb: 'UssdCollect', outcome: 'failed', reason: `${action} is not a URL` });
     return { hangup: true, status: 'failed' };
   }
+  // x-inferred: rcml.yaml verbs.UssdCollect.method says the server reads it from "the last processed verb element"
+  // (marked inferred); the sandbox reads the UssdCollect's own, which is that element when it is the document's last.
   const method = methodAttr(el, ctx, 'method');
   const lines = collectLines(el, ctx);
   draft.collect = { lines, action: url, method };
