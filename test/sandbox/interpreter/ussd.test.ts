@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkWebhookRequest } from '../../../src/sandbox/webhook-sender.js';
 import { parseWebhook, type WebhookKind } from '../../../src/webhooks/index.js';
-import { USSD_TOO_LONG_TEXT } from '../../../src/sandbox/ussd-lifecycle.js';
+import { USSD_REPLY_TIMEOUT_MS, USSD_TOO_LONG_TEXT } from '../../../src/sandbox/ussd-lifecycle.js';
 import { CALLER, ofType, useInterpreter, verbs } from './harness.js';
 
 describe('USSD sessions', () => {
@@ -55,6 +55,11 @@ describe('USSD sessions', () => {
     expect(verbs(transcript.events)).toEqual([
       ['UssdCollect', 'done'],
       ['UssdCollect', 'timeout'],
+    ]);
+    // On the virtual clock: the wait is USSD_REPLY_TIMEOUT_MS.
+    expect(ofType(transcript.events, 'status').map((s) => [s.status, s.offsetMs])).toEqual([
+      ['in-progress', 0],
+      ['completed', USSD_REPLY_TIMEOUT_MS],
     ]);
   });
 
