@@ -1,13 +1,17 @@
 /**
- * A call placed through the REST API, on the virtual clock: queued → ringing → in-progress → completed (or busy,
- * no-answer, failed, not-found). On answer the call's `Url` gets the voice request; the RCML it answers runs through
- * the engine's `RcmlRunner`; call-progress events go to `StatusCallback`. Failures follow the server
+ * A call on the virtual clock: queued → ringing → in-progress → completed (or busy, no-answer, failed, not-found).
+ * A call placed through the REST API requests its `Url` when answered; an inbound call requests its number's
+ * `VoiceUrl` while it rings and is answered by the first verb that needs it. The RCML runs through the engine's
+ * `RcmlRunner` (the interpreter by default); call-progress events go to `StatusCallback`. Failures follow the server
  * (reference webhooks.yaml `failure_handling`, the interpreter's `onDownloaderResponse`): a fallback URL is tried
  * first; a 404 writes Notification 21402 and ends the call `not-found`; anything else fails the call.
  */
-import { parseXml, XmlSyntaxError, type XmlElement } from '../rcml/xml.js';
+import type { RcmlContext } from '../rcml/schema.js';
+import type { XmlElement } from '../rcml/xml.js';
 import { INSTANCE_ID, type CallOutcome, type Engine, type LiveCall } from './engine.js';
 import { API_VERSION, isoTime, newCallSid, progressTimestamp } from './ids.js';
+import { readReply, type ReplyFailure, type ReplyReading } from './interpreter/reply.js';
+import type { DialOutcome } from './interpreter/scenario.js';
 import type { RcmlSession } from './rcml-runner.js';
 import type { Row } from './store.js';
 import { sendWebhook, type WebhookOutcome, type WebhookRequest } from './webhook-sender.js';
@@ -83,7 +87,8 @@ function settings(call: Row): CallSettings {
   return call.$settings as CallSettings;
 }
 
-function setStatus(engine: Engine, call: Row, status: string): void {
+/** Moves a call to `status`, stamping the times the API shows; a final status closes the call's input. */
+export function setStatus(engine: Engine, call: Row, status: string): void {
   if (call.status === status) return;
   call.status = status;
   const now = engine.now();
@@ -99,6 +104,7 @@ function setStatus(engine: Engine, call: Row, status: string): void {
   }
   engine.touch(call);
   engine.record('status', { sid: call.sid, status });
+  if (isFinal(status)) engine.runtimes.get(call.sid)?.input.close();
 }
 
 const SEQUENCE = { initiated: 0, ringing: 1, answered: 2, completed: 3 } as const;
@@ -137,20 +143,21 @@ async function progress(engine: Engine, call: Row, event: keyof typeof SEQUENCE)
   await deliver(engine, call, { kind: 'callStatusCallback', url: s.statusCallback, method: s.statusCallbackMethod, params });
 }
 
-/** Sends a webhook and logs it; the answer is returned for the caller to judge. */
-export async function deliver(engine: Engine, owner: Row, request: WebhookRequest): Promise<WebhookOutcome> {
-  const at = engine.now();
+/**
+ * Sends a webhook and logs it as a `request` event and, once answered, a `reply` event (with whatever `describe`
+ * adds: the RCML problems of an RCML answer); the answer is returned for the caller to judge.
+ */
+export async function deliver(engine: Engine, owner: { sid: string }, request: WebhookRequest, describe?: (outcome: WebhookOutcome) => Record<string, unknown>): Promise<WebhookOutcome> {
+  engine.record('request', { sid: owner.sid, kind: request.kind, method: request.method, url: request.url, params: Object.fromEntries(request.params) });
   const outcome = await sendWebhook(request, engine.options.webhookTimeoutMs);
-  engine.record('webhook', {
-    at,
+  engine.record('reply', {
     sid: owner.sid,
     kind: request.kind,
     url: request.url,
-    method: request.method,
-    params: Object.fromEntries(request.params),
-    status: outcome.status,
-    contentType: outcome.contentType,
+    ...(outcome.status === undefined ? {} : { status: outcome.status }),
+    ...(outcome.contentType === undefined ? {} : { contentType: outcome.contentType }),
     ...(outcome.ok ? {} : { error: outcome.error }),
+    ...describe?.(outcome),
   });
   return outcome;
 }
@@ -172,17 +179,16 @@ export function voiceParams(call: Row): [string, string][] {
   ];
 }
 
-const RCML_TYPES = ['text/xml', 'application/xml', 'text/html'];
-const WAV_TYPES = ['audio/wav', 'audio/wave', 'audio/x-wav'];
-
 type Fetched = { ok: true; root: XmlElement; url: string } | { ok: false; final: 'not-found' | 'failed' };
 
-/** One RCML request: where, how, which webhook kind, and the parameters added to the call's own. */
+/** One RCML request: where, how, which webhook kind, the parameters added to the call's own, and the context it runs in. */
 export interface RcmlRequest {
   url: string;
   method: 'GET' | 'POST';
   kind: WebhookKind;
   extra?: [string, string][];
+  /** The interpreter context the answer runs in (default `voice`); the answer is checked for it. */
+  context?: RcmlContext;
 }
 
 /** The call's first RCML: its `Url`, then its `FallbackUrl` when that fails. */
@@ -192,68 +198,54 @@ function fetchRcml(engine: Engine, call: Row): Promise<Fetched> {
 }
 
 /**
- * Fetches an RCML document for a call and reads it as the server does. A failed request goes to `fallback` when
- * there is one (only the first document of a call has one); a 404 then writes Notification 21402 (`not-found`), any
- * other failure 11205/11206 (`failed`).
+ * Fetches an RCML document for a call and reads it as the server does (`readReply`: status, content type, RCML valid
+ * for its context). A failed request goes to `fallback` when there is one (only the first document of a call has
+ * one); a failure then writes the Notification the server writes (21402 and `not-found` for a 404, 11205/11206 and
+ * `failed` otherwise).
  */
 export async function fetchDocument(engine: Engine, call: Row, request: RcmlRequest, fallback?: RcmlRequest): Promise<Fetched> {
-  const params = [...voiceParams(call), ...(request.extra ?? [])];
-  const first = await deliver(engine, call, { kind: request.kind, url: request.url, method: request.method, params });
-  let used = { url: request.url, method: request.method, outcome: first };
-  if (!first.ok && fallback) {
-    if (first.status === undefined) writeFailure(engine, call, used.url, used.method, first);
-    const second = await deliver(engine, call, { kind: fallback.kind, url: fallback.url, method: fallback.method, params: [...voiceParams(call), ...(fallback.extra ?? [])] });
-    used = { url: fallback.url, method: fallback.method, outcome: second };
+  let used = request;
+  let reading = await requestDocument(engine, call, request);
+  if (!reading.ok && fallback) {
+    // The server notes an I/O failure on its way to the fallback URL.
+    if (reading.code === 11205) writeFailure(engine, call, request, reading);
+    used = fallback;
+    reading = await requestDocument(engine, call, fallback);
   }
-  const outcome = used.outcome;
-  if (!outcome.ok) {
-    if (outcome.status === 404) {
-      engine.notify({ accountSid: call.account_sid as string, callSid: call.sid, code: 21402, level: 'warning', text: `URL Not Found : ${used.url}`, requestUrl: used.url, requestMethod: used.method });
-      return { ok: false, final: 'not-found' };
-    }
-    writeFailure(engine, call, used.url, used.method, outcome);
-    return { ok: false, final: 'failed' };
-  }
-  const type = outcome.contentType.split(';')[0]!.trim().toLowerCase();
-  let source: string;
-  if (RCML_TYPES.includes(type)) source = outcome.body;
-  else if (type === 'text/plain') source = `<Response><Say>${escapeText(outcome.body)}</Say></Response>`;
-  else if (WAV_TYPES.includes(type)) source = `<Response><Play>${escapeText(used.url)}</Play></Response>`;
-  else {
-    writeFailure(engine, call, used.url, used.method, { ok: false, status: 200, contentType: outcome.contentType, body: outcome.body, error: `content type ${type || '(none)'} is not RCML` });
-    return { ok: false, final: 'failed' };
-  }
-  try {
-    // The server rewrites bare `&` to `&amp;` before parsing, so it accepts them.
-    return { ok: true, root: parseXml(source, { bareAmpersands: 'literal' }).root, url: used.url };
-  } catch (error) {
-    if (!(error instanceof XmlSyntaxError)) throw error;
-    writeFailure(engine, call, used.url, used.method, { ok: false, status: 200, contentType: outcome.contentType, body: outcome.body, error: `the RCML is not well-formed XML (${error.message})` });
-    return { ok: false, final: 'failed' };
-  }
+  if (reading.ok) return { ok: true, root: reading.root, url: used.url };
+  writeFailure(engine, call, used, reading);
+  return { ok: false, final: reading.final };
 }
 
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+type Reading = ReplyReading & { answer: WebhookOutcome };
+
+async function requestDocument(engine: Engine, call: Row, request: RcmlRequest): Promise<Reading> {
+  const context = request.context ?? 'voice';
+  let reading: ReplyReading | undefined;
+  const answer = await deliver(engine, call, { kind: request.kind, url: request.url, method: request.method, params: [...voiceParams(call), ...(request.extra ?? [])] }, (outcome) => {
+    reading = readReply(outcome, context, request.url);
+    return { problems: reading.problems, ...(reading.ok ? {} : { error: reading.text }) };
+  });
+  return { ...reading!, answer };
 }
 
 /**
- * The server's codes for a failed RCML fetch: 11205 for an I/O failure or timeout, 11206 for an answer it could not
- * use (an HTTP error status, a body that is not RCML). The server writes these on its way to a fallback URL; the
- * sandbox writes them for every failed fetch so that the failure shows in the account's Notifications.
+ * The Notification for a failed RCML request, with what the server stores along with it: the request's variables,
+ * and the answer's headers and body (cut to 4 kB).
  */
-function writeFailure(engine: Engine, call: Row, url: string, method: string, outcome: WebhookOutcome & { ok: false }): void {
+function writeFailure(engine: Engine, call: Row, request: RcmlRequest, failure: ReplyFailure & { answer: WebhookOutcome }): void {
+  const answer = failure.answer;
   engine.notify({
     accountSid: call.account_sid as string,
     callSid: call.sid,
-    code: outcome.status === undefined ? 11205 : 11206,
-    level: 'error',
-    text: outcome.error,
-    requestUrl: url,
-    requestMethod: method,
-    requestVariables: new URLSearchParams(voiceParams(call)).toString(),
-    ...(outcome.contentType ? { responseHeaders: `Content-Type: ${outcome.contentType}` } : {}),
-    ...(outcome.body ? { responseBody: outcome.body.slice(0, 4096) } : {}),
+    code: failure.code,
+    level: failure.level,
+    text: failure.text,
+    requestUrl: request.url,
+    requestMethod: request.method,
+    ...(failure.code === 21402 ? {} : { requestVariables: new URLSearchParams(voiceParams(call)).toString() }),
+    ...(answer?.contentType ? { responseHeaders: `Content-Type: ${answer.contentType}` } : {}),
+    ...(answer?.body ? { responseBody: answer.body.slice(0, 4096) } : {}),
   });
 }
 
@@ -262,38 +254,83 @@ function aborted(signal: AbortSignal): Promise<'aborted'> {
   return new Promise((resolve) => (signal.aborted ? resolve('aborted') : signal.addEventListener('abort', () => resolve('aborted'), { once: true })));
 }
 
+/** How a session is set up: the document's URL, its context, what aborts it, and how the call is answered. */
+export interface CallSessionOptions {
+  /** The URL of the document (relative URLs in it resolve against it). */
+  url: string;
+  /** The method the document was requested with (the Notifications' `request_method`). */
+  method: 'GET' | 'POST';
+  context?: RcmlContext;
+  /** Aborted when the call is hung up or the document must stop. */
+  signal: AbortSignal;
+  /** Hangs the call up (aborting `signal`); default: `hangUp` on the call's live entry. */
+  hangup?: () => void;
+  /** Answers the call when it still rings (an inbound leg); absent for calls answered before their RCML. */
+  answer?: () => Promise<void>;
+}
+
+/**
+ * The `RcmlSession` of a call: what a runner sees of it. Exported for runs on other legs (a Dial's screening
+ * document runs in the `call-screening` context on the dialled leg).
+ */
+export function callSession(engine: Engine, call: Row, options: CallSessionOptions): RcmlSession {
+  const { signal } = options;
+  const ended = () => signal.aborted || isFinal(call.status);
+  let url = options.url;
+  let method = options.method;
+  const session: RcmlSession = {
+    get call() {
+      return engine.view(call);
+    },
+    get documentUrl() {
+      return url;
+    },
+    ...(options.context ? { context: options.context } : {}),
+    signal,
+    sleep: (ms) => (ended() ? Promise.resolve(false) : engine.clock.sleep(ms, signal)),
+    get ended() {
+      return ended();
+    },
+    record: (event, detail = {}) => engine.record(event, { sid: call.sid, ...detail }),
+    notify: (code, level, text) => void engine.notify({ accountSid: call.account_sid as string, callSid: call.sid, code, level, text, requestUrl: url, requestMethod: method }),
+    answer: async () => {
+      if (call.status === 'ringing' && options.answer) await options.answer();
+    },
+    end(status = 'completed') {
+      if (isFinal(call.status)) return;
+      // A call that was never answered cannot complete: it is canceled (x-inferred: rcml.yaml does not say).
+      setStatus(engine, call, status === 'completed' && call.status !== 'in-progress' ? 'canceled' : status);
+      (options.hangup ?? (() => engine.liveCalls.get(call.sid)?.hangup.abort()))();
+    },
+    async fetch(request) {
+      // Relative URLs resolve against the document being run; a failed fetch ends the call as the server does.
+      const target = new URL(request.url, url).href;
+      const next = await fetchDocument(engine, call, { ...request, url: target, context: request.context ?? options.context ?? 'voice' });
+      if (!next.ok) {
+        session.end!(next.final);
+        return undefined;
+      }
+      url = next.url;
+      method = request.method;
+      return { root: next.root, url: next.url };
+    },
+    interpret: (root) => engine.interpreter.run(root, session),
+  };
+  return session;
+}
+
 /**
  * Runs the call's RCML, and again after every live redirect, until the call ends. Sleeps stop early when the call is
- * hung up or redirected.
+ * hung up or redirected. `answer` answers a call that still rings (an inbound leg).
  */
-async function runRcml(engine: Engine, call: Row, live: LiveCall, first: Fetched & { ok: true }): Promise<void> {
-  const clock = engine.clock;
+async function runRcml(engine: Engine, call: Row, live: LiveCall, first: Fetched & { ok: true }, answer?: () => Promise<void>): Promise<void> {
   let fetched: Fetched = first;
   while (fetched.ok) {
     const document = new AbortController();
     live.document = document;
     const signal = AbortSignal.any([live.hangup.signal, document.signal]);
-    const ended = () => signal.aborted || isFinal(call.status);
-    const url = fetched.url;
-    const session: RcmlSession = {
-      call: engine.view(call),
-      documentUrl: url,
-      sleep: (ms) => (ended() ? Promise.resolve(false) : clock.sleep(ms, signal)),
-      get ended() {
-        return ended();
-      },
-      record: (event, detail = {}) => engine.record(event, { sid: call.sid, ...detail }),
-      notify: (code, level, text) =>
-        void engine.notify({ accountSid: call.account_sid as string, callSid: call.sid, code, level, text, requestUrl: url, requestMethod: settings(call).method }),
-      async fetch(request) {
-        // Relative URLs resolve against the document being run; a failed fetch ends the call as the server does.
-        const next = await fetchDocument(engine, call, { ...request, url: new URL(request.url, url).href });
-        if (next.ok) return { root: next.root, url: next.url };
-        setStatus(engine, call, next.final);
-        return undefined;
-      },
-    };
-    await engine.options.rcmlRunner.run(fetched.root, session);
+    const session = callSession(engine, call, { url: fetched.url, method: settings(call).method, signal, hangup: () => live.hangup.abort(), ...(answer ? { answer } : {}) });
+    await engine.runner.run(fetched.root, session);
     const next = live.redirect;
     live.redirect = undefined;
     if (!next || live.hangup.signal.aborted || isFinal(call.status)) break;
@@ -302,7 +339,8 @@ async function runRcml(engine: Engine, call: Row, live: LiveCall, first: Fetched
     fetched = await fetchRcml(engine, call);
     if (!fetched.ok) setStatus(engine, call, fetched.final);
   }
-  if (!isFinal(call.status)) setStatus(engine, call, 'completed');
+  // The end of the document hangs up (rcml.yaml document.execution_rules); a call never answered is canceled (x-inferred).
+  if (!isFinal(call.status)) setStatus(engine, call, call.status === 'in-progress' ? 'completed' : 'canceled');
 }
 
 /** The number of the sandbox a call reaches, when it has somewhere to send the voice request. */
@@ -410,20 +448,22 @@ export function startInboundLeg(engine: Engine, caller: Row | undefined, number:
       // A call from outside waits for the clock like any other; the callee side of a call already under way goes at once.
       if (!caller && !(await engine.clock.sleep(0, live.hangup.signal))) return await finish(engine, leg);
       await progress(engine, leg, 'ringing');
-      // The voice request goes out while the call rings (CallStatus=ringing); RCML answers it.
+      // The voice request goes out while the call rings (CallStatus=ringing); the first verb that needs it answers.
       const fetched = await fetchRcml(engine, leg);
       if (!fetched.ok) {
         setStatus(engine, leg, fetched.final);
         answer('failed');
         return await finish(engine, leg);
       }
-      setStatus(engine, leg, 'in-progress');
-      answer('answer');
-      await progress(engine, leg, 'answered');
-      await runRcml(engine, leg, live, fetched);
+      await runRcml(engine, leg, live, fetched, async () => {
+        setStatus(engine, leg, 'in-progress');
+        answer('answer');
+        await progress(engine, leg, 'answered');
+      });
       await finish(engine, leg);
     } finally {
-      answer('failed'); // no effect once answered
+      // No effect once answered; a leg that ended ringing passes on a busy Reject, else fails the calling side.
+      answer(leg.status === 'busy' ? 'busy' : 'failed');
       engine.liveCalls.delete(sid);
     }
   });

@@ -6,6 +6,8 @@ import { VirtualClock } from './clock.js';
 import { API_VERSION, accountSidFor, isoTime, md5Hex, newSid, rfc2822 } from './ids.js';
 import { Inventory } from './inventory.js';
 import type { RcmlRunner } from './rcml-runner.js';
+import { Interpreter, type CallRuntime } from './interpreter/interpreter.js';
+import { InputQueue } from './interpreter/scenario.js';
 import { Store, view, type Row, type TableName } from './store.js';
 
 /** How a call to a given number ends before it is answered, or `answer`. */
@@ -13,7 +15,8 @@ export type CallOutcome = 'answer' | 'busy' | 'no-answer' | 'failed';
 
 export interface EngineOptions {
   startTime: number;
-  rcmlRunner: RcmlRunner;
+  /** What runs the RCML of calls; default: the sandbox's interpreter. */
+  rcmlRunner?: RcmlRunner;
   /** Decides how each outbound call goes; default: every call is answered. */
   callOutcome?: (call: Readonly<Record<string, unknown>>) => CallOutcome;
   /** Real milliseconds the sandbox waits for an application's answer to a webhook. */
@@ -50,9 +53,26 @@ export class Engine {
   readonly events: SandboxEvent[] = [];
   /** Live calls by SID, so the REST API can hang them up or send them to new RCML. */
   readonly liveCalls = new Map<string, LiveCall>();
+  /** Scenario and input of each call the interpreter has run or will run, by SID. */
+  readonly runtimes = new Map<string, CallRuntime>();
+  /** The sandbox's interpreter, and what runs calls' RCML (the interpreter unless `rcmlRunner` was given). */
+  readonly interpreter: Interpreter;
+  readonly runner: RcmlRunner;
 
   constructor(readonly options: EngineOptions) {
     this.clock = new VirtualClock(options.startTime);
+    this.interpreter = new Interpreter(this);
+    this.runner = options.rcmlRunner ?? this.interpreter;
+  }
+
+  /** The scenario and input queue of a call (an empty scenario when none was given). */
+  callRuntime(sid: string): CallRuntime {
+    let runtime = this.runtimes.get(sid);
+    if (!runtime) {
+      runtime = { scenario: {}, input: new InputQueue(this.clock) };
+      this.runtimes.set(sid, runtime);
+    }
+    return runtime;
   }
 
   now(): number {

@@ -128,7 +128,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   const engine = new Engine({
     startTime: options.startTime ?? Date.now(),
-    rcmlRunner: options.rcmlRunner ?? basicRunner,
+    ...(options.rcmlRunner ? { rcmlRunner: options.rcmlRunner } : {}),
     ...(options.callOutcome ? { callOutcome: options.callOutcome } : {}),
     webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
     maxEvents: options.maxEvents ?? 10_000,

@@ -4,6 +4,7 @@
  * `basicRunner` executes `Say`, `Pause` and `Hangup` (enough for a call to answer, speak and end); a full interpreter
  * implements the same interface and is passed as `startSandbox({ rcmlRunner })`.
  */
+import type { RcmlContext } from '../rcml/schema.js';
 import type { XmlElement } from '../rcml/xml.js';
 import type { WebhookKind } from '../webhooks/index.js';
 
@@ -13,6 +14,22 @@ export interface RcmlSession {
   readonly call: Readonly<Record<string, unknown>>;
   /** The URL the document came from (relative URLs in it resolve against this). */
   readonly documentUrl: string;
+  /** The interpreter context the document runs in (default `voice`). */
+  readonly context?: RcmlContext;
+  /** Aborted when the call is hung up or sent to other RCML (a live redirect); for waits other than `sleep`. */
+  readonly signal?: AbortSignal;
+  /**
+   * Answers a ringing inbound call (no effect once answered). The server answers before any verb but Reject and
+   * Pause (rcml.yaml contexts.voice.notes), so a runner calls this before running one.
+   */
+  answer?(): Promise<void>;
+  /**
+   * Ends the call now with `status` (default `completed`; a call never answered becomes `canceled`): a Hangup, a
+   * Reject (`busy`), the caller hanging up.
+   */
+  end?(status?: string): void;
+  /** Runs `root` with the sandbox's own interpreter, in this session (a runner of your own can hand documents to it). */
+  interpret?(root: XmlElement): Promise<RcmlEnd>;
   /** Sleeps for `ms` of virtual time; resolves early, with `false`, when the call is hung up meanwhile. */
   sleep(ms: number): Promise<boolean>;
   /** True once the call has been hung up (through the REST API or by the far end). */
@@ -27,7 +44,7 @@ export interface RcmlSession {
    * request failed, in which case the call has been ended as the server ends it (Notification 21402 and `not-found`
    * for a 404, 11205/11206 and `failed` otherwise).
    */
-  fetch(request: { url: string; method: 'GET' | 'POST'; kind: WebhookKind; extra?: [string, string][] }): Promise<{ root: XmlElement; url: string } | undefined>;
+  fetch(request: { url: string; method: 'GET' | 'POST'; kind: WebhookKind; extra?: [string, string][]; context?: RcmlContext }): Promise<{ root: XmlElement; url: string } | undefined>;
 }
 
 /** How a document ended: it ran out of verbs, or a verb hung the call up. Either way the call completes. */

@@ -83,7 +83,7 @@ describe('call outcomes and control', () => {
     expect(request!.method).toBe('GET');
     expect(request!.params.get('ignored')).toBeNull();
     expect(parseWebhook('voiceRequest', request!.params).CallSid).toBe(call.sid);
-    expect(sandbox.events.filter((e) => e.type === 'say').map((e) => e.text)).toEqual(['Hello there, this is a plain text answer']);
+    expect(sandbox.events.filter((e) => e.type === 'verb' && e.verb === 'Say').map((e) => e.text)).toEqual(['Hello there, this is a plain text answer']);
     expect((await client.calls.fetch(call.sid)).status).toBe('completed');
   });
 

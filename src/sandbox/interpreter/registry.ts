@@ -1,0 +1,70 @@
+/**
+ * Which handler executes each verb, and in which interpreter contexts. The contexts come from the project's RCML
+ * element table (`src/rcml/schema.ts`), the same table `validateRcml({ context })` reads, so the interpreter and the
+ * validator agree on what runs where.
+ */
+import { RCML_ELEMENTS, type RcmlContext, type RcmlElementName } from '../../rcml/schema.js';
+import type { VerbHandler } from './verb.js';
+import { dial } from './verbs/dial.js';
+import { email } from './verbs/email.js';
+import { gather } from './verbs/gather.js';
+import { hangup } from './verbs/hangup.js';
+import { hold, refer, resume } from './verbs/hold.js';
+import { pause } from './verbs/pause.js';
+import { play } from './verbs/play.js';
+import { record } from './verbs/record.js';
+import { redirect } from './verbs/redirect.js';
+import { reject } from './verbs/reject.js';
+import { say } from './verbs/say.js';
+import { sms } from './verbs/sms.js';
+
+export interface VerbEntry {
+  readonly handler: VerbHandler;
+  /** Contexts whose interpreter executes the verb (from the element table). */
+  readonly contexts: readonly RcmlContext[];
+}
+
+const HANDLERS: Partial<Record<RcmlElementName, VerbHandler>> = {
+  Say: say,
+  Play: play,
+  Pause: pause,
+  Gather: gather,
+  Record: record,
+  Dial: dial,
+  Sms: sms,
+  Email: email,
+  Hangup: hangup,
+  Redirect: redirect,
+  Reject: reject,
+  Hold: hold,
+  Resume: resume,
+  Refer: refer,
+};
+
+/**
+ * Verbs of the element table the sandbox does not execute, with the reason (shown in the transcript). Verbs the table
+ * has and neither this list nor the handlers name are reported as not executed by the sandbox.
+ */
+export const NOT_EXECUTED: Readonly<Record<string, string>> = {
+  Fax: 'the server treats Fax text as a document URL but sends no fax the sandbox could model (rcml.yaml verbs.Fax)',
+};
+
+const entries = new Map<string, VerbEntry>();
+for (const [name, handler] of Object.entries(HANDLERS)) {
+  entries.set(name, { handler: handler!, contexts: RCML_ELEMENTS[name as RcmlElementName].contexts });
+}
+
+/** The handler and contexts of a verb, by local name; `undefined` for names the sandbox does not execute. */
+export function verbEntry(name: string): VerbEntry | undefined {
+  return entries.get(name);
+}
+
+/** Whether the element table knows `name` as a verb (executed somewhere, by the sandbox or not). */
+export function isVerb(name: string): boolean {
+  return (RCML_ELEMENTS as Record<string, { kind: string }>)[name]?.kind === 'verb';
+}
+
+/** Every verb with a handler. */
+export function registeredVerbs(): string[] {
+  return [...entries.keys()];
+}

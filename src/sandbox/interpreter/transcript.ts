@@ -1,0 +1,143 @@
+/**
+ * A call's transcript: what happened on it, in order, with virtual times. It is a view over the engine's event log
+ * (filtered to the call and the legs it dialled), not a second log; the events are the ones the life cycle, the
+ * webhook sender and the verbs record.
+ */
+import type { RcmlProblem } from '../../rcml/rules.js';
+import type { RcmlContext } from '../../rcml/schema.js';
+import type { WebhookKind } from '../../webhooks/index.js';
+import type { SandboxEvent } from '../engine.js';
+import type { CallInput, InputSource } from './scenario.js';
+
+/** Fields every transcript event has. */
+export interface TranscriptEventBase {
+  /** Virtual ms since the epoch. */
+  readonly at: number;
+  /** Virtual ms since the call (or message) the transcript belongs to began. */
+  readonly offsetMs: number;
+  /** The call (or message) the event belongs to: the handle's own, or one of its dialled legs. */
+  readonly callSid: string;
+}
+
+/** A webhook request the sandbox sent (already checked against the spec's `webhooks` section). */
+export interface RequestEvent extends TranscriptEventBase {
+  readonly type: 'request';
+  readonly kind: WebhookKind;
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  /** Parameters by name (a repeated name keeps its last value). */
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/** The application's answer to a request. */
+export interface ReplyEvent extends TranscriptEventBase {
+  readonly type: 'reply';
+  readonly kind: WebhookKind;
+  readonly url: string;
+  /** HTTP status; absent when no answer came (network failure, timeout). */
+  readonly status?: number;
+  readonly contentType?: string;
+  /** What went wrong with the exchange, when something did. */
+  readonly error?: string;
+  /** RCML problems found in an RCML answer, checked in the context it runs in (empty when valid). */
+  readonly problems?: readonly RcmlProblem[];
+}
+
+/** A verb the interpreter reached. */
+export interface VerbEvent extends TranscriptEventBase {
+  readonly type: 'verb';
+  /** The element's local name: `Say`, `Gather`, … */
+  readonly verb: string;
+  readonly context: RcmlContext;
+  /** `done` when executed; `skipped` when not (with `reason`); verbs may give other outcomes (`timeout`, `busy`, …). */
+  readonly outcome: string;
+  readonly reason?: string;
+  /** What the verb did: `text`, `url`, `loop`, `digits`, `speech`, `length`, … */
+  readonly [detail: string]: unknown;
+}
+
+/** Input consumed by a verb (or a hang-up by the caller). */
+export interface InputEvent extends TranscriptEventBase {
+  readonly type: 'input';
+  readonly input: CallInput;
+  readonly source: InputSource;
+  /** The verb that consumed it. */
+  readonly verb?: string;
+}
+
+/** A resource the call created. */
+export interface ResourceEvent extends TranscriptEventBase {
+  readonly type: 'resource';
+  readonly resource: 'Recording' | 'Transcription' | 'Call' | 'SmsMessage' | 'Conference' | 'Participant' | 'Email';
+  readonly sid: string;
+  readonly [detail: string]: unknown;
+}
+
+/** A Notification the sandbox wrote, as the server would. */
+export interface NotificationEvent extends TranscriptEventBase {
+  readonly type: 'notification';
+  /** The Notification's SID. */
+  readonly sid: string;
+  readonly code: number;
+  readonly level: 'error' | 'warning';
+  readonly text: string;
+}
+
+/** The call (or message) reached a status. */
+export interface StatusEvent extends TranscriptEventBase {
+  readonly type: 'status';
+  readonly status: string;
+}
+
+export type TranscriptEvent = RequestEvent | ReplyEvent | VerbEvent | InputEvent | ResourceEvent | NotificationEvent | StatusEvent;
+
+/** What a verb records: an event without the fields the sandbox fills in. */
+export type TranscriptEventInput =
+  | { readonly type: 'verb'; readonly verb: string; readonly outcome: string; readonly reason?: string; readonly context?: RcmlContext; readonly [detail: string]: unknown }
+  | { readonly type: 'input'; readonly input: CallInput; readonly source: InputSource; readonly verb?: string }
+  | { readonly type: 'resource'; readonly resource: ResourceEvent['resource']; readonly sid: string; readonly [detail: string]: unknown };
+
+/** The ordered events of one call and its legs, or of one message. */
+export interface Transcript {
+  /** The call's (or message's) SID. */
+  readonly sid: string;
+  readonly events: readonly TranscriptEvent[];
+}
+
+const TRANSCRIPT_TYPES = new Set(['request', 'reply', 'verb', 'input', 'resource', 'notification', 'status']);
+
+/** The call or message an engine event belongs to. */
+export function ownerOf(event: SandboxEvent): string | undefined {
+  return (event.callSid as string | undefined) ?? event.sid;
+}
+
+/**
+ * The transcript of `sid` from the event log: its own events and those of every leg whose `parent` chain leads to it
+ * (`parentOf` answers a leg's parent). `startedAt` is the virtual time offsets count from.
+ */
+export function transcriptOf(events: readonly SandboxEvent[], sid: string, startedAt: number, parentOf: (sid: string) => string | undefined): Transcript {
+  const belongs = new Map<string, boolean>();
+  const isOurs = (owner: string): boolean => {
+    const known = belongs.get(owner);
+    if (known !== undefined) return known;
+    let current: string | undefined = owner;
+    let ours = false;
+    for (let depth = 0; current && depth < 8; depth++, current = parentOf(current)) {
+      if (current === sid) {
+        ours = true;
+        break;
+      }
+    }
+    belongs.set(owner, ours);
+    return ours;
+  };
+  const out: TranscriptEvent[] = [];
+  for (const event of events) {
+    if (!TRANSCRIPT_TYPES.has(event.type)) continue;
+    const owner = ownerOf(event);
+    if (!owner || !isOurs(owner)) continue;
+    const { at, type, callSid: _c, ...detail } = event;
+    out.push({ ...detail, type, at, offsetMs: at - startedAt, callSid: owner } as unknown as TranscriptEvent);
+  }
+  return { sid, events: out };
+}
