@@ -58,6 +58,8 @@ export class Engine {
   /** The sandbox's interpreter, and what runs calls' RCML (the interpreter unless `rcmlRunner` was given). */
   readonly interpreter: Interpreter;
   readonly runner: RcmlRunner;
+  /** Where the REST API is served (set once the server listens): absolute resource URLs such as a recording's `file_uri` start here. */
+  baseUrl = `http://127.0.0.1/restcomm/${API_VERSION}`;
 
   constructor(readonly options: EngineOptions) {
     this.clock = new VirtualClock(options.startTime);

@@ -164,6 +164,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   );
   const port = (server.address() as AddressInfo).port;
   const baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}/restcomm/2012-04-24`;
+  engine.baseUrl = baseUrl;
 
   let autoRun: Promise<void> | undefined;
   if (options.autoAdvance) {

@@ -3,11 +3,20 @@
 // muted and deleted.
 import { empty, HttpError, json, jsonRow } from '../answers.js';
 import type { HandlerTable } from '../context.js';
+import type { Row } from '../store.js';
 import { dateRange, filterBy, owned, paged, sortBy } from './common.js';
 
-/** A valid, silent, 0.1 s WAV (8 kHz, 8-bit mono): what the media endpoints serve for a stored recording. */
-export function silentWav(): Uint8Array {
-  const samples = 800;
+/** The longest audio the media endpoints serve: a longer recording's file is cut here, so that an answer stays under 2.4 MB. */
+export const MAX_WAV_SECONDS = 300;
+const SAMPLE_RATE = 8000;
+
+/**
+ * A valid, silent WAV of `seconds` (8 kHz, 8-bit unsigned PCM, mono; at most MAX_WAV_SECONDS, at least one sample):
+ * what the media endpoints serve for a stored recording, as long as its `duration`.
+ */
+export function silentWav(seconds: number): Uint8Array {
+  const length = Number.isFinite(seconds) ? Math.min(Math.max(seconds, 0), MAX_WAV_SECONDS) : 0;
+  const samples = Math.max(1, Math.round(length * SAMPLE_RATE));
   const buffer = Buffer.alloc(44 + samples, 0x80);
   buffer.write('RIFF', 0, 'ascii');
   buffer.writeUInt32LE(36 + samples, 4);
@@ -15,14 +24,17 @@ export function silentWav(): Uint8Array {
   buffer.writeUInt32LE(16, 16);
   buffer.writeUInt16LE(1, 20);
   buffer.writeUInt16LE(1, 22);
-  buffer.writeUInt32LE(8000, 24);
-  buffer.writeUInt32LE(8000, 28);
+  buffer.writeUInt32LE(SAMPLE_RATE, 24);
+  buffer.writeUInt32LE(SAMPLE_RATE, 28);
   buffer.writeUInt16LE(1, 32);
   buffer.writeUInt16LE(8, 34);
   buffer.write('data', 36, 'ascii');
   buffer.writeUInt32LE(samples, 40);
   return new Uint8Array(buffer);
 }
+
+/** The audio of a recording: silence as long as its `duration` says. */
+const recordingAudio = (row: Row) => ({ status: 200, type: 'audio/x-wav', body: silentWav(Number(row.duration)) });
 
 export const mediaHandlers: HandlerTable = {
   listConferences(ctx) {
@@ -59,8 +71,9 @@ export const mediaHandlers: HandlerTable = {
     ctx.engine.store.delete('recordings', row.sid);
     return empty(200);
   },
-  fetchRecordingMediaWav: (ctx) => ({ status: 200, type: 'audio/x-wav', body: (owned(ctx, 'recordings', ctx.path.RecordingSid), silentWav()) }),
-  fetchRecordingMediaMp4: (ctx) => ({ status: 200, type: 'audio/x-wav', body: (owned(ctx, 'recordings', ctx.path.RecordingSid), silentWav()) }),
+  // The file served depends on the stored file, not on the extension asked for (core/recordings.yaml).
+  fetchRecordingMediaWav: (ctx) => recordingAudio(owned(ctx, 'recordings', ctx.path.RecordingSid)),
+  fetchRecordingMediaMp4: (ctx) => recordingAudio(owned(ctx, 'recordings', ctx.path.RecordingSid)),
 
   listTranscriptions(ctx) {
     let rows = dateRange(ctx.engine.store.list('transcriptions', ctx.accountSid), ctx.query);

@@ -1,0 +1,60 @@
+// Attribute values of Gather, Record, Sms and Email as the server reads them: a value it cannot use writes the
+// Notification rcml.yaml records for that attribute (`server_notification_codes_seen`), and the server's default applies.
+import type { XmlElement } from '../../../rcml/xml.js';
+import { deliver, voiceParams } from '../../call-lifecycle.js';
+import type { WebhookKind } from '../../../webhooks/index.js';
+import type { VerbContext } from '../verb.js';
+
+/** GET or POST in any case; anything else writes `code` and means POST (rcml.yaml document.http_method_attributes). */
+export function methodAttr(el: XmlElement, ctx: VerbContext, name: string, code: number): 'GET' | 'POST' {
+  const raw = ctx.attr(el, name);
+  if (raw === undefined || raw === '') return 'POST';
+  const upper = raw.toUpperCase();
+  if (upper === 'GET' || upper === 'POST') return upper;
+  ctx.notify(code, 'warning', `${raw} is not a valid ${name} value.`);
+  return 'POST';
+}
+
+/**
+ * A whole number as Java's `Integer.parseInt` reads it (optional sign, decimal digits, 32 bits); anything else writes
+ * `code` and gives `fallback`. Absent gives `fallback` without a Notification.
+ */
+export function intAttr(el: XmlElement, ctx: VerbContext, name: string, fallback: number, code: number): number {
+  const raw = ctx.attr(el, name);
+  if (raw === undefined) return fallback;
+  const value = /^[+-]?\d{1,10}$/.test(raw) ? Number(raw) : NaN;
+  if (Number.isInteger(value) && value >= -2147483648 && value <= 2147483647) return value;
+  ctx.notify(code, 'warning', `${raw} is not a valid ${name} value.`);
+  return fallback;
+}
+
+/** Java's `Boolean.parseBoolean`: `true` in any case is true, every other value false; absent gives `fallback`. */
+export function flagAttr(el: XmlElement, ctx: VerbContext, name: string, fallback: boolean): boolean {
+  const raw = ctx.attr(el, name);
+  return raw === undefined ? fallback : raw.toLowerCase() === 'true';
+}
+
+/**
+ * A callback URL resolved against the document being run; an empty value means none. A value that is no URI writes
+ * 11100 (invalid URI) and means none, as for Redirect.
+ */
+export function urlAttr(el: XmlElement, ctx: VerbContext, name: string): string | undefined {
+  const raw = ctx.attr(el, name);
+  if (raw === undefined || raw === '') return undefined;
+  try {
+    return ctx.resolve(raw);
+  } catch {
+    ctx.notify(11100, 'warning', `${raw} is an invalid URI.`);
+    return undefined;
+  }
+}
+
+/**
+ * A request whose answer the server ignores (partial speech results, the transcription callback, an action sent after
+ * the caller hung up): the call's voice parameters plus `extra`, checked against `kind` like every webhook.
+ */
+export async function sendCallback(ctx: VerbContext, request: { kind: WebhookKind; url: string; method: 'GET' | 'POST'; extra: [string, string][] }): Promise<void> {
+  const call = ctx.engine.store.get('calls', ctx.sid);
+  if (!call) return;
+  await deliver(ctx.engine, call, { kind: request.kind, url: request.url, method: request.method, params: [...voiceParams(call), ...request.extra] });
+}
