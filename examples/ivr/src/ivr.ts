@@ -9,8 +9,9 @@
  *   POST /voicemail/transcribed   its transcription is ready (Record transcribeCallback)
  *   POST /sms                     a text message comes in: the reply
  *
- * URLs in the RCML are relative (Restcomm resolves them against the document they are in), except the
- * transcription callback, which Restcomm uses exactly as written; that is why the app needs its public base URL.
+ * The paths are under the app's public base URL (`baseUrl`, which may have a path of its own). Every URL in the
+ * RCML is absolute: Restcomm resolves relative ones against the document they are in, but uses the transcription
+ * callback exactly as written, so one rule for all is simpler.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { VoiceResponse, type RcmlResponse } from 'restcomm-cpaas/rcml';
@@ -32,8 +33,11 @@ export interface Voicemail {
   from: string;
   recordingUrl: string;
   seconds: number;
-  /** Set when Restcomm reports the transcription (with its text when Restcomm sends it). */
-  transcribed: boolean;
+  /**
+   * Set when Restcomm calls the transcription callback. The server sends only the call's parameters there; the text
+   * is in the Transcriptions resource of the REST API (`TranscriptionText` is kept when a server does send it).
+   */
+  transcriptionReady: boolean;
   text?: string;
 }
 
@@ -61,15 +65,18 @@ export function createIvr(config: IvrConfig): Ivr {
   if (!E164.test(config.salesNumber)) throw new Error(`salesNumber must be an E.164 number such as +15125550150, got ${config.salesNumber}`);
   const company = config.company ?? 'Acme';
   const ringSeconds = config.salesRingSeconds ?? 20;
-  const transcribedUrl = new URL('voicemail/transcribed', base.href.endsWith('/') ? base : `${base.href}/`).href;
+  const root = base.href.endsWith('/') ? base.href : `${base.href}/`;
+  const prefix = new URL(root).pathname.slice(0, -1); // '' or '/ivr'
+  /** The absolute URL of one of the app's paths. */
+  const at = (path: string) => new URL(path.slice(1), root).href;
   const voicemails: Voicemail[] = [];
 
   /** The menu: DTMF or speech. When nothing comes, Gather falls through to the verbs after it. */
   function menu(attempt: 1 | 2): RcmlResponse {
     const r = new VoiceResponse();
-    r.gather({ action: `/choice/${attempt}`, input: 'dtmf speech', numDigits: 1, timeout: 5, hints: ['sales', 'support'] })
+    r.gather({ action: at(`/choice/${attempt}`), input: 'dtmf speech', numDigits: 1, timeout: 5, hints: ['sales', 'support'] })
       .say(`Thanks for calling ${company}. For sales, press 1 or say sales. For support, press 2 or say support.`);
-    if (attempt === 1) r.redirect('/menu/2');
+    if (attempt === 1) r.redirect(at('/menu/2'));
     else r.say('We did not get your choice. Goodbye.').hangup();
     return r;
   }
@@ -77,7 +84,7 @@ export function createIvr(config: IvrConfig): Ivr {
   function voicemail(intro: string): RcmlResponse {
     const r = new VoiceResponse();
     r.say(`${intro} Please leave a message after the beep, and press the pound key when you are done.`);
-    r.record({ action: '/voicemail/done', maxLength: 120, finishOnKey: '#', transcribeCallback: transcribedUrl });
+    r.record({ action: at('/voicemail/done'), maxLength: 120, finishOnKey: '#', transcribeCallback: at('/voicemail/transcribed') });
     return r;
   }
 
@@ -86,12 +93,12 @@ export function createIvr(config: IvrConfig): Ivr {
     if (digits === '1' || said.includes('sales')) {
       const r = new VoiceResponse();
       r.say('Connecting you to sales.');
-      r.dial({ action: '/sales/done', timeout: ringSeconds }).number(config.salesNumber);
+      r.dial({ action: at('/sales/done'), timeout: ringSeconds }).number(config.salesNumber);
       return r;
     }
     if (digits === '2' || said.includes('support')) return voicemail('Our support team will call you back.');
     const r = new VoiceResponse();
-    if (attempt === 1) r.say('Sorry, that is not an option.').redirect('/menu/2');
+    if (attempt === 1) r.say('Sorry, that is not an option.').redirect(at('/menu/2'));
     else r.say('Sorry, that is not an option. Goodbye.').hangup();
     return r;
   }
@@ -106,7 +113,7 @@ export function createIvr(config: IvrConfig): Ivr {
     const r = new VoiceResponse();
     // Restcomm requests the action even for an empty recording: no URL and a duration of 0.
     if (!call.RecordingUrl || call.RecordingDuration <= 0) return r.say('We did not get a message. Goodbye.').hangup();
-    voicemails.push({ callSid: call.CallSid, from: call.From, recordingUrl: call.RecordingUrl, seconds: call.RecordingDuration, transcribed: false });
+    voicemails.push({ callSid: call.CallSid, from: call.From, recordingUrl: call.RecordingUrl, seconds: call.RecordingDuration, transcriptionReady: false });
     if (voicemails.length > MAX_VOICEMAILS) voicemails.shift();
     if (call.Digits === 'hangup') return r.hangup(); // the caller is gone: nothing more to say
     r.say('Thanks, we got your message. We are sending you a text to confirm.');
@@ -143,7 +150,7 @@ export function createIvr(config: IvrConfig): Ivr {
         const done = parse('transcriptionCallback');
         const mail = voicemails.find((v) => v.callSid === done.CallSid);
         if (mail) {
-          mail.transcribed = done.TranscriptionStatus !== 'failed';
+          mail.transcriptionReady = true;
           if (done.TranscriptionText !== undefined) mail.text = done.TranscriptionText;
         }
         return undefined; // Restcomm ignores the answer
@@ -172,7 +179,8 @@ export function createIvr(config: IvrConfig): Ivr {
     const url = new URL(req.url ?? '/', 'http://ivr.invalid');
     readParams(req, url)
       .then((params) => {
-        const rcml = route(url.pathname, params);
+        if (!url.pathname.startsWith(`${prefix}/`)) throw new HttpProblem(404, `no route ${url.pathname}`);
+        const rcml = route(url.pathname.slice(prefix.length), params);
         if (rcml) res.writeHead(200, { 'Content-Type': 'application/xml' }).end(rcml.toXml());
         else res.writeHead(204).end();
       })

@@ -99,7 +99,7 @@ describe('voicemail', () => {
 
     // What the app kept, and what Restcomm holds: the recording, its transcription, the text to the caller.
     const mail = line.ivr.voicemails.find((v) => v.callSid === call.sid);
-    expect(mail).toMatchObject({ from: CALLER, seconds: 12, transcribed: true });
+    expect(mail).toMatchObject({ from: CALLER, seconds: 12, transcriptionReady: true });
     const [recording] = (await line.client.calls.recordings.list(call.sid)).recordings;
     expect(recording).toMatchObject({ call_sid: call.sid });
     const transcriptions = await line.client.transcriptions.list();
