@@ -1,11 +1,11 @@
 // A regression a developer could ship: a hand-written reply that is not well-formed XML (the </Dial> is missing).
 // The sandbox fails the call the way Restcomm does, and the transcript shows the reply and the Notification.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CALLER, SALES, startLine } from './harness.ts';
+import { CALLER, SALES, startIvr } from './harness.ts';
 
-let line: Awaited<ReturnType<typeof startLine>>;
+let ivr: Awaited<ReturnType<typeof startIvr>>;
 beforeAll(async () => {
-  line = await startLine({
+  ivr = await startIvr({
     wrap: (app) => (req, res) => {
       if (req.url !== '/choice/1') return app(req, res);
       req.resume();
@@ -13,10 +13,10 @@ beforeAll(async () => {
     },
   });
 });
-afterAll(() => line.close());
+afterAll(() => ivr.close());
 
 it('shows the Notification Restcomm writes for a reply it cannot parse', async () => {
-  const call = line.sandbox.inboundCall({ from: CALLER, to: line.line, input: ['1'], dial: { [SALES]: 'answer' } });
+  const call = ivr.sandbox.inboundCall({ from: CALLER, to: ivr.number, input: ['1'], dial: { [SALES]: 'answer' } });
   const t = await call.done();
 
   const reply = t.events.filter((e) => e.type === 'reply').at(-1);
@@ -28,6 +28,6 @@ it('shows the Notification Restcomm writes for a reply it cannot parse', async (
   expect(t.events.some((e) => e.type === 'verb' && e.verb === 'Dial')).toBe(false);
   expect(call.view().status).toBe('failed');
   // The same Notification is in the account, as the REST API shows it.
-  const { notifications } = await line.client.notifications.list();
+  const { notifications } = await ivr.client.notifications.list();
   expect(notifications.map((n) => n.error_code)).toContain(11206);
 });
