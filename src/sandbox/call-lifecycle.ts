@@ -11,7 +11,7 @@ import type { XmlElement } from '../rcml/xml.js';
 import { INSTANCE_ID, type CallOutcome, type Engine, type LiveCall } from './engine.js';
 import { API_VERSION, isoTime, newCallSid, progressTimestamp } from './ids.js';
 import { readReply, type ReplyFailure, type ReplyReading } from './interpreter/reply.js';
-import type { DialOutcome } from './interpreter/scenario.js';
+import { checkScenario, InputQueue, type InboundCallScenario, type OutboundCallScenario } from './interpreter/scenario.js';
 import type { RcmlSession } from './rcml-runner.js';
 import type { Row } from './store.js';
 import { sendWebhook, type WebhookOutcome, type WebhookRequest } from './webhook-sender.js';
@@ -43,13 +43,25 @@ const userPart = (address: string) => address.replace(/^(sips?|tel|client):/, ''
 export function startOutboundCall(engine: Engine, call: Row): void {
   const live: LiveCall = { hangup: new AbortController() };
   engine.liveCalls.set(call.sid, live);
+  const scenario = engine.outboundScenarios.get(call.to as string);
+  if (scenario) {
+    const answer = scenario.answer;
+    engine.runtimes.set(call.sid, { scenario, input: new InputQueue(engine.clock, scenario.input ?? (typeof answer === 'object' ? answer.input : undefined) ?? []) });
+  }
   engine.clock.spawn(async () => {
     try {
       await runCall(engine, call, live);
     } finally {
-      engine.liveCalls.delete(call.sid);
+      ended(engine, call.sid, live);
     }
   });
+}
+
+/** A call's life cycle is over: its timers stop, and its input and scenario are dropped. */
+function ended(engine: Engine, sid: string, live: LiveCall): void {
+  live.hangup.abort();
+  engine.liveCalls.delete(sid);
+  engine.runtimes.delete(sid);
 }
 
 /** Hangs up a live call from the REST API (`Status=completed|canceled`); the life cycle sends its final event. */
@@ -198,31 +210,31 @@ function fetchRcml(engine: Engine, call: Row): Promise<Fetched> {
 }
 
 /**
- * Fetches an RCML document for a call and reads it as the server does (`readReply`: status, content type, RCML valid
+ * Fetches an RCML document for a call (or, with the SMS request's parameters as `base`, an inbound message) and reads it as the server does (`readReply`: status, content type, RCML valid
  * for its context). A failed request goes to `fallback` when there is one (only the first document of a call has
  * one); a failure then writes the Notification the server writes (21402 and `not-found` for a 404, 11205/11206 and
  * `failed` otherwise).
  */
-export async function fetchDocument(engine: Engine, call: Row, request: RcmlRequest, fallback?: RcmlRequest): Promise<Fetched> {
+export async function fetchDocument(engine: Engine, call: Row, request: RcmlRequest, fallback?: RcmlRequest, base: [string, string][] = voiceParams(call)): Promise<Fetched> {
   let used = request;
-  let reading = await requestDocument(engine, call, request);
+  let reading = await requestDocument(engine, call, request, base);
   if (!reading.ok && fallback) {
     // The server notes an I/O failure on its way to the fallback URL.
-    if (reading.code === 11205) writeFailure(engine, call, request, reading);
+    if (reading.code === 11205) writeFailure(engine, call, request, reading, base);
     used = fallback;
-    reading = await requestDocument(engine, call, fallback);
+    reading = await requestDocument(engine, call, fallback, base);
   }
   if (reading.ok) return { ok: true, root: reading.root, url: used.url };
-  writeFailure(engine, call, used, reading);
+  writeFailure(engine, call, used, reading, base);
   return { ok: false, final: reading.final };
 }
 
 type Reading = ReplyReading & { answer: WebhookOutcome };
 
-async function requestDocument(engine: Engine, call: Row, request: RcmlRequest): Promise<Reading> {
+async function requestDocument(engine: Engine, call: Row, request: RcmlRequest, base: [string, string][]): Promise<Reading> {
   const context = request.context ?? 'voice';
   let reading: ReplyReading | undefined;
-  const answer = await deliver(engine, call, { kind: request.kind, url: request.url, method: request.method, params: [...voiceParams(call), ...(request.extra ?? [])] }, (outcome) => {
+  const answer = await deliver(engine, call, { kind: request.kind, url: request.url, method: request.method, params: [...base, ...(request.extra ?? [])] }, (outcome) => {
     reading = readReply(outcome, context, request.url);
     return { problems: reading.problems, ...(reading.ok ? {} : { error: reading.text }) };
   });
@@ -233,7 +245,7 @@ async function requestDocument(engine: Engine, call: Row, request: RcmlRequest):
  * The Notification for a failed RCML request, with what the server stores along with it: the request's variables,
  * and the answer's headers and body (cut to 4 kB).
  */
-function writeFailure(engine: Engine, call: Row, request: RcmlRequest, failure: ReplyFailure & { answer: WebhookOutcome }): void {
+function writeFailure(engine: Engine, call: Row, request: RcmlRequest, failure: ReplyFailure & { answer: WebhookOutcome }, base: [string, string][]): void {
   const answer = failure.answer;
   engine.notify({
     accountSid: call.account_sid as string,
@@ -243,7 +255,7 @@ function writeFailure(engine: Engine, call: Row, request: RcmlRequest, failure: 
     text: failure.text,
     requestUrl: request.url,
     requestMethod: request.method,
-    ...(failure.code === 21402 ? {} : { requestVariables: new URLSearchParams(voiceParams(call)).toString() }),
+    ...(failure.code === 21402 ? {} : { requestVariables: new URLSearchParams(base).toString() }),
     ...(answer?.contentType ? { responseHeaders: `Content-Type: ${answer.contentType}` } : {}),
     ...(answer?.body ? { responseBody: answer.body.slice(0, 4096) } : {}),
   });
@@ -366,6 +378,7 @@ async function runCall(engine: Engine, call: Row, live: LiveCall): Promise<void>
 
   const reached = reachedNumber(engine, call.to as string);
   let outcome: CallOutcome;
+  let talkSeconds: number | undefined;
   if (reached) {
     // A number of the sandbox answers when its own application does (the inbound leg below).
     const { answered } = startInboundLeg(engine, call, reached.number, reached.url);
@@ -373,7 +386,10 @@ async function runCall(engine: Engine, call: Row, live: LiveCall): Promise<void>
     if (result === 'aborted') return finish(engine, call);
     outcome = result;
   } else {
-    outcome = engine.options.callOutcome?.(engine.view(call)) ?? 'answer';
+    const scenario = engine.runtimes.get(call.sid)?.scenario as OutboundCallScenario | undefined;
+    const planned = scenario?.answer;
+    outcome = planned === undefined ? (engine.options.callOutcome?.(engine.view(call)) ?? 'answer') : typeof planned === 'string' ? planned : 'answer';
+    if (typeof planned === 'object' && planned.seconds !== undefined) talkSeconds = planned.seconds;
     const wait = outcome === 'no-answer' ? settings(call).timeoutSeconds * 1000 : ANSWER_AFTER_MS;
     if (!(await clock.sleep(wait, signal))) return finish(engine, call);
   }
@@ -382,6 +398,13 @@ async function runCall(engine: Engine, call: Row, live: LiveCall): Promise<void>
     return finish(engine, call);
   }
   setStatus(engine, call, 'in-progress');
+  if (talkSeconds !== undefined) {
+    // The called party hangs up after the scenario's `seconds` (the timer stops when the call ends first).
+    const seconds = talkSeconds;
+    clock.spawn(async () => {
+      if ((await clock.sleep(seconds * 1000, signal)) && !isFinal(call.status)) hangUp(engine, call);
+    });
+  }
   await progress(engine, call, 'answered');
   if (signal.aborted || isFinal(call.status)) return finish(engine, call);
 
@@ -392,13 +415,19 @@ async function runCall(engine: Engine, call: Row, live: LiveCall): Promise<void>
 }
 
 /** A call from outside to a number of the sandbox (`sandbox.inboundCall`); it rings when the clock runs. */
-export function placeInboundCall(engine: Engine, input: { from: string; to: string }): Row {
-  for (const [name, value] of Object.entries(input)) {
+export function placeInboundCall(engine: Engine, scenario: InboundCallScenario): Row {
+  if (scenario === null || typeof scenario !== 'object') throw new TypeError('inboundCall: expected { from, to, input?, dial? }');
+  for (const name of ['from', 'to'] as const) {
+    const value: unknown = scenario[name];
     if (typeof value !== 'string' || value === '' || value.length > 256) throw new TypeError(`inboundCall: ${name} must be a non-empty string of at most 256 characters`);
   }
-  const reached = reachedNumber(engine, input.to);
-  if (!reached) throw new Error(`inboundCall: no incoming phone number ${input.to} with a VoiceUrl or voice application in the sandbox`);
-  return startInboundLeg(engine, undefined, reached.number, reached.url, input.from).leg;
+  for (const key of Object.keys(scenario)) if (!['from', 'to', 'input', 'dial'].includes(key)) throw new TypeError(`inboundCall: unknown field ${key}`);
+  checkScenario(scenario, 'inboundCall');
+  const reached = reachedNumber(engine, scenario.to);
+  if (!reached) throw new Error(`inboundCall: no incoming phone number ${scenario.to} with a VoiceUrl or voice application in the sandbox`);
+  const leg = startInboundLeg(engine, undefined, reached.number, reached.url, scenario.from).leg;
+  engine.runtimes.set(leg.sid, { scenario: { ...(scenario.dial ? { dial: scenario.dial } : {}) }, input: new InputQueue(engine.clock, scenario.input ?? []) });
+  return leg;
 }
 
 /**
@@ -464,7 +493,7 @@ export function startInboundLeg(engine: Engine, caller: Row | undefined, number:
     } finally {
       // No effect once answered; a leg that ended ringing passes on a busy Reject, else fails the calling side.
       answer(leg.status === 'busy' ? 'busy' : 'failed');
-      engine.liveCalls.delete(sid);
+      ended(engine, sid, live);
     }
   });
   return { leg, answered };

@@ -176,6 +176,14 @@ export class VirtualClock {
 
   /** Runs until nothing is pending, moving time as far as the last step needs. */
   settle(options: SettleOptions = {}): Promise<void> {
+    return this.runUntil(() => false, options);
+  }
+
+  /**
+   * Runs until `done()` holds (checked whenever the work of an instant has finished) or nothing is pending, with the
+   * bounds of `settle`. Other work keeps its place on the clock: what is due later stays queued.
+   */
+  runUntil(done: () => boolean, options: SettleOptions = {}): Promise<void> {
     const maxVirtualMs = options.maxVirtualMs ?? 24 * 3600_000;
     const maxSteps = options.maxSteps ?? 1_000_000;
     return this.#exclusive(async () => {
@@ -183,7 +191,7 @@ export class VirtualClock {
       for (let steps = 0; ; ) {
         await this.#idle();
         const next = this.#queue[0];
-        if (!next) break;
+        if (!next || done()) break;
         if (next.at - start > maxVirtualMs || steps >= maxSteps) {
           throw new Error(`settle(): still busy after ${steps} steps and ${Math.round((next.at - start) / 1000)} s of virtual time; an application may be looping (raise maxVirtualMs/maxSteps if this is intended)`);
         }

@@ -7,7 +7,7 @@ import { API_VERSION, accountSidFor, isoTime, md5Hex, newSid, rfc2822 } from './
 import { Inventory } from './inventory.js';
 import type { RcmlRunner } from './rcml-runner.js';
 import { Interpreter, type CallRuntime } from './interpreter/interpreter.js';
-import { InputQueue } from './interpreter/scenario.js';
+import { InputQueue, type OutboundCallScenario } from './interpreter/scenario.js';
 import { Store, view, type Row, type TableName } from './store.js';
 
 /** How a call to a given number ends before it is answered, or `answer`. */
@@ -53,7 +53,11 @@ export class Engine {
   readonly events: SandboxEvent[] = [];
   /** Live calls by SID, so the REST API can hang them up or send them to new RCML. */
   readonly liveCalls = new Map<string, LiveCall>();
-  /** Scenario and input of each call the interpreter has run or will run, by SID. */
+  /** Inbound messages whose SMS application session is still running. */
+  readonly liveMessages = new Set<string>();
+  /** Scenarios registered for outbound calls (`sandbox.scenario`), by the number called. */
+  readonly outboundScenarios = new Map<string, OutboundCallScenario>();
+  /** Scenario and input of each live call the interpreter runs, by SID (dropped when the call ends). */
   readonly runtimes = new Map<string, CallRuntime>();
   /** The sandbox's interpreter, and what runs calls' RCML (the interpreter unless `rcmlRunner` was given). */
   readonly interpreter: Interpreter;

@@ -17,7 +17,7 @@ import { ContractViolationError } from './contract.js';
 import type { HandlerTable } from './context.js';
 import { Engine, type CallOutcome, type SandboxEvent } from './engine.js';
 import { accountSidFor, md5Hex } from './ids.js';
-import { basicRunner, type RcmlRunner } from './rcml-runner.js';
+import type { RcmlRunner } from './rcml-runner.js';
 import { handlers as builtInHandlers } from './resources/index.js';
 import { handle, listen } from './server.js';
 import { receiveSms } from './sms-lifecycle.js';
@@ -26,6 +26,8 @@ import { randomBytes } from 'node:crypto';
 import { view } from './store.js';
 import { sandboxOperations } from './operations.js';
 import { endInterruptedCalls, placeInboundCall } from './call-lifecycle.js';
+import { callHandle, messageHandle, type CallHandle, type MessageHandle } from './handles.js';
+import { checkDialOutcome, checkScenario, type InboundCallScenario, type OutboundCallScenario } from './interpreter/scenario.js';
 import { EXAMPLE_ACCOUNT_SID, seedFromExamples } from './seed.js';
 
 export { ContractViolationError } from './contract.js';
@@ -33,6 +35,21 @@ export type { Answer } from './contract.js';
 export type { Handler, HandlerContext, HandlerTable } from './context.js';
 export type { RcmlRunner, RcmlSession, RcmlEnd } from './rcml-runner.js';
 export { basicRunner } from './rcml-runner.js';
+export type { CallHandle, MessageHandle } from './handles.js';
+export type { CallInput, CallScenario, DialOutcome, InboundCallScenario, OutboundCallScenario } from './interpreter/scenario.js';
+export type {
+  InputEvent,
+  NotificationEvent,
+  ReplyEvent,
+  RequestEvent,
+  ResourceEvent,
+  StatusEvent,
+  Transcript,
+  TranscriptEvent,
+  TranscriptEventBase,
+  VerbEvent,
+} from './interpreter/transcript.js';
+export type { RcmlContext } from '../rcml/schema.js';
 export type { CallOutcome, SandboxEvent } from './engine.js';
 export type { SettleOptions } from './clock.js';
 export { HttpError } from './answers.js';
@@ -56,7 +73,7 @@ export interface SandboxOptions {
   persistPath?: string;
   /** How outbound calls go (answered by default): e.g. `(call) => call.to === '+15125550199' ? 'busy' : 'answer'`. */
   callOutcome?: (call: Readonly<Record<string, unknown>>) => CallOutcome;
-  /** What runs the RCML of answered calls (default: `basicRunner`, which executes Say, Pause and Hangup). */
+  /** What runs the RCML of calls and inbound messages (default: the sandbox's interpreter, which runs every verb it models). */
   rcmlRunner?: RcmlRunner;
   /** Real milliseconds to wait for your app's answer to a webhook (default 10,000). */
   webhookTimeoutMs?: number;
@@ -88,11 +105,23 @@ export interface Sandbox {
   settle(options?: SettleOptions): Promise<void>;
   /**
    * Simulates a call from outside to a number of the sandbox: an inbound call whose voice request goes to the
-   * number's `VoiceUrl` (or its voice application) when the clock runs. Resolves the call as the API shows it.
+   * number's `VoiceUrl` (or its voice application) when the clock runs, with the caller's `input` and the outcomes
+   * of the numbers it dials. Returns the call's handle; `await handle.done()` runs it and gives its transcript.
    */
-  inboundCall(call: { from: string; to: string }): Record<string, unknown>;
-  /** Simulates an inbound SMS to a number of the sandbox; its `SmsUrl` is requested when the clock runs. */
-  receiveSms(message: { from: string; to: string; body: string }): Record<string, unknown>;
+  inboundCall(call: InboundCallScenario): CallHandle;
+  /**
+   * Says what happens on outbound calls to `to` placed through the REST API from now on: how the called party
+   * answers (`answer`, default answered; this wins over `callOutcome`), its input, and the outcomes of what the call
+   * dials. A later scenario for the same `to` replaces this one.
+   */
+  scenario(scenario: OutboundCallScenario): void;
+  /** The handle of any call of the sandbox (inbound, or placed through the REST API); throws for an unknown SID. */
+  call(sid: string): CallHandle;
+  /**
+   * Simulates an inbound SMS to a number of the sandbox; its `SmsUrl` is requested when the clock runs, and the RCML
+   * it answers runs in the SMS context (Sms, Redirect, Email). Returns the message's handle.
+   */
+  receiveSms(message: { from: string; to: string; body: string }): MessageHandle;
   /** What the sandbox did, in order, with virtual times: status changes, webhooks sent, Notifications. */
   readonly events: readonly SandboxEvent[];
   /** Contract violations of the sandbox's own answers (each also answered with a 500 that names it). */
@@ -104,6 +133,9 @@ export interface Sandbox {
   /** Stops the server (and saves the state when `persistPath` is set). */
   close(): Promise<void>;
 }
+
+/** The most numbers `sandbox.scenario` keeps a scenario for. */
+const MAX_SCENARIOS = 1000;
 
 const isLoopback = (host: string) => host === '127.0.0.1' || host === '::1' || host === 'localhost';
 
@@ -182,8 +214,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     authToken,
     clock: { now: () => engine.now(), advance: (ms) => engine.clock.advance(ms), pending: () => engine.clock.pending() },
     settle: (settleOptions) => engine.clock.settle(settleOptions),
-    receiveSms: (message) => view(receiveSms(engine, message)),
-    inboundCall: (call) => view(placeInboundCall(engine, call)),
+    receiveSms: (message) => messageHandle(engine, receiveSms(engine, message)),
+    inboundCall: (call) => callHandle(engine, placeInboundCall(engine, call)),
+    scenario(scenario) {
+      if (scenario === null || typeof scenario !== 'object') throw new TypeError('scenario: expected { to, answer?, input?, dial? }');
+      for (const key of Object.keys(scenario)) if (!['to', 'answer', 'input', 'dial'].includes(key)) throw new TypeError(`scenario: unknown field ${key}`);
+      if (typeof scenario.to !== 'string' || scenario.to === '' || scenario.to.length > 256) throw new TypeError('scenario: to must be a non-empty string of at most 256 characters');
+      if (scenario.answer !== undefined) checkDialOutcome(scenario.answer, 'scenario: answer');
+      checkScenario(scenario, 'scenario');
+      if (!engine.outboundScenarios.has(scenario.to) && engine.outboundScenarios.size >= MAX_SCENARIOS) throw new RangeError(`scenario: at most ${MAX_SCENARIOS} numbers have a scenario`);
+      engine.outboundScenarios.set(scenario.to, { ...scenario });
+    },
+    call(sid) {
+      const row = typeof sid === 'string' ? engine.store.get('calls', sid) : undefined;
+      if (!row) throw new Error(`call: no call ${String(sid)} in the sandbox`);
+      return callHandle(engine, row);
+    },
     events: engine.events,
     violations,
     assertNoViolations() {

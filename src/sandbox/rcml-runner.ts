@@ -1,8 +1,8 @@
 /**
- * Running the RCML an application returns for a call. This is the one seam between the call life cycle and RCML: the
- * life cycle fetches and parses the document, hands its root to a `RcmlRunner`, and ends the call when `run` returns.
- * `basicRunner` executes `Say`, `Pause` and `Hangup` (enough for a call to answer, speak and end); a full interpreter
- * implements the same interface and is passed as `startSandbox({ rcmlRunner })`.
+ * Running the RCML an application returns for a call or an inbound message. This is the one seam between the life
+ * cycles and RCML: the life cycle fetches and checks the document, hands its root to a `RcmlRunner`, and ends the
+ * call when `run` returns. The sandbox's interpreter (`src/sandbox/interpreter/`) is the default runner; a runner of
+ * your own is passed as `startSandbox({ rcmlRunner })` and can hand documents to the interpreter (`session.interpret`).
  */
 import type { RcmlContext } from '../rcml/schema.js';
 import type { XmlElement } from '../rcml/xml.js';
@@ -54,50 +54,19 @@ export interface RcmlRunner {
   run(root: XmlElement, session: RcmlSession): Promise<RcmlEnd>;
 }
 
-const localName = (name: string) => name.slice(name.indexOf(':') + 1);
-const attribute = (el: XmlElement, name: string) => el.attributes.find((a) => localName(a.name) === name)?.value.trim();
-const text = (el: XmlElement) => el.children.map((c) => (c.type === 'text' ? c.value : '')).join('').trim();
-
 /** Speaking takes virtual time: about 15 characters a second, at least one second. */
 export function speechMs(words: string): number {
   return Math.max(1000, Math.round((words.length / 15) * 1000));
 }
 
-/** Executes `Say`, `Pause` and `Hangup`; other verbs are logged as not executed and skipped. */
+/**
+ * Runs the document with the sandbox's interpreter (`session.interpret`).
+ * @deprecated The interpreter is the default runner now; leave `rcmlRunner` out, or call `session.interpret(root)`
+ * from a runner of your own.
+ */
 export const basicRunner: RcmlRunner = {
-  async run(root, session) {
-    for (const node of root.children) {
-      if (session.ended) return 'hangup';
-      if (node.type !== 'element') continue;
-      const verb = localName(node.name);
-      if (verb === 'Say') {
-        const words = text(node);
-        const loopText = attribute(node, 'loop');
-        let loop = loopText === undefined ? 1 : Number(loopText);
-        if (!Number.isInteger(loop) || loop < 0) {
-          session.notify(13510, 'warning', `${loopText} is an invalid loop value.`);
-          loop = 1;
-        }
-        // loop="0" means "until hang-up" on the server; the sandbox says it once so that virtual time stays finite.
-        const times = Math.max(1, loop);
-        session.record('say', { text: words, loop: times, voice: attribute(node, 'voice') ?? 'man', language: attribute(node, 'language') ?? 'en' });
-        if (!(await session.sleep(speechMs(words) * times))) return 'hangup';
-      } else if (verb === 'Pause') {
-        const lengthText = attribute(node, 'length');
-        let length = lengthText === undefined ? 1 : Number(lengthText);
-        if (!Number.isInteger(length) || length < 0) {
-          session.notify(13910, 'warning', 'Invalid length value.');
-          length = 1;
-        }
-        session.record('pause', { length });
-        if (!(await session.sleep(length * 1000))) return 'hangup';
-      } else if (verb === 'Hangup') {
-        session.record('hangup');
-        return 'hangup';
-      } else {
-        session.record('not-executed', { verb, reason: 'the basic runner executes only Say, Pause and Hangup' });
-      }
-    }
-    return 'end-of-document';
+  run(root, session) {
+    if (!session.interpret) throw new Error('basicRunner: this session has no interpreter');
+    return session.interpret(root);
   },
 };

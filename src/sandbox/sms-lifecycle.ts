@@ -1,13 +1,13 @@
 /**
  * SMS on the virtual clock. An outbound message goes queued → sending → sent → delivered, with a status callback for
  * `sent` (the SMPP submit answer) and `delivered` (the delivery receipt), carrying `Body` twice as the server does.
- * An inbound message (`receiveSms`) is stored as `received` and the number's `SmsUrl` is asked for RCML; running
- * that RCML (Sms, Redirect, Email) belongs to a full interpreter, so the sandbox only checks the answer's type.
+ * An inbound message (`receiveSms`) is stored as `received` and the number's `SmsUrl` is asked for RCML, which runs
+ * in the `sms` context (Sms, Redirect, Email; rcml.yaml contexts.sms).
  */
-import { parseXml, XmlSyntaxError } from '../rcml/xml.js';
-import { deliver } from './call-lifecycle.js';
+import { deliver, fetchDocument } from './call-lifecycle.js';
 import type { Engine } from './engine.js';
 import { API_VERSION, isoTime, newSid } from './ids.js';
+import type { RcmlSession } from './rcml-runner.js';
 import type { Row } from './store.js';
 
 export const SEND_AFTER_MS = 1000;
@@ -79,44 +79,92 @@ export function startOutboundSms(engine: Engine, sms: Row): void {
   });
 }
 
+/** The parameters of an SMS request for an inbound message (reference webhooks.yaml `sms_request`). */
+export function smsParams(sms: Row): [string, string][] {
+  return [
+    ['SmsSid', sms.sid],
+    ['AccountSid', sms.account_sid as string],
+    ['From', sms.from as string],
+    ['To', sms.to as string],
+    ['Body', sms.body as string],
+  ];
+}
+
+/**
+ * The session of an SMS application: its RCML runs once, in the `sms` context, for the inbound message; Redirects
+ * and actions request further documents with the SMS request's parameters. Failures write the server's
+ * Notification (12300 for an answer that is not XML/HTML) and stop the session; the message itself stays `received`.
+ */
+function smsSession(engine: Engine, sms: Row, url: string, method: 'GET' | 'POST'): RcmlSession {
+  let current = url;
+  let currentMethod = method;
+  let stopped = false;
+  return {
+    get call() {
+      return engine.view(sms);
+    },
+    get documentUrl() {
+      return current;
+    },
+    context: 'sms',
+    sleep: (ms) => engine.clock.sleep(ms),
+    get ended() {
+      return stopped;
+    },
+    record: (event, detail = {}) => engine.record(event, { sid: sms.sid, ...detail }),
+    notify: (code, level, text) => void engine.notify({ accountSid: sms.account_sid as string, callSid: sms.sid, code, level, text, requestUrl: current, requestMethod: currentMethod }),
+    end() {
+      stopped = true;
+    },
+    async fetch(request) {
+      const next = await fetchDocument(engine, sms, { ...request, url: new URL(request.url, current).href, context: 'sms' }, undefined, smsParams(sms));
+      if (!next.ok) {
+        stopped = true;
+        return undefined;
+      }
+      current = next.url;
+      currentMethod = request.method;
+      return { root: next.root, url: next.url };
+    },
+    interpret(root) {
+      return engine.interpreter.run(root, this);
+    },
+  };
+}
+
 /** An inbound message to a number of the sandbox: stored, then the number's `SmsUrl` is requested when the clock runs. */
 export function receiveSms(engine: Engine, input: { from: string; to: string; body: string }): Row {
-  for (const [name, value] of Object.entries(input)) {
+  if (input === null || typeof input !== 'object') throw new TypeError('receiveSms: expected { from, to, body }');
+  for (const name of ['from', 'to', 'body'] as const) {
+    const value: unknown = input[name];
     if (typeof value !== 'string') throw new TypeError(`receiveSms: ${name} must be a string, got ${typeof value}`);
   }
   if (!input.from || !input.to) throw new TypeError('receiveSms: from and to must not be empty');
+  if (input.from.length > 256 || input.to.length > 256) throw new RangeError('receiveSms: from and to have at most 256 characters');
   if (input.body.length > 1600) throw new RangeError(`receiveSms: body has ${input.body.length} characters; at most 1600`);
   const number = [...engine.store.tables.incomingPhoneNumbers.values()].find((n) => n.phone_number === input.to);
   if (!number) throw new Error(`receiveSms: no incoming phone number ${input.to} in the sandbox; buy it first`);
   const sms = smsRow(engine, { accountSid: number.account_sid as string, from: input.from, to: input.to, body: input.body, status: 'received', direction: 'inbound' });
+  engine.record('status', { sid: sms.sid, status: 'received' });
   const url = (number.sms_url as string | null) ?? undefined;
   if (url) {
     const method = ((number.sms_method as string | null) ?? 'POST') as 'GET' | 'POST';
-    engine.clock.spawn(async () => {
+    const fallbackUrl = (number.sms_fallback_url as string | null) ?? undefined;
+    const fallbackMethod = ((number.sms_fallback_method as string | null) ?? 'POST') as 'GET' | 'POST';
+    const runSmsApplication = async () => {
       await engine.clock.sleep(0);
-      const params: [string, string][] = [
-        ['SmsSid', sms.sid],
-        ['AccountSid', sms.account_sid as string],
-        ['From', input.from],
-        ['To', input.to],
-        ['Body', input.body],
-      ];
-      const outcome = await deliver(engine, sms, { kind: 'smsRequest', url, method, params });
-      if (!outcome.ok) {
-        if (outcome.status === 404) engine.notify({ accountSid: sms.account_sid as string, callSid: sms.sid, code: 21402, level: 'warning', text: `URL Not Found : ${url}`, requestUrl: url, requestMethod: method });
-        return;
-      }
-      const type = outcome.contentType.split(';')[0]!.trim().toLowerCase();
-      // SMS sessions take only the three XML/HTML types; anything else stops the session with notification 12300.
-      if (!['text/xml', 'application/xml', 'text/html'].includes(type)) {
-        engine.notify({ accountSid: sms.account_sid as string, callSid: sms.sid, code: 12300, level: 'error', text: `Invalid content type ${type || '(none)'}`, requestUrl: url, requestMethod: method });
-        return;
-      }
+      // The fallback gets the same SMS request (the spec has no separate SMS fallback webhook).
+      const fallback = fallbackUrl ? { url: fallbackUrl, method: fallbackMethod, kind: 'smsRequest' as const, context: 'sms' as const } : undefined;
+      const fetched = await fetchDocument(engine, sms, { url, method, kind: 'smsRequest', context: 'sms' }, fallback, smsParams(sms));
+      if (!fetched.ok) return;
+      await engine.runner.run(fetched.root, smsSession(engine, sms, fetched.url, method));
+    };
+    engine.liveMessages.add(sms.sid);
+    engine.clock.spawn(async () => {
       try {
-        parseXml(outcome.body, { bareAmpersands: 'literal' });
-      } catch (error) {
-        if (!(error instanceof XmlSyntaxError)) throw error;
-        engine.record('sms-rcml-invalid', { sid: sms.sid, error: error.message });
+        await runSmsApplication();
+      } finally {
+        engine.liveMessages.delete(sms.sid);
       }
     });
   }

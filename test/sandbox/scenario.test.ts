@@ -99,11 +99,11 @@ describe('a call from start to end', () => {
     const app1 = await restcomm.applications.create({ FriendlyName: 'IVR', RcmlUrl: `${app.url}/ivr`, Kind: 'voice' });
     const number = await restcomm.incomingPhoneNumbers.create({ PhoneNumber: offer!.phoneNumber, VoiceApplicationSid: app1.sid });
     const call = sandbox.inboundCall({ from: '+447700900123', to: number.phone_number });
-    expect(call).toMatchObject({ direction: 'inbound', status: 'ringing', to: number.phone_number });
+    expect(call.view()).toMatchObject({ direction: 'inbound', status: 'ringing', to: number.phone_number });
     expect(app.received).toEqual([]);
     await sandbox.settle();
     expect(parseWebhook('voiceRequest', app.to('/ivr')[0]!.params)).toMatchObject({ CallSid: call.sid, From: '+447700900123', Direction: 'inbound' });
-    expect((await restcomm.calls.fetch(call.sid as string)).status).toBe('completed');
+    expect((await restcomm.calls.fetch(call.sid)).status).toBe('completed');
     expect(() => sandbox.inboundCall({ from: '+1', to: '+15125550999' })).toThrow('no incoming phone number +15125550999');
   });
 });

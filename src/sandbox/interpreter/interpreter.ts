@@ -8,6 +8,7 @@ import type { RcmlContext } from '../../rcml/schema.js';
 import type { XmlElement } from '../../rcml/xml.js';
 import { deliver, voiceParams } from '../call-lifecycle.js';
 import type { Engine } from '../engine.js';
+import { smsParams } from '../sms-lifecycle.js';
 import type { RcmlEnd, RcmlRunner, RcmlSession } from '../rcml-runner.js';
 import { isVerb, NOT_EXECUTED, verbEntry } from './registry.js';
 import { InputQueue, type CallScenario } from './scenario.js';
@@ -136,9 +137,11 @@ export class Interpreter implements RcmlRunner {
       notify: (code, level, text) => session.notify(code, level, text),
       voiceParams: () => {
         const call = engine.store.get('calls', sid);
-        return call ? voiceParams(call) : [];
+        if (call) return voiceParams(call);
+        const sms = engine.store.get('smsMessages', sid);
+        return sms ? smsParams(sms) : [];
       },
-      webhook: (request) => deliver(engine, engine.store.get('calls', sid) ?? engine.store.get('smsMessages', sid) ?? { sid }, request),
+      webhook: (request) => deliver(engine, { sid }, request),
       async nextInput(timeoutMs, kinds, verb) {
         const got = await runtime.input.next(timeoutMs, kinds, signal);
         if (typeof got !== 'object') return got;

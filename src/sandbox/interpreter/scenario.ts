@@ -166,3 +166,58 @@ export class InputQueue {
     }
   }
 }
+
+const OUTCOMES = new Set(['answer', 'busy', 'no-answer', 'failed']);
+
+/** The most dial targets one scenario lists. */
+export const MAX_DIAL_TARGETS = 1000;
+
+/** Checks a dial outcome; throws a `TypeError` naming `where` and the problem. */
+export function checkDialOutcome(outcome: unknown, where: string): DialOutcome {
+  if (typeof outcome === 'string') {
+    if (!OUTCOMES.has(outcome)) throw new TypeError(`${where}: ${JSON.stringify(outcome)} is not an outcome (answer, busy, no-answer, failed, or { answer: true, seconds?, input? })`);
+    return outcome as DialOutcome;
+  }
+  if (outcome === null || typeof outcome !== 'object' || (outcome as { answer?: unknown }).answer !== true) {
+    throw new TypeError(`${where}: expected answer, busy, no-answer, failed, or { answer: true, seconds?, input? }`);
+  }
+  const o = outcome as { answer: true; seconds?: unknown; input?: unknown };
+  for (const key of Object.keys(o)) if (!['answer', 'seconds', 'input'].includes(key)) throw new TypeError(`${where}: unknown field ${key}`);
+  if (o.seconds !== undefined && !(Number.isInteger(o.seconds) && (o.seconds as number) >= 0 && (o.seconds as number) <= 86_400)) {
+    throw new TypeError(`${where}: seconds must be a whole number from 0 to 86400`);
+  }
+  if (o.input !== undefined) checkInputList(o.input, `${where}.input`);
+  return o as DialOutcome;
+}
+
+function checkInputList(input: unknown, where: string): void {
+  if (!Array.isArray(input)) throw new TypeError(`${where} must be an array`);
+  if (input.length > MAX_INPUT_ITEMS) throw new RangeError(`${where} has ${input.length} items; at most ${MAX_INPUT_ITEMS}`);
+  input.forEach((item, i) => {
+    try {
+      inputKind(item as CallInput);
+    } catch (error) {
+      throw new TypeError(`${where}[${i}]: ${(error as Error).message.replace(/^call input: /, '')}`);
+    }
+  });
+}
+
+/** Checks the `input` and `dial` of a scenario; throws a `TypeError` naming `where` and the problem. */
+export function checkScenario(scenario: CallScenario, where: string): void {
+  if (scenario === null || typeof scenario !== 'object') throw new TypeError(`${where}: expected a scenario object`);
+  if (scenario.input !== undefined) checkInputList(scenario.input, `${where}: input`);
+  if (scenario.dial !== undefined) {
+    if (scenario.dial === null || typeof scenario.dial !== 'object' || Array.isArray(scenario.dial)) throw new TypeError(`${where}: dial must be an object keyed by the dialled target`);
+    const entries = Object.entries(scenario.dial);
+    if (entries.length > MAX_DIAL_TARGETS) throw new RangeError(`${where}: dial lists ${entries.length} targets; at most ${MAX_DIAL_TARGETS}`);
+    for (const [target, outcome] of entries) {
+      if (target === '' || target.length > 256) throw new TypeError(`${where}: dial targets are non-empty strings of at most 256 characters`);
+      checkDialOutcome(outcome, `${where}: dial[${JSON.stringify(target)}]`);
+    }
+  }
+}
+
+/** How a dialled target answers in this scenario: its entry, else `'answer'` (targets not listed answer). */
+export function dialOutcome(scenario: CallScenario, target: string): DialOutcome {
+  return scenario.dial?.[target] ?? 'answer';
+}

@@ -76,7 +76,10 @@ export interface VerbContext {
   notify(code: number, level: 'error' | 'warning', text: string): void;
   /** Takes the next input a verb accepting `kinds` can use (see `InputQueue.next`), recording it in the transcript. */
   nextInput(timeoutMs: number, kinds: readonly CallInputKind[], verb: string): Promise<{ input: CallInput; source: InputSource } | 'timeout' | 'hangup'>;
-  /** The call's voice request parameters as they are now (CallSid, AccountSid, From, To, CallStatus, …). */
+  /**
+   * The request parameters of the call as it is now (voice request: CallSid, AccountSid, From, To, CallStatus, …), or
+   * in the `sms` context those of the inbound message (SMS request: SmsSid, AccountSid, From, To, Body).
+   */
   voiceParams(): [string, string][];
   /**
    * Sends a webhook that is not an RCML request (a status callback, a partial result, a transcription callback):
