@@ -1,0 +1,45 @@
+// <Email> against a real local app, in a call and in an SMS session: the mail the server would hand to its SMTP
+// service is in the transcript (the server keeps no e-mail resource), with its defaults and the server's spelling.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SUBJECT } from '../../../src/sandbox/interpreter/verbs/email.js';
+import { useSandbox } from '../fixture.js';
+import { appNumber, rcml } from './media-fixture.js';
+
+const CALLER = '+15125550100';
+
+describe('Email', () => {
+  const t = useSandbox();
+
+  it('in a call: sends the mail and goes on with the next verb', async () => {
+    const { client, sandbox, app } = t;
+    const to = await appNumber(client, app);
+    app.reply('/answer', rcml('<Email to="ops@example.com" from="ivr@example.com" cc="a@example.com,b@example.com" bcc="audit@example.com" subject="Missed call">Call from the IVR</Email><Say>Bye</Say>'));
+    const call = sandbox.inboundCall({ from: CALLER, to });
+    const transcript = await call.done();
+    const verbs = transcript.events.filter((e) => e.type === 'verb');
+    expect(verbs.map((e) => e.verb)).toEqual(['Email', 'Say']);
+    expect(verbs[0]).toMatchObject({ outcome: 'sent', to: 'ops@example.com', from: 'ivr@example.com', cc: 'a@example.com,b@example.com', bcc: 'audit@example.com', subject: 'Missed call', body: 'Call from the IVR' });
+    // Sending takes no call time.
+    expect(verbs[1]!.at).toBe(verbs[0]!.at);
+  });
+
+  it('reads the lower-case subject and bcc only (the documentation spells them Subject and Bcc); without to, nothing is sent', async () => {
+    const { client, sandbox, app } = t;
+    const to = await appNumber(client, app);
+    app.reply('/answer', rcml('<Email to="ops@example.com" from="ivr@example.com" Subject="Ignored" Bcc="x@example.com">Body</Email><Email from="ivr@example.com">No recipient</Email><Say>Still running</Say>'));
+    const call = sandbox.inboundCall({ from: CALLER, to });
+    const transcript = await call.done();
+    const verbs = transcript.events.filter((e) => e.type === 'verb');
+    expect(verbs[0]).toMatchObject({ outcome: 'sent', subject: DEFAULT_SUBJECT, bcc: '' });
+    expect(verbs.slice(1).map((e) => [e.verb, e.outcome])).toEqual([['Email', 'failed'], ['Say', 'done']]);
+  });
+
+  it('in an SMS session', async () => {
+    const { client, sandbox, app } = t;
+    const number = await appNumber(client, app);
+    app.reply('/sms', rcml('<Email to="ops@example.com" from="sms@example.com" subject="Inbound text">New message</Email>'));
+    const inbound = sandbox.receiveSms({ from: CALLER, to: number, body: 'Hello' });
+    const transcript = await inbound.done();
+    expect(transcript.events.filter((e) => e.type === 'verb')).toMatchObject([{ verb: 'Email', context: 'sms', outcome: 'sent', subject: 'Inbound text', body: 'New message' }]);
+  });
+});

@@ -1,0 +1,146 @@
+// <Gather> against a real local app: keys and speech from the call's input, the prompts, timeouts, the action request
+// as the server sends it, partial speech results, and the Notifications for values the server rejects.
+import { describe, expect, it } from 'vitest';
+import { collectKeys } from '../../../src/sandbox/interpreter/verbs/gather.js';
+import { useSandbox } from '../fixture.js';
+import { appNumber, expectWebhook, notifications, rcml } from './media-fixture.js';
+
+const CALLER = '+15125550100';
+
+describe('Gather', () => {
+  const t = useSandbox();
+
+  it('plays its prompts, then sends the keys before finishOnKey to its action and runs the answer', async () => {
+    const { client, sandbox, app } = t;
+    const to = await appNumber(client, app);
+    app.reply('/answer', rcml('<Gather action="/menu" numDigits="4"><Say>Enter your PIN, then the hash key.</Say><Pause length="2"/></Gather><Say>Not reached</Say>'));
+    app.reply('/menu', rcml('<Say>Thank you</Say>'));
+    const call = sandbox.inboundCall({ from: CALLER, to, input: ['12#'] });
+    const transcript = await call.done();
+
+    const params = expectWebhook('gatherAction', app.to('/menu')[0]);
+    expect(params).toMatchObject({ CallSid: call.sid, Digits: '12', SpeechResult: '', CallStatus: 'in-progress' });
+    expect(params).not.toHaveProperty('Confidence');
+    const verbs = transcript.events.filter((e) => e.type === 'verb');
+    expect(verbs.map((e) => e.verb)).toEqual(['Say', 'Pause', 'Gather', 'Say']);
+    expect(verbs[2]).toMatchObject({ outcome: 'input', digits: '12', endedBy: 'finishOnKey', numDigits: 4 });
+    // The key ended the input at once: the action is requested when the prompts end, not after the timeout.
+    const prompted = verbs[1]!.at + 2000;
+    expect(transcript.events.find((e) => e.type === 'request' && e.kind === 'gatherAction')!.at).toBe(prompted);
+    expect(transcript.events.some((e) => e.type === 'verb' && e.text === 'Not reached')).toBe(false);
+  });
+
+  it('ends at numDigits keys, or when the caller has been silent for timeout seconds', async () => {
+    const { client, sandbox, app } = t;
+    const to = await appNumber(client, app);
+    app.reply('/answer', rcml('<Gather action="/one" numDigits="1"/><Gather action="/two" timeout="3"/>'));
+    app.reply('/one', rcml('<Gather action="/two" timeout="3"/>'));
+    app.reply('/two', rcml('<Hangup/>'));
+    const call = sandbox.inboundCall({ from: CALLER, to, input: ['31', '42'] });
+    const transcript = await call.done();
+    expect(expectWebhook('gatherAction', app.to('/one')[0]).Digits).toBe('3');
+    expect(expectWebhook('gatherAction', app.to('/two')[0]).Digits).toBe('42');
+    const gathers = transcript.events.filter((e) => e.type === 'verb' && e.verb === 'Gather');
+    expect(gathers.map((g) => [g.endedBy, g.unused])).toEqual([['numDigits', '1'], ['timeout', undefined]]);
+    // No finishing key: the second Gather waited its three seconds of silence after the keys.
+    expect(gathers[1]!.at - gathers[0]!.at).toBe(3000);
+  });
+
+  it('without input it sends nothing and falls through to the next verb after the timeout', async () => {
+    const { client, sandbox, app } = t;
+    const to = await appNumber(client, app);
+    app.reply('/answer', rcml('<Gather action="/menu" timeout="4"><Say>Press 1</Say></Gather><Say>We did not get your choice</Say>'));
+    const call = sandbox.inboundCall({ from: CALLER, to, input: [{ timeout: true }] });
+    const transcript = await call.done();
+    expect(app.to('/menu')).toHaveLength(0);
+    const verbs = transcript.events.filter((e) => e.type === 'verb');
+    expect(verbs.map((e) => [e.verb, e.outcome])).toEqual([['Say', 'done'], ['Gather', 'timeout'], ['Say', 'done']]);
+    expect(verbs[2]!.at - verbs[0]!.at).toBe(1000 + 4000);
+    expect(call.view().status).toBe('completed');
+  });
+
+  it('speech: SpeechResult in the action, interim results to partialResultCallback, no Confidence parameter', async () => {
+    const { client, sandbox, app } = t;
+    const to = await appNumber(client, app);
+    app.reply('/answer', rcml(`<Gather input="speech" action="/said" partialResultCallback="/partial" partialResultCallbackMethod="GET"><Say>Which department?</Say></Gather>`));
+    app.reply('/said', rcml('<Hangup/>'));
+    const call = sandbox.inboundCall({ from: CALLER, to, input: [{ speech: 'sales please', confidence: 0.82, partial: ['sa', 'sales'] }] });
+    const transcript = await call.done();
+    const partials = app.to('/partial');
+    expect(partials.map((r) => r.method)).toEqual(['GET', 'GET']);
+    expect(partials.map((r) => expectWebhook('gatherPartialResult', r).UnstableSpeechResult)).toEqual(['sa', 'sales']);
+    const said = expectWebhook('gatherAction', app.to('/said')[0]);
+    expect(said).toMatchObject({ Digits: '', SpeechResult: 'sales please' });
+    expect(said).not.toHaveProperty('Confidence');
+    expect(transcript.events.find((e) => e.type === 'verb' && e.verb === 'Gather')).toMatchObject({ input: 'speech', speech: 'sales please', confidence: 0.82 });
+  });
+
+  it('input this Gather cannot take is silence to it, and waits for the Gather that can', async () => {
+    const { client, sandbox, app } = t;
+    const to = await appNumber(client, app);
+    app.reply('/answer', rcml('<Gather action="/keys" timeout="2"/><Gather input="dtmf speech" action="/either"/>'));
+    app.reply('/either', rcml('<Hangup/>'));
+    const call = sandbox.inboundCall({ from: CALLER, to, input: [{ speech: 'operator' }] });
+    await call.done();
+    expect(app.to('/keys')).toHaveLength(0);
+    expect(expectWebhook('gatherAction', app.to('/either')[0])).toMatchObject({ Digits: '', SpeechResult: 'operator' });
+  });
+
+  it('with input but no action the server goes on with the next verb; GET sends the parameters in the query', async () => {
+    const { client, sandbox, app } = t;
+    const to = await appNumber(client, app);
+    app.reply('/answer', rcml('<Gather numDigits="1"/><Gather method="get" action="/q" numDigits="1"/>'));
+    app.reply('/q', rcml('<Hangup/>'));
+    const call = sandbox.inboundCall({ from: CALLER, to, input: ['1', '2'] });
+    await call.done();
+    expect(app.received.map((r) => r.path)).toEqual(['/answer', '/q']);
+    expect(app.to('/q')[0]!.method).toBe('GET');
+    expect(expectWebhook('gatherAction', app.to('/q')[0]).Digits).toBe('2');
+  });
+
+  it('values the server rejects write its Notifications and fall back to its defaults', async () => {
+    const { client, sandbox, app } = t;
+    const to = await appNumber(client, app);
+    app.reply('/answer', rcml('<Gather action="/x" method="PUT" timeout="soon" finishOnKey="A" numDigits="two" startInputKey="x"><Say voice="robot">Hi</Say></Gather>'));
+    app.reply('/x', rcml('<Hangup/>'));
+    const call = sandbox.inboundCall({ from: CALLER, to, input: ['7#'] });
+    const transcript = await call.done();
+    expect((await notifications(client)).map(([code]) => code).sort()).toEqual([13310, 13313, 13314, 13315, 13321, 14104]);
+    // POST, '#' and the 5-second default still apply: the digit before '#' reached the action.
+    expect(app.to('/x')[0]).toMatchObject({ method: 'POST' });
+    expect(expectWebhook('gatherAction', app.to('/x')[0]).Digits).toBe('7');
+    expect(transcript.events.filter((e) => e.type === 'notification')).toHaveLength(6);
+  });
+
+  it('a hang-up while gathering ends the call without an action request', async () => {
+    const { client, sandbox, app } = t;
+    const to = await appNumber(client, app);
+    app.reply('/answer', rcml('<Gather action="/x"/><Say>Not reached</Say>'));
+    const call = sandbox.inboundCall({ from: CALLER, to, input: [{ hangup: true }] });
+    const transcript = await call.done();
+    expect(app.to('/x')).toHaveLength(0);
+    expect(transcript.events.filter((e) => e.type === 'verb').map((e) => [e.verb, e.outcome])).toEqual([['Gather', 'hangup']]);
+    expect(call.view().status).toBe('completed');
+  });
+
+  it('interactive: keys sent to the live call reach the waiting Gather', async () => {
+    const { client, sandbox, app } = t;
+    const to = await appNumber(client, app);
+    app.reply('/answer', rcml('<Gather action="/x" timeout="10"><Say>Press a key</Say></Gather>'));
+    app.reply('/x', rcml('<Hangup/>'));
+    const call = sandbox.inboundCall({ from: CALLER, to });
+    await sandbox.clock.advance(3000);
+    call.send('9#');
+    await call.done();
+    expect(expectWebhook('gatherAction', app.to('/x')[0]).Digits).toBe('9');
+  });
+});
+
+describe('collectKeys (the media server reading keys)', () => {
+  it('drops leading keys that may not start input, stops at finishOnKey or numDigits, and ignores waits', () => {
+    expect(collectKeys('#12#', '#', 32767, '*0123456789')).toEqual({ digits: '', endedBy: 'finishOnKey', unused: '12#' });
+    expect(collectKeys('12w3*', '*', 32767, '*0123456789')).toEqual({ digits: '123', endedBy: 'finishOnKey', unused: '' });
+    expect(collectKeys('9123', '#', 32767, '12')).toEqual({ digits: '123', unused: '' });
+    expect(collectKeys('12345', '#', 3, '*0123456789')).toEqual({ digits: '123', endedBy: 'numDigits', unused: '45' });
+  });
+});
