@@ -1,5 +1,5 @@
 // npm run bench: the SDK's bundle size and its per-request cost against hand-written fetch, in one run.
-// Usage: npm run bench [-- --requests N --rounds R --write-readme --sandbox-only --lifecycles N --sandbox-requests N]
+// Usage: npm run bench [-- --requests N --rounds R --write-readme --sandbox-only --lifecycles N --sandbox-requests N --ivr-calls N --ivr-concurrent N]
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';

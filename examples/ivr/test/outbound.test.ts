@@ -19,7 +19,7 @@ it('runs the menu on a call placed through the REST API', async () => {
   const transcript = await ivr.sandbox.call(await callOut('+15125550177')).done();
 
   expect(paramsOf(transcript, 'voiceRequest')).toMatchObject({ Direction: 'outbound-api', To: '+15125550177' });
-  expect(requests(transcript)).toEqual(['voiceRequest /voice', 'gatherAction /choice/1', 'recordAction /voicemail/done']);
+  expect(requests(transcript)).toEqual(['voiceRequest /voice', 'gatherAction /choice/1', 'recordAction /voicemail/done', 'transcriptionCallback /voicemail/transcribed']);
 });
 
 it('never reaches the app when the called party is busy', async () => {

@@ -1,11 +1,11 @@
 // Reading transcripts: the webhooks the app got, what the caller heard, and the whole call as text.
-import type { Transcript, TranscriptEvent } from 'restcomm-cpaas/sandbox';
+import type { RequestEvent, Transcript, TranscriptEvent } from 'restcomm-cpaas/sandbox';
 
 /** The webhooks the app was sent, as `kind path`. */
 export const requests = (t: Transcript) => t.events.flatMap((e) => (e.type === 'request' ? [`${e.kind} ${new URL(e.url).pathname}`] : []));
 
 /** The parameters of the first request of `kind`. */
-export const paramsOf = (t: Transcript, kind: string) => t.events.find((e) => e.type === 'request' && e.kind === kind)?.params;
+export const paramsOf = (t: Transcript, kind: string) => t.events.find((e): e is RequestEvent => e.type === 'request' && e.kind === kind)?.params;
 
 /** What the caller heard, in order. */
 export const said = (t: Transcript) => t.events.flatMap((e) => (e.type === 'verb' && e.verb === 'Say' && e.outcome === 'done' ? [e.text] : []));
@@ -34,7 +34,7 @@ function line(e: TranscriptEvent, own: string): string {
     case 'resource':
       return `${leg}${e.resource} ${typeof e.status === 'string' ? e.status : 'created'}`;
     case 'notification':
-      return `${leg}Notification ${e.code} (${e.level}): ${e.text}`;
+      return `${leg}Notification ${e.code}${e.level ? ` (${e.level})` : ''}: ${e.text}`;
     case 'status':
       return `${leg}status ${e.status}`;
     default:
