@@ -503,6 +503,8 @@ export function startInboundLeg(engine: Engine, caller: Row | undefined, number:
 async function finish(engine: Engine, call: Row): Promise<void> {
   if (!isFinal(call.status)) setStatus(engine, call, call.status === 'in-progress' ? 'completed' : 'canceled');
   const peer = call.$peer === undefined ? undefined : engine.store.get('calls', call.$peer as string);
-  if (peer && !isFinal(peer.status) && engine.liveCalls.has(peer.sid)) hangUp(engine, peer);
+  // An inbound leg that never answered passes its outcome on through `answered` (busy, failed) instead.
+  const passesOutcome = call.direction === 'inbound' && call.$answeredAt === undefined;
+  if (peer && !passesOutcome && !isFinal(peer.status) && engine.liveCalls.has(peer.sid)) hangUp(engine, peer);
   await progress(engine, call, 'completed');
 }

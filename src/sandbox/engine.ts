@@ -163,7 +163,7 @@ export class Engine {
       ...(input.responseBody ? { response_body: input.responseBody } : {}),
       uri: `/${API_VERSION}/Accounts/${input.accountSid}/Notifications/${sid}.json`,
     });
-    this.record('notification', { sid, callSid: input.callSid, code: input.code, text: input.text });
+    this.record('notification', { sid, callSid: input.callSid, code: input.code, level: input.level, text: input.text });
     return row;
   }
 

@@ -10,7 +10,7 @@ import { deliver, voiceParams } from '../call-lifecycle.js';
 import type { Engine } from '../engine.js';
 import { smsParams } from '../sms-lifecycle.js';
 import type { RcmlEnd, RcmlRunner, RcmlSession } from '../rcml-runner.js';
-import { isVerb, NOT_EXECUTED, verbEntry } from './registry.js';
+import { isVerb, NOT_EXECUTED, verbContexts, verbEntry } from './registry.js';
 import { InputQueue, type CallScenario } from './scenario.js';
 import type { TranscriptEventInput } from './transcript.js';
 import { localName, type VerbContext, type VerbOutcome } from './verb.js';
@@ -99,9 +99,9 @@ export class Interpreter implements RcmlRunner {
       if (!entry || !entry.contexts.includes(context)) {
         const reason = !isVerb(name)
           ? `<${name}> is not an RCML verb`
-          : !entry
-            ? (NOT_EXECUTED[name] ?? `the sandbox does not execute <${name}>`)
-            : `<${name}> is not executed in the ${context} context`;
+          : !verbContexts(name).includes(context)
+            ? `<${name}> is not executed in the ${context} context`
+            : (NOT_EXECUTED[name] ?? `the sandbox does not execute <${name}>`);
         ctx.record({ type: 'verb', verb: name, outcome: 'skipped', reason });
         // The conference-wait interpreter hangs up on any verb but Play and Say (rcml.yaml contexts.conference_wait).
         if (context === 'conference-wait' && isVerb(name)) return { hangup: true };

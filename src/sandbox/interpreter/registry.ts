@@ -64,6 +64,11 @@ export function isVerb(name: string): boolean {
   return (RCML_ELEMENTS as Record<string, { kind: string }>)[name]?.kind === 'verb';
 }
 
+/** The contexts whose interpreter executes `name` on the server (from the element table; none for a non-verb). */
+export function verbContexts(name: string): readonly RcmlContext[] {
+  return (RCML_ELEMENTS as Record<string, { contexts: readonly RcmlContext[] }>)[name]?.contexts ?? [];
+}
+
 /** Every verb with a handler. */
 export function registeredVerbs(): string[] {
   return [...entries.keys()];

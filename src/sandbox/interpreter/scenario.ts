@@ -63,11 +63,17 @@ export function inputKind(input: CallInput): CallInputKind {
   }
   if (input === null || typeof input !== 'object') throw new TypeError(`call input: expected digits or an object, got ${input === null ? 'null' : typeof input}`);
   const keys = Object.keys(input);
+  const only = (...allowed: string[]) => {
+    const extra = keys.find((k) => !allowed.includes(k));
+    if (extra !== undefined) throw new TypeError(`call input: ${JSON.stringify(extra)} does not go with ${JSON.stringify(allowed[0])} in one item`);
+  };
   if ('digits' in input) {
+    only('digits');
     if (typeof input.digits !== 'string' || !/^[0-9*#wW]{1,64}$/.test(input.digits)) throw new TypeError('call input: digits must be a string of DTMF digits (0-9, *, #; at most 64)');
     return 'digits';
   }
   if ('speech' in input) {
+    only('speech', 'confidence', 'partial');
     if (typeof input.speech !== 'string' || input.speech.length > 4096) throw new TypeError('call input: speech must be a string of at most 4096 characters');
     if (input.confidence !== undefined && !(typeof input.confidence === 'number' && input.confidence >= 0 && input.confidence <= 1)) throw new TypeError('call input: confidence must be a number from 0 to 1');
     if (input.partial !== undefined && !(Array.isArray(input.partial) && input.partial.length <= 100 && input.partial.every((p) => typeof p === 'string' && p.length <= 4096))) {
@@ -75,6 +81,7 @@ export function inputKind(input: CallInput): CallInputKind {
     }
     return 'speech';
   }
+  if ('record' in input) only('record');
   if ('timeout' in input && input.timeout === true && keys.length === 1) return 'timeout';
   if ('hangup' in input && input.hangup === true && keys.length === 1) return 'hangup';
   if ('record' in input) {

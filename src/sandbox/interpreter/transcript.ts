@@ -136,8 +136,9 @@ export function transcriptOf(events: readonly SandboxEvent[], sid: string, start
     if (!TRANSCRIPT_TYPES.has(event.type)) continue;
     const owner = ownerOf(event);
     if (!owner || !isOurs(owner)) continue;
-    const { at, type, callSid: _c, ...detail } = event;
-    out.push({ ...detail, type, at, offsetMs: at - startedAt, callSid: owner } as unknown as TranscriptEvent);
+    const { at, type, callSid: _c, sid: own, ...detail } = event;
+    // `sid` names the event's own resource (a Notification, a Recording); for the call itself `callSid` says it.
+    out.push({ type, at, offsetMs: at - startedAt, callSid: owner, ...(own !== undefined && own !== owner ? { sid: own } : {}), ...detail } as unknown as TranscriptEvent);
   }
   return { sid, events: out };
 }

@@ -1,0 +1,123 @@
+// Every answer of the application is checked: HTTP status, content type, and the RCML in the context it runs in.
+// Problems show in the transcript's `reply` event; the call goes on or ends exactly as the server would.
+import { describe, expect, it } from 'vitest';
+import { Engine } from '../../../src/sandbox/engine.js';
+import { parseXml } from '../../../src/rcml/xml.js';
+import type { RcmlSession } from '../../../src/sandbox/index.js';
+import { START } from '../fixture.js';
+import { CALLER, ofType, useInterpreter, verbs } from './harness.js';
+
+describe('reply checks', () => {
+  const t = useInterpreter();
+
+  it('an HTTP error status: Notification 11206 and the call fails (no fallback configured)', async () => {
+    t.app.reply('/voice', { status: 503, type: 'text/plain', body: 'down' });
+    const call = t.sandbox.inboundCall({ from: CALLER, to: await t.number() });
+    const transcript = await call.done();
+    expect(ofType(transcript.events, 'reply')[0]).toMatchObject({ kind: 'voiceRequest', status: 503, error: 'HTTP 503' });
+    expect(ofType(transcript.events, 'notification').map((n) => [n.code, n.level])).toEqual([[11206, 'error']]);
+    expect(call.view().status).toBe('failed');
+  });
+
+  it('a failed VoiceUrl goes to the VoiceFallbackUrl with the same parameters', async () => {
+    t.app.reply('/voice', { status: 500 });
+    t.rcml('/fallback', '<Response><Say>Fallback</Say></Response>');
+    const number = await t.number({ VoiceFallbackUrl: `${t.app.url}/fallback` });
+    const call = t.sandbox.inboundCall({ from: CALLER, to: number });
+    const transcript = await call.done();
+    expect(ofType(transcript.events, 'request').map((r) => r.kind)).toEqual(['voiceRequest', 'voiceFallback']);
+    expect(ofType(transcript.events, 'verb').map((e) => e.text)).toEqual(['Fallback']);
+    expect(call.view().status).toBe('completed');
+  });
+
+  it('a content type that is not RCML: Notification 11206 and the call fails', async () => {
+    t.app.reply('/voice', { type: 'application/json', body: '{"say":"hi"}' });
+    const call = t.sandbox.inboundCall({ from: CALLER, to: await t.number() });
+    const transcript = await call.done();
+    expect(ofType(transcript.events, 'notification').map((n) => [n.code, n.text])).toEqual([[11206, 'content type application/json is not RCML']]);
+    expect(call.view().status).toBe('failed');
+  });
+
+  it('text/plain is spoken', async () => {
+    t.app.reply('/voice', { type: 'text/plain; charset=utf-8', body: 'Plain & simple' });
+    const transcript = await t.sandbox.inboundCall({ from: CALLER, to: await t.number() }).done();
+    expect(ofType(transcript.events, 'verb').map((e) => [e.verb, e.text])).toEqual([['Say', 'Plain & simple']]);
+  });
+
+  it('RCML that does not parse: the problem with its position, Notification 11206, and the call fails', async () => {
+    t.rcml('/voice', '<Response><Say>Unclosed</Response>');
+    const call = t.sandbox.inboundCall({ from: CALLER, to: await t.number() });
+    const transcript = await call.done();
+    const reply = ofType(transcript.events, 'reply')[0]!;
+    expect(reply.problems).toEqual([expect.objectContaining({ code: 'not-well-formed', severity: 'error', line: 1 })]);
+    expect(ofType(transcript.events, 'notification').map((n) => n.code)).toEqual([11206]);
+    expect(verbs(transcript.events)).toEqual([]);
+    expect(call.view().status).toBe('failed');
+  });
+
+  it('bare ampersands are tolerated, as the server rewrites them', async () => {
+    t.rcml('/voice', '<Response><Play>/a.wav?x=1&y=2</Play></Response>');
+    const transcript = await t.sandbox.inboundCall({ from: CALLER, to: await t.number() }).done();
+    expect(ofType(transcript.events, 'reply')[0]!.problems).toEqual([]);
+    expect(ofType(transcript.events, 'verb').map((e) => e.url)).toEqual([`${t.app.url}/a.wav?x=1&y=2`]);
+  });
+
+  it('a verb not executed in the context is reported and skipped; the call goes on', async () => {
+    t.rcml('/voice', '<Response><UssdMessage>Balance</UssdMessage><Say>Voice</Say></Response>');
+    const call = t.sandbox.inboundCall({ from: CALLER, to: await t.number() });
+    const transcript = await call.done();
+    expect(ofType(transcript.events, 'reply')[0]!.problems).toEqual([expect.objectContaining({ code: 'unsupported-in-context', path: 'Response/UssdMessage[1]' })]);
+    expect(ofType(transcript.events, 'verb').map((e) => [e.verb, e.outcome, e.reason])).toEqual([
+      ['UssdMessage', 'skipped', '<UssdMessage> is not executed in the voice context'],
+      ['Say', 'done', undefined],
+    ]);
+    // The server skips it silently: no Notification.
+    expect(ofType(transcript.events, 'notification')).toEqual([]);
+    expect(call.view().status).toBe('completed');
+  });
+
+  it('an attribute the server ignores is reported and the verb runs without it', async () => {
+    t.rcml('/voice', '<Response><Say voise="woman">Hello</Say></Response>');
+    const transcript = await t.sandbox.inboundCall({ from: CALLER, to: await t.number() }).done();
+    expect(ofType(transcript.events, 'reply')[0]!.problems).toEqual([expect.objectContaining({ code: 'unknown-attribute', attribute: 'voise', severity: 'warning' })]);
+    expect(ofType(transcript.events, 'verb').map((e) => [e.verb, e.voice])).toEqual([['Say', 'man']]);
+    expect(ofType(transcript.events, 'notification')).toEqual([]);
+  });
+
+  it('an element that is not a verb is skipped; verbs inside an unknown wrapper still run, as the server walks the tree', async () => {
+    t.rcml('/voice', '<Response><Speak>x</Speak><Group><Say>Inside</Say></Group></Response>');
+    const transcript = await t.sandbox.inboundCall({ from: CALLER, to: await t.number() }).done();
+    expect(ofType(transcript.events, 'verb').map((e) => [e.verb, e.outcome])).toEqual([
+      ['Speak', 'skipped'],
+      ['Say', 'done'],
+    ]);
+  });
+});
+
+describe('the conference-wait context', () => {
+  it('runs Play and Say, and hangs up on any other verb (rcml.yaml contexts.conference_wait)', async () => {
+    const engine = new Engine({ startTime: START, webhookTimeoutMs: 1000, maxEvents: 1000 });
+    let ended: string | undefined;
+    const session: RcmlSession = {
+      call: { sid: 'CAwait' },
+      documentUrl: 'http://app.example/wait',
+      context: 'conference-wait',
+      sleep: (ms) => engine.clock.sleep(ms),
+      ended: false,
+      record: () => undefined,
+      notify: () => undefined,
+      fetch: async () => undefined,
+      end: (status) => void (ended = status ?? 'completed'),
+    };
+    const root = parseXml('<Response><Say>Please wait</Say><Pause/><Say>Never</Say></Response>').root;
+    let end: string | undefined;
+    engine.clock.spawn(async () => void (end = await engine.interpreter.run(root, session)));
+    await engine.clock.settle();
+    expect(end).toBe('hangup');
+    expect(ended).toBe('completed');
+    expect(engine.events.filter((e) => e.type === 'verb').map((e) => [e.verb, e.outcome])).toEqual([
+      ['Say', 'done'],
+      ['Pause', 'skipped'],
+    ]);
+  });
+});
