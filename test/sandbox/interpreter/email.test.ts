@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SUBJECT } from '../../../src/sandbox/interpreter/verbs/email.js';
 import { useSandbox } from '../fixture.js';
-import { appNumber, rcml } from './media-fixture.js';
+import { appNumber, rcml, verbEvents } from './media-fixture.js';
 
 const CALLER = '+15125550100';
 
@@ -16,7 +16,7 @@ describe('Email', () => {
     app.reply('/answer', rcml('<Email to="ops@example.com" from="ivr@example.com" cc="a@example.com,b@example.com" bcc="audit@example.com" subject="Missed call">Call from the IVR</Email><Say>Bye</Say>'));
     const call = sandbox.inboundCall({ from: CALLER, to });
     const transcript = await call.done();
-    const verbs = transcript.events.filter((e) => e.type === 'verb');
+    const verbs = verbEvents(transcript);
     expect(verbs.map((e) => e.verb)).toEqual(['Email', 'Say']);
     expect(verbs[0]).toMatchObject({ outcome: 'sent', to: 'ops@example.com', from: 'ivr@example.com', cc: 'a@example.com,b@example.com', bcc: 'audit@example.com', subject: 'Missed call', body: 'Call from the IVR' });
     // Sending takes no call time.
@@ -29,7 +29,7 @@ describe('Email', () => {
     app.reply('/answer', rcml('<Email to="ops@example.com" from="ivr@example.com" Subject="Ignored" Bcc="x@example.com">Body</Email><Email from="ivr@example.com">No recipient</Email><Say>Still running</Say>'));
     const call = sandbox.inboundCall({ from: CALLER, to });
     const transcript = await call.done();
-    const verbs = transcript.events.filter((e) => e.type === 'verb');
+    const verbs = verbEvents(transcript);
     expect(verbs[0]).toMatchObject({ outcome: 'sent', subject: DEFAULT_SUBJECT, bcc: '' });
     expect(verbs.slice(1).map((e) => [e.verb, e.outcome])).toEqual([['Email', 'failed'], ['Say', 'done']]);
   });
@@ -40,6 +40,6 @@ describe('Email', () => {
     app.reply('/sms', rcml('<Email to="ops@example.com" from="sms@example.com" subject="Inbound text">New message</Email>'));
     const inbound = sandbox.receiveSms({ from: CALLER, to: number, body: 'Hello' });
     const transcript = await inbound.done();
-    expect(transcript.events.filter((e) => e.type === 'verb')).toMatchObject([{ verb: 'Email', context: 'sms', outcome: 'sent', subject: 'Inbound text', body: 'New message' }]);
+    expect(verbEvents(transcript)).toMatchObject([{ verb: 'Email', context: 'sms', outcome: 'sent', subject: 'Inbound text', body: 'New message' }]);
   });
 });

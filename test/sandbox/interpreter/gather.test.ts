@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectKeys } from '../../../src/sandbox/interpreter/verbs/gather.js';
 import { useSandbox } from '../fixture.js';
-import { appNumber, expectWebhook, notifications, rcml } from './media-fixture.js';
+import { appNumber, expectWebhook, notifications, rcml, verbEvents } from './media-fixture.js';
 
 const CALLER = '+15125550100';
 
@@ -21,7 +21,7 @@ describe('Gather', () => {
     const params = expectWebhook('gatherAction', app.to('/menu')[0]);
     expect(params).toMatchObject({ CallSid: call.sid, Digits: '12', SpeechResult: '', CallStatus: 'in-progress' });
     expect(params).not.toHaveProperty('Confidence');
-    const verbs = transcript.events.filter((e) => e.type === 'verb');
+    const verbs = verbEvents(transcript);
     expect(verbs.map((e) => e.verb)).toEqual(['Say', 'Pause', 'Gather', 'Say']);
     expect(verbs[2]).toMatchObject({ outcome: 'input', digits: '12', endedBy: 'finishOnKey', numDigits: 4 });
     // The key ended the input at once: the action is requested when the prompts end, not after the timeout.
@@ -40,7 +40,7 @@ describe('Gather', () => {
     const transcript = await call.done();
     expect(expectWebhook('gatherAction', app.to('/one')[0]).Digits).toBe('3');
     expect(expectWebhook('gatherAction', app.to('/two')[0]).Digits).toBe('42');
-    const gathers = transcript.events.filter((e) => e.type === 'verb' && e.verb === 'Gather');
+    const gathers = verbEvents(transcript, 'Gather');
     expect(gathers.map((g) => [g.endedBy, g.unused])).toEqual([['numDigits', '1'], ['timeout', undefined]]);
     // No finishing key: the second Gather waited its three seconds of silence after the keys.
     expect(gathers[1]!.at - gathers[0]!.at).toBe(3000);
@@ -53,7 +53,7 @@ describe('Gather', () => {
     const call = sandbox.inboundCall({ from: CALLER, to, input: [{ timeout: true }] });
     const transcript = await call.done();
     expect(app.to('/menu')).toHaveLength(0);
-    const verbs = transcript.events.filter((e) => e.type === 'verb');
+    const verbs = verbEvents(transcript);
     expect(verbs.map((e) => [e.verb, e.outcome])).toEqual([['Say', 'done'], ['Gather', 'timeout'], ['Say', 'done']]);
     expect(verbs[2]!.at - verbs[0]!.at).toBe(1000 + 4000);
     expect(call.view().status).toBe('completed');
@@ -119,7 +119,7 @@ describe('Gather', () => {
     const call = sandbox.inboundCall({ from: CALLER, to, input: [{ hangup: true }] });
     const transcript = await call.done();
     expect(app.to('/x')).toHaveLength(0);
-    expect(transcript.events.filter((e) => e.type === 'verb').map((e) => [e.verb, e.outcome])).toEqual([['Gather', 'hangup']]);
+    expect(verbEvents(transcript).map((e) => [e.verb, e.outcome])).toEqual([['Gather', 'hangup']]);
     expect(call.view().status).toBe('completed');
   });
 

@@ -2,6 +2,7 @@
 // local app, RCML replies, and the check that a request the app received is the webhook the spec describes.
 import { expect } from 'vitest';
 import type { RestcommClient } from '../../../src/index.js';
+import type { Transcript, VerbEvent } from '../../../src/sandbox/index.js';
 import { checkWebhookRequest } from '../../../src/sandbox/webhook-sender.js';
 import type { WebhookKind } from '../../../src/webhooks/index.js';
 import type { LocalApp, ReceivedRequest, Reply } from '../app.js';
@@ -30,4 +31,9 @@ export function expectWebhook(kind: WebhookKind, request: ReceivedRequest | unde
 export async function notifications(client: RestcommClient): Promise<[number, string][]> {
   const page = await client.notifications.list();
   return page.notifications.map((n) => [n.error_code, n.message_text ?? '']);
+}
+
+/** The verb events of a transcript, of one verb when `verb` is given. */
+export function verbEvents(transcript: Transcript, verb?: string): VerbEvent[] {
+  return transcript.events.filter((e): e is VerbEvent => e.type === 'verb' && (verb === undefined || e.verb === verb));
 }

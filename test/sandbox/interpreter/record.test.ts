@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_WAV_SECONDS, silentWav } from '../../../src/sandbox/resources/media.js';
 import { RECORDINGS_PATH, TRANSCRIBE_MS } from '../../../src/sandbox/interpreter/verbs/record.js';
 import { useSandbox } from '../fixture.js';
-import { appNumber, expectWebhook, notifications, rcml } from './media-fixture.js';
+import { appNumber, expectWebhook, notifications, rcml, verbEvents } from './media-fixture.js';
 
 const CALLER = '+15125550100';
 
@@ -63,7 +63,7 @@ describe('Record', () => {
     expect(expectWebhook('recordAction', app.to('/one')[0])).toMatchObject({ RecordingDuration: '4.0', Digits: '' });
     expect(expectWebhook('recordAction', app.to('/two')[0])).toMatchObject({ RecordingDuration: '10.0', Digits: '' });
     expect(expectWebhook('recordAction', app.to('/three')[0])).toMatchObject({ RecordingDuration: '5.0', Digits: 'hangup' });
-    const records = transcript.events.filter((e) => e.type === 'verb' && e.verb === 'Record');
+    const records = verbEvents(transcript, 'Record');
     expect(records.map((r) => [r.outcome, r.playBeep])).toEqual([['recorded', false], ['recorded', true], ['hangup', true]]);
     // 4 s plus 2 s of silence; then exactly the 10 s of maxLength; then 5 s and the hang-up.
     expect([records[1]!.at - records[0]!.at, records[2]!.at - records[1]!.at]).toEqual([10_000, 5000]);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { DELIVER_AFTER_MS, SEND_AFTER_MS } from '../../../src/sandbox/sms-lifecycle.js';
 import { useSandbox } from '../fixture.js';
-import { appNumber, expectWebhook, notifications, rcml } from './media-fixture.js';
+import { appNumber, expectWebhook, notifications, rcml, verbEvents } from './media-fixture.js';
 
 const CALLER = '+15125550100';
 
@@ -20,7 +20,7 @@ describe('Sms in a call', () => {
     const transcript = await call.done();
     await sandbox.settle();
 
-    const [message] = (await client.sms.messages.list()).sms_messages;
+    const [message] = (await client.sms.messages.list()).messages;
     expect(message).toMatchObject({ from: to, to: CALLER, body: 'Your code is 4471', direction: 'outbound-call', status: 'delivered' });
     const [action, ...updates] = app.to('/sms-sent');
     const params = expectWebhook('voiceSmsAction', action);
@@ -31,7 +31,7 @@ describe('Sms in a call', () => {
       [message!.sid, 'delivered'],
     ]);
     expect(transcript.events.filter((e) => e.type === 'resource').map((e) => [e.resource, e.sid])).toEqual([['SmsMessage', message!.sid]]);
-    expect(transcript.events.filter((e) => e.type === 'verb').map((e) => e.text ?? e.verb)).toEqual(['Sms', 'We sent you a text']);
+    expect(verbEvents(transcript).map((e) => e.text ?? e.verb)).toEqual(['Sms', 'We sent you a text']);
     // Sending takes no call time; the status updates follow on the virtual clock.
     const sent = sandbox.events.filter((e) => e.type === 'request' && e.kind === 'smsStatusCallback').map((e) => e.at - transcript.events[0]!.at);
     expect(sent).toEqual([SEND_AFTER_MS, SEND_AFTER_MS + DELIVER_AFTER_MS]);
@@ -44,9 +44,9 @@ describe('Sms in a call', () => {
     const call = sandbox.inboundCall({ from: CALLER, to });
     const transcript = await call.done();
     await sandbox.settle();
-    expect((await client.sms.messages.list()).sms_messages.map((m) => [m.from, m.to, m.status])).toEqual([['+15125550142', '+15125550199', 'delivered']]);
+    expect((await client.sms.messages.list()).messages.map((m) => [m.from, m.to, m.status])).toEqual([['+15125550142', '+15125550199', 'delivered']]);
     expect(app.received.map((r) => r.path)).toEqual(['/answer']);
-    expect(transcript.events.filter((e) => e.type === 'verb').map((e) => e.verb)).toEqual(['Sms', 'Say']);
+    expect(verbEvents(transcript).map((e) => e.verb)).toEqual(['Sms', 'Say']);
   });
 
   it('an empty body writes 14103 and ends the call; a bad method writes 14104 and POST is used', async () => {
@@ -58,7 +58,7 @@ describe('Sms in a call', () => {
     const transcript = await call.done();
     expect(app.to('/a')[0]!.method).toBe('POST');
     expect((await notifications(client)).map(([code]) => code).sort()).toEqual([14103, 14104]);
-    expect(transcript.events.filter((e) => e.type === 'verb').map((e) => [e.verb, e.outcome])).toEqual([['Sms', 'sent'], ['Sms', 'failed']]);
+    expect(verbEvents(transcript).map((e) => [e.verb, e.outcome])).toEqual([['Sms', 'sent'], ['Sms', 'failed']]);
     expect(call.view().status).toBe('completed');
   });
 });
@@ -74,7 +74,7 @@ describe('Sms in answer to an inbound message', () => {
     const inbound = sandbox.receiveSms({ from: CALLER, to: number, body: 'STOP' });
     await inbound.done();
     await sandbox.settle();
-    const reply = (await client.sms.messages.list({ To: CALLER })).sms_messages[0];
+    const reply = (await client.sms.messages.list({ To: CALLER })).messages[0];
     expect(reply).toMatchObject({ from: number, body: 'Thanks, we got it', direction: 'outbound-reply', status: 'delivered' });
     const [action, ...updates] = app.to('/replied');
     expect(expectWebhook('smsAction', action)).toMatchObject({ SmsSid: inbound.sid, SmsStatus: 'sending', Body: 'STOP', From: CALLER, To: number });
