@@ -137,6 +137,11 @@ async function progress(engine: Engine, call: Row, event: keyof typeof SEQUENCE)
     await deliver(engine, call, { kind: 'numberStatusCallback', url: s.statusCallback, method: s.statusCallbackMethod, params: voiceParams(call) });
     return;
   }
+  await deliver(engine, call, { kind: 'callStatusCallback', url: s.statusCallback, method: s.statusCallbackMethod, params: progressParams(engine, call, event) });
+}
+
+/** The parameters of a call-progress event (reference webhooks.yaml `call_progress_event`); a dialled leg adds its parent. */
+export function progressParams(engine: Engine, call: Row, event: keyof typeof SEQUENCE): [string, string][] {
   const params: [string, string][] = [
     ['InstanceId', call.InstanceId as string],
     ['AccountSid', call.account_sid as string],
@@ -146,13 +151,14 @@ async function progress(engine: Engine, call: Row, event: keyof typeof SEQUENCE)
     ['Direction', call.direction as string],
     ['CallerName', userPart(call.from as string)],
     ['ForwardedFrom', ''],
+    ...(call.parent_call_sid ? ([['ParentCallSid', call.parent_call_sid as string]] as [string, string][]) : []),
     ['CallStatus', event],
     ['Timestamp', progressTimestamp(engine.now())],
     ['CallbackSource', 'call-progress-events'],
     ['SequenceNumber', String(SEQUENCE[event])],
   ];
   if (event === 'completed') params.push(['CallDuration', String(call.duration ?? 0)]);
-  await deliver(engine, call, { kind: 'callStatusCallback', url: s.statusCallback, method: s.statusCallbackMethod, params });
+  return params;
 }
 
 /**
@@ -279,6 +285,8 @@ export interface CallSessionOptions {
   hangup?: () => void;
   /** Answers the call when it still rings (an inbound leg); absent for calls answered before their RCML. */
   answer?: () => Promise<void>;
+  /** The call's own parameters on the requests the document makes (default: its voice parameters). */
+  params?: (call: Row) => [string, string][];
 }
 
 /**
@@ -317,7 +325,7 @@ export function callSession(engine: Engine, call: Row, options: CallSessionOptio
     async fetch(request) {
       // Relative URLs resolve against the document being run; a failed fetch ends the call as the server does.
       const target = new URL(request.url, url).href;
-      const next = await fetchDocument(engine, call, { ...request, url: target, context: request.context ?? options.context ?? 'voice' });
+      const next = await fetchDocument(engine, call, { ...request, url: target, context: request.context ?? options.context ?? 'voice' }, undefined, options.params?.(call));
       if (!next.ok) {
         session.end!(next.final);
         return undefined;

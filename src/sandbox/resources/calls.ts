@@ -6,6 +6,7 @@ import { INSTANCE_ID } from '../engine.js';
 import { API_VERSION, newCallSid } from '../ids.js';
 import { view, type Row } from '../store.js';
 import { dateRange, filterBy, method, paged, sortBy, str } from './common.js';
+import { setParticipantMuted } from './conferences.js';
 
 const callSort = { DateCreated: 'date_created', From: 'from', To: 'to', Direction: 'direction', Status: 'status', Duration: 'duration' };
 
@@ -68,6 +69,9 @@ export const callHandlers: HandlerTable = {
     const status = str(ctx.body.Status);
     if (status === 'completed' || status === 'canceled') hangUp(ctx.engine, row);
     else if (ctx.body.Url !== undefined) redirect(ctx.engine, row, str(ctx.body.Url)!, method(ctx.body.Method));
+    // Mute is read as false when absent, so any update unmutes a conference participant (calls.yaml updateCall).
+    const participant = ctx.engine.store.get('participants', row.sid);
+    if (participant) setParticipantMuted(ctx.engine, participant, ctx.body.Mute === true, 'updateCall');
     return jsonRow(row);
   },
   listCallRecordings(ctx) {

@@ -4,6 +4,7 @@ import { accountHandlers } from './accounts.js';
 import { applicationHandlers } from './applications.js';
 import { callHandlers } from './calls.js';
 import { callerIdHandlers } from './caller-ids.js';
+import { conferenceHandlers } from './conferences.js';
 import { logHandlers } from './logs.js';
 import { mediaHandlers } from './media.js';
 import { messagingHandlers } from './messaging.js';
@@ -17,6 +18,7 @@ export const handlers: HandlerTable = {
   ...numberHandlers,
   ...callerIdHandlers,
   ...callHandlers,
+  ...conferenceHandlers,
   ...mediaHandlers,
   ...messagingHandlers,
   ...logHandlers,

@@ -1,7 +1,6 @@
-// Conferences, participants, recordings and transcriptions (reference core/conferences.yaml, participants.yaml,
-// recordings.yaml, transcriptions.yaml). Only RCML creates them (Record, Conference), so here they are read,
-// muted and deleted.
-import { empty, HttpError, json, jsonRow } from '../answers.js';
+// Recordings and transcriptions (reference core/recordings.yaml, transcriptions.yaml). Only RCML creates them
+// (Record), so here they are read and deleted. Conferences and participants are in conferences.ts.
+import { empty, json, jsonRow } from '../answers.js';
 import type { HandlerTable } from '../context.js';
 import type { Row } from '../store.js';
 import { dateRange, filterBy, owned, paged, sortBy } from './common.js';
@@ -37,29 +36,6 @@ export function silentWav(seconds: number): Uint8Array {
 const recordingAudio = (row: Row) => ({ status: 200, type: 'audio/x-wav', body: silentWav(Number(row.duration)) });
 
 export const mediaHandlers: HandlerTable = {
-  listConferences(ctx) {
-    const rows = filterBy(ctx.engine.store.list('conferences', ctx.accountSid), ctx.query, { Status: 'status', FriendlyName: 'friendly_name' });
-    return json(paged(ctx, rows, 'api'));
-  },
-  fetchConference: (ctx) => jsonRow(owned(ctx, 'conferences', ctx.path.ConferenceSid)),
-  listParticipants(ctx) {
-    // An unknown conference has no participants (the operation declares no 404).
-    const rows = ctx.engine.store.list('participants', ctx.accountSid).filter((p) => p.$conference === ctx.path.ConferenceSid);
-    return json(paged(ctx, rows, 'api'));
-  },
-  fetchParticipant(ctx) {
-    const row = owned(ctx, 'participants', ctx.path.CallSid);
-    if (row.$conference !== ctx.path.ConferenceSid) throw new HttpError(404, 'Not a participant of this conference');
-    return jsonRow(row);
-  },
-  updateParticipant(ctx) {
-    const row = ctx.engine.store.get('participants', ctx.path.CallSid!);
-    if (!row || row.account_sid !== ctx.accountSid || row.$conference !== ctx.path.ConferenceSid) throw new HttpError(406, 'No such participant');
-    if (ctx.body.Mute !== undefined) row.muted = ctx.body.Mute === true;
-    ctx.engine.touch(row);
-    return jsonRow(row);
-  },
-
   listRecordings(ctx) {
     let rows = filterBy(ctx.engine.store.list('recordings', ctx.accountSid), ctx.query, { CallSid: 'call_sid' });
     rows = sortBy(dateRange(rows, ctx.query), ctx.query, { DateCreated: 'date_created', Duration: 'duration', CallSid: 'call_sid' });

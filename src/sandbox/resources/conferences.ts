@@ -1,0 +1,64 @@
+// Conferences and their participants through the REST API (reference core/conferences.yaml, participants.yaml). Only
+// `<Dial><Conference>` creates them (src/sandbox/interpreter/verbs/conference.ts); here they are read, and a
+// participant is muted or unmuted.
+import { HttpError, json, jsonRow } from '../answers.js';
+import type { HandlerTable } from '../context.js';
+import type { Engine } from '../engine.js';
+import { view, type Row } from '../store.js';
+import { filterBy, owned, paged } from './common.js';
+
+/**
+ * The participant row of a call, or the call itself in the participant's shape: the server looks participants up by
+ * call SID alone, so any call of the account answers (participants.yaml, getParticipant notes).
+ */
+function participantOf(engine: Engine, accountSid: string, callSid: string): Row | undefined {
+  const row = engine.store.get('participants', callSid);
+  if (row) return row.account_sid === accountSid ? row : undefined;
+  const call = engine.store.get('calls', callSid);
+  if (!call || call.account_sid !== accountSid) return undefined;
+  return {
+    sid: call.sid,
+    // The server's JSON takes `conference_sid` from the call's parent call SID (participants.yaml, server bug).
+    ...(call.parent_call_sid ? { conference_sid: call.parent_call_sid } : {}),
+    date_created: call.date_created,
+    date_updated: call.date_updated,
+    account_sid: call.account_sid,
+    uri: call.uri,
+  };
+}
+
+/** Mute or unmute a conference participant; only a call in progress changes (participants.yaml, updateParticipant). */
+export function setParticipantMuted(engine: Engine, row: Row, muted: boolean, by: string): void {
+  const call = engine.store.get('calls', row.sid);
+  if (call?.status !== 'in-progress' || row.$left || row.muted === muted) return;
+  row.muted = muted;
+  engine.touch(row);
+  engine.record('resource', { sid: row.sid, resource: 'Participant', change: muted ? 'muted' : 'unmuted', by, conferenceSid: row.$conference });
+}
+
+export const conferenceHandlers: HandlerTable = {
+  listConferences(ctx) {
+    const rows = filterBy(ctx.engine.store.list('conferences', ctx.accountSid), ctx.query, { Status: 'status', FriendlyName: 'friendly_name' });
+    return json(paged(ctx, rows, 'api'));
+  },
+  fetchConference: (ctx) => jsonRow(owned(ctx, 'conferences', ctx.path.ConferenceSid)),
+  listParticipants(ctx) {
+    // Only calls still in the conference are listed; an unknown conference has none (the operation declares no 404).
+    const rows = ctx.engine.store.list('participants', ctx.accountSid).filter((p) => p.$conference === ctx.path.ConferenceSid && !p.$left);
+    return json(paged(ctx, rows, 'api'));
+  },
+  fetchParticipant(ctx) {
+    // The conference segment of the path is ignored, as the server ignores it.
+    const row = participantOf(ctx.engine, ctx.accountSid, ctx.path.CallSid!);
+    if (!row) throw new HttpError(404, 'No such call');
+    return jsonRow(row);
+  },
+  updateParticipant(ctx) {
+    const row = participantOf(ctx.engine, ctx.accountSid, ctx.path.CallSid!);
+    if (!row) throw new HttpError(406, 'No such call');
+    // The answer is the participant as read before the change; an absent Mute unmutes.
+    const before = view(row);
+    if (ctx.engine.store.get('participants', row.sid) === row) setParticipantMuted(ctx.engine, row, ctx.body.Mute === true, 'updateParticipant');
+    return json(before);
+  },
+};

@@ -1,0 +1,124 @@
+// <Dial><Conference> against a real local app: Conference and Participant resources through the REST API, the
+// conference-wait context, the flags that start and end a conference, mute through the REST API, and the action.
+import { describe, expect, it } from 'vitest';
+import { parseWebhook } from '../../../src/webhooks/index.js';
+import { single, useSandbox } from '../fixture.js';
+
+const xml = (body: string) => ({ type: 'text/xml', body: `<Response>${body}</Response>` });
+
+describe('<Dial><Conference>', () => {
+  const t = useSandbox();
+
+  const place = async (path: string, to = '+15125550177') => single(await t.client.calls.create({ From: '+15125550100', To: to, Url: `${t.app.url}${path}` }));
+  const verbsOf = (sid: string) => t.sandbox.events.filter((e) => e.type === 'verb' && e.callSid === sid).map((e) => [e.verb, e.context, e.outcome]);
+
+  it('waits with the waitUrl until a moderator joins; a moderator leaving with endConferenceOnExit ends it for all', async () => {
+    const { app, client, sandbox } = t;
+    app.reply('/a', xml('<Dial action="/a-after"><Conference startConferenceOnEnter="false" waitUrl="/wait" waitMethod="get">standup</Conference></Dial>'));
+    app.reply('/wait', xml('<Say>Please wait for the host</Say><Play>/music.wav</Play>'));
+    app.reply('/b', xml('<Pause length="10"/><Dial timeLimit="30"><Conference endConferenceOnExit="true">standup</Conference></Dial>'));
+    app.reply('/a-after', xml('<Say>The meeting has ended</Say>'));
+    const a = await place('/a');
+    const b = await place('/b', '+15125550178');
+
+    await sandbox.clock.advance(5000);
+    const [room] = (await client.conferences.list()).conferences;
+    expect(room).toMatchObject({ friendly_name: 'standup', status: 'RUNNING_MODERATOR_ABSENT' });
+    expect((await client.conferences.participants.list(room!.sid)).calls.map((p) => p.sid)).toEqual([a.sid]);
+    const wait = app.to('/wait')[0]!;
+    expect(wait.method).toBe('GET');
+    expect(parseWebhook('conferenceWait', wait.params)).toMatchObject({ CallSid: a.sid, CallStatus: 'in-progress' });
+
+    await sandbox.clock.advance(10_000);
+    expect((await client.conferences.fetch(room!.sid)).status).toBe('RUNNING_MODERATOR_PRESENT');
+    const participants = (await client.conferences.participants.list(room!.sid)).calls;
+    expect(participants.map((p) => [p.sid, p.start_conference_on_enter, p.end_conference_on_enter, p.muted])).toEqual([
+      [a.sid, false, false, false],
+      [b.sid, true, true, false],
+    ]);
+
+    // Mute through the REST API: the answer is the state before the change, a fetch shows the new one.
+    expect((await client.conferences.participants.update(room!.sid, a.sid, { Mute: true })).muted).toBe(false);
+    expect((await client.conferences.participants.fetch(room!.sid, a.sid)).muted).toBe(true);
+
+    await sandbox.settle();
+    expect((await client.conferences.fetch(room!.sid)).status).toBe('COMPLETED');
+    expect((await client.conferences.participants.list(room!.sid)).calls).toEqual([]);
+    const after = parseWebhook('dialConferenceAction', app.to('/a-after')[0]!.params);
+    expect(after).toMatchObject({ CallSid: a.sid, DialCallStatus: 'completed', DialCallSid: 'null' });
+    expect(verbsOf(a.sid)).toEqual([
+      ['Conference', 'voice', 'joined'],
+      ['Conference', 'voice', 'waiting'],
+      ['Say', 'conference-wait', 'done'],
+      ['Play', 'conference-wait', 'done'],
+      ['Dial', 'voice', 'conference-ended'],
+      ['Say', 'voice', 'done'],
+    ]);
+    const mute = sandbox.events.find((e) => e.type === 'resource' && e.change === 'muted')!;
+    expect(mute).toMatchObject({ sid: a.sid, resource: 'Participant', by: 'updateParticipant' });
+    expect((await client.calls.fetch(b.sid)).status).toBe('completed');
+  });
+
+  it('a wait document with a verb other than Play and Say hangs the call up', async () => {
+    const { app, client } = t;
+    app.reply('/a', xml('<Dial action="/a-after"><Conference startConferenceOnEnter="false" waitUrl="/wait">room</Conference></Dial>'));
+    app.reply('/wait', xml('<Say>Hold on</Say><Gather/><Say>Not reached</Say>'));
+    const a = await place('/a');
+    await t.sandbox.settle();
+    expect(verbsOf(a.sid)).toEqual([
+      ['Conference', 'voice', 'joined'],
+      ['Conference', 'voice', 'waiting'],
+      ['Say', 'conference-wait', 'done'],
+      ['Gather', 'conference-wait', 'skipped'],
+      ['Dial', 'voice', 'hangup'],
+    ]);
+    expect(app.to('/a-after')).toEqual([]);
+    expect((await client.calls.fetch(a.sid)).status).toBe('completed');
+  });
+
+  it('timeLimit ends the participation; the action then gets only the call parameters', async () => {
+    const { app } = t;
+    app.reply('/a', xml('<Dial action="/a-after" timeLimit="60"><Conference beep="false">room</Conference></Dial>'));
+    app.reply('/a-after', xml('<Hangup/>'));
+    const a = await place('/a');
+    await t.sandbox.settle();
+    const request = app.to('/a-after')[0]!;
+    expect(parseWebhook('dialConferenceAction', request.params)).toMatchObject({ CallSid: a.sid });
+    expect(request.params.has('DialCallStatus')).toBe(false);
+    const dial = t.sandbox.events.find((e) => e.type === 'verb' && e.verb === 'Dial')!;
+    expect(dial).toMatchObject({ outcome: 'time-limit', seconds: 60 });
+  });
+
+  it('a full room refuses the join and the next verb runs; a bad waitMethod is Notification 13234', async () => {
+    const { app, client } = t;
+    app.reply('/a', xml('<Dial timeLimit="20"><Conference maxParticipants="1" waitMethod="PUT">room</Conference></Dial>'));
+    app.reply('/b', xml('<Dial><Conference maxParticipants="1">room</Conference></Dial><Say>The room is full</Say>'));
+    await place('/a');
+    const b = await place('/b', '+15125550178');
+    await t.sandbox.settle();
+    expect(verbsOf(b.sid)).toEqual([
+      ['Dial', 'voice', 'full'],
+      ['Say', 'voice', 'done'],
+    ]);
+    expect((await client.notifications.list()).notifications.map((n) => n.error_code)).toEqual([13234]);
+  });
+
+  it('muted="true" joins listen-only; a call update unmutes the participant (Mute is false when absent)', async () => {
+    const { app, client, sandbox } = t;
+    app.reply('/a', xml('<Dial timeLimit="30"><Conference muted="true">room</Conference></Dial>'));
+    const a = await place('/a');
+    await sandbox.clock.advance(10_000);
+    const [room] = (await client.conferences.list({ Status: 'RUNNING_MODERATOR_PRESENT' })).conferences;
+    expect((await client.conferences.participants.fetch(room!.sid, a.sid)).muted).toBe(true);
+    await client.calls.update(a.sid, { StatusCallback: `${app.url}/status` });
+    expect((await client.conferences.participants.fetch(room!.sid, a.sid)).muted).toBe(false);
+    await sandbox.settle();
+    // A participant that left is still fetched (the server looks calls up by SID), but no longer listed.
+    expect((await client.conferences.participants.fetch(room!.sid, a.sid)).sid).toBe(a.sid);
+    expect((await client.conferences.participants.list(room!.sid)).total).toBe(0);
+    expect(sandbox.events.filter((e) => e.type === 'resource' && e.resource === 'Participant' && e.change).map((e) => [e.change, e.by ?? e.reason])).toEqual([
+      ['unmuted', 'updateCall'],
+      ['left', 'time-limit'],
+    ]);
+  });
+});
