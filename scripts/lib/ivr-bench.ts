@@ -1,7 +1,7 @@
 // The interpreter's part of `npm run bench`: the example IVR (examples/ivr) driven through the sandbox. One call is
-// the voicemail story (a wrong key, the menu again, sales busy, a 12-second message, the SMS follow-up): a dozen verbs
-// and seven webhook round trips. Measured: one call at a time (wall time minus the time the app itself spent
-// answering, the figure the target is about), then 100 calls at once (total, median per call, memory).
+// the voicemail story (the menu, 1 for sales, sales busy, a 12-second message, the SMS follow-up): ten verbs and five
+// webhook round trips. Measured: one call at a time (wall time minus the time the app itself spent answering, the
+// figure the target is about, and the process's CPU time), then 100 calls at once (total, median per call, memory).
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
@@ -20,6 +20,8 @@ export interface IvrFigures {
   appMs: number;
   /** Median of wall time minus the app's time, per call (ms). */
   netMs: number;
+  /** Median CPU time of the whole process per call: sandbox, app and their HTTP on both sides (ms). */
+  cpuMs: number;
   concurrent: number;
   concurrentTotalMs: number;
   concurrentMedianMs: number;
@@ -61,12 +63,12 @@ export async function benchIvr(options: { calls: number; concurrent: number }): 
     sandbox.inboundCall({
       from: `+1512555${String(1000 + (caller++ % 9000)).padStart(4, '0')}`,
       to: number,
-      input: ['7', '1', { record: { seconds: 12, transcription: 'Please call me back.', finishOnKey: '#' } }],
+      input: ['1', { record: { seconds: 12, transcription: 'Please call me back.', finishOnKey: '#' } }],
       dial: { [SALES]: 'busy' },
     });
   const check = (t: Transcript) => {
     const requests = t.events.filter((e) => e.type === 'request').length;
-    if (requests < 6 || t.events.some((e) => e.type === 'notification')) throw new Error(`the benchmark call did not go as scripted: ${JSON.stringify(t.events.slice(0, 3))}…`);
+    if (requests < 5 || t.events.some((e) => e.type === 'notification')) throw new Error(`the benchmark call did not go as scripted: ${JSON.stringify(t.events.slice(0, 3))}…`);
     return { verbs: t.events.filter((e) => e.type === 'verb').length, requests };
   };
 
@@ -77,12 +79,16 @@ export async function benchIvr(options: { calls: number; concurrent: number }): 
     const wall: number[] = [];
     const app: number[] = [];
     const net: number[] = [];
+    const cpu: number[] = [];
     let shape = { verbs: 0, requests: 0 };
     for (let i = 0; i < options.calls; i++) {
       appNs = 0n;
       const start = process.hrtime.bigint();
+      const cpuStart = process.cpuUsage();
       const transcript = await story().done();
       const wallNs = process.hrtime.bigint() - start;
+      const used = process.cpuUsage(cpuStart);
+      cpu.push((used.user + used.system) / 1e3);
       shape = check(transcript);
       wall.push(Number(wallNs) / 1e6);
       app.push(Number(appNs) / 1e6);
@@ -116,6 +122,7 @@ export async function benchIvr(options: { calls: number; concurrent: number }): 
       wallMs: median(wall),
       appMs: median(app),
       netMs: median(net),
+      cpuMs: median(cpu),
       concurrent: options.concurrent,
       concurrentTotalMs: totalMs,
       concurrentMedianMs: median(ends),
