@@ -4,11 +4,10 @@
 // figure the target is about, and the process's CPU time), then 100 calls at once (total, median per call, memory).
 import { createServer, type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { createClient } from '../../src/index.js';
 import { startSandbox, type Transcript } from '../../src/sandbox/index.js';
 import { createIvr } from '../../examples/ivr/src/ivr.js';
+import { gcFunction, median } from './measure.js';
 
 export interface IvrFigures {
   /** Verbs run and webhooks sent in one call of the story. */
@@ -32,12 +31,6 @@ export interface IvrFigures {
 }
 
 const SALES = '+15125550150';
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-function gcFunction(): () => void {
-  setFlagsFromString('--expose_gc');
-  return runInNewContext('gc') as () => void;
-}
 
 export async function benchIvr(options: { calls: number; concurrent: number }): Promise<IvrFigures> {
   // The app, with the time it spends on each request summed (from the request's arrival to the answer's last byte).

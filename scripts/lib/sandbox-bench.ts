@@ -6,13 +6,12 @@ import { createServer } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { createClient } from '../../src/index.js';
 import { startSandbox } from '../../src/sandbox/index.js';
 import { benchIvr } from './ivr-bench.js';
 import { root } from './paths.js';
 import { step } from './run.js';
+import { gcFunction } from './measure.js';
 
 export interface SandboxFigures {
   restPerSecond: number;
@@ -30,11 +29,6 @@ async function pool(count: number, width: number, task: (i: number) => Promise<v
   await Promise.all(Array.from({ length: width }, async () => {
     while (next < count) await task(next++);
   }));
-}
-
-function gcFunction(): () => void {
-  setFlagsFromString('--expose_gc');
-  return runInNewContext('gc') as () => void;
 }
 
 export async function benchSandbox(options: { restRequests: number; lifecycles: number; storedCalls: number }): Promise<SandboxFigures> {
