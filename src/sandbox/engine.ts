@@ -37,9 +37,13 @@ export interface LiveCall {
 
 /** One entry of the event log: what the sandbox did, at which virtual time. */
 export interface SandboxEvent {
+  /** Virtual ms since the epoch. */
   at: number;
+  /** `status`, `request`, `reply`, `verb`, `input`, `resource`, `notification`, `sms-status`, … */
   type: string;
+  /** The call or message concerned (or, with `callSid` beside it, the resource the event is about). */
   sid?: string;
+  /** What else the event says. */
   [detail: string]: unknown;
 }
 

@@ -36,9 +36,10 @@ export type { Handler, HandlerContext, HandlerTable } from './context.js';
 export type { RcmlRunner, RcmlSession, RcmlEnd } from './rcml-runner.js';
 export { basicRunner } from './rcml-runner.js';
 export type { CallHandle, MessageHandle } from './handles.js';
-export type { CallInput, CallScenario, DialOutcome, InboundCallScenario, OutboundCallScenario } from './interpreter/scenario.js';
+export type { CallInput, CallScenario, DialOutcome, InboundCallScenario, InputSource, OutboundCallScenario } from './interpreter/scenario.js';
+export type { RcmlProblem, RcmlProblemCode, RcmlSeverity } from '../rcml/rules.js';
 export type {
-  InputEvent,
+  CallInputEvent,
   NotificationEvent,
   ReplyEvent,
   RequestEvent,
@@ -88,11 +89,15 @@ export interface SandboxOptions {
   seed?: 'spec-examples';
 }
 
+/** A running sandbox: its REST API, its virtual clock, and the scenarios a test drives through it. */
 export interface Sandbox {
   /** The REST API base for `createClient({ baseUrl })`: `http://127.0.0.1:<port>/restcomm/2012-04-24`. */
   readonly baseUrl: string;
+  /** The top-level account's SID (the user name of the REST API's basic authentication). */
   readonly accountSid: string;
+  /** The account's auth token (the password of the REST API's basic authentication). */
   readonly authToken: string;
+  /** The virtual clock every call and message runs on. */
   readonly clock: {
     /** Virtual ms since the epoch. */
     now(): number;
@@ -139,6 +144,7 @@ const MAX_SCENARIOS = 1000;
 
 const isLoopback = (host: string) => host === '127.0.0.1' || host === '::1' || host === 'localhost';
 
+/** Starts a sandbox on a free loopback port (see `SandboxOptions`); `close()` it when done. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopback(host)) throw new Error(`startSandbox: host must be a loopback address (127.0.0.1, ::1, localhost), got ${host}`);

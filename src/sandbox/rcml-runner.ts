@@ -50,7 +50,9 @@ export interface RcmlSession {
 /** How a document ended: it ran out of verbs, or a verb hung the call up. Either way the call completes. */
 export type RcmlEnd = 'end-of-document' | 'hangup';
 
+/** Runs RCML documents: the sandbox's interpreter, or a runner of your own (`startSandbox({ rcmlRunner })`). */
 export interface RcmlRunner {
+  /** Runs the document whose root is `root` for the session's call or message; resolves how it ended. */
   run(root: XmlElement, session: RcmlSession): Promise<RcmlEnd>;
 }
 

@@ -24,7 +24,9 @@ export interface VerbEntry {
   readonly contexts: readonly RcmlContext[];
 }
 
-const HANDLERS: Partial<Record<RcmlElementName, VerbHandler>> = {
+// A function, read on first use: verb modules import the call life cycle, which imports the engine and so this module;
+// an object built at load time would hold `undefined` for a verb module still loading in that cycle.
+const handlers = (): Partial<Record<RcmlElementName, VerbHandler>> => ({
   Say: say,
   Play: play,
   Pause: pause,
@@ -39,7 +41,7 @@ const HANDLERS: Partial<Record<RcmlElementName, VerbHandler>> = {
   Hold: hold,
   Resume: resume,
   Refer: refer,
-};
+});
 
 /**
  * Verbs of the element table the sandbox does not execute, with the reason (shown in the transcript). Verbs the table
@@ -47,16 +49,26 @@ const HANDLERS: Partial<Record<RcmlElementName, VerbHandler>> = {
  */
 export const NOT_EXECUTED: Readonly<Record<string, string>> = {
   Fax: 'the server treats Fax text as a document URL but sends no fax the sandbox could model (rcml.yaml verbs.Fax)',
+  Message: 'Message (cloud beta): its nouns, defaults and callback parameters are not known (rcml.yaml gaps)',
+  // USSD: the facts give the document's semantics but not the session's (how it starts, whether it is a Call, which
+  // statuses it reports and when its status callback is sent), so the sandbox has no USSD sessions to run them in.
+  UssdMessage: 'the sandbox runs no USSD sessions',
+  UssdCollect: 'the sandbox runs no USSD sessions',
+  Language: 'the sandbox runs no USSD sessions',
 };
 
-const entries = new Map<string, VerbEntry>();
-for (const [name, handler] of Object.entries(HANDLERS)) {
-  entries.set(name, { handler: handler!, contexts: RCML_ELEMENTS[name as RcmlElementName].contexts });
+let entries: Map<string, VerbEntry> | undefined;
+function table(): Map<string, VerbEntry> {
+  if (!entries) {
+    entries = new Map();
+    for (const [name, handler] of Object.entries(handlers())) entries.set(name, { handler: handler!, contexts: RCML_ELEMENTS[name as RcmlElementName].contexts });
+  }
+  return entries;
 }
 
 /** The handler and contexts of a verb, by local name; `undefined` for names the sandbox does not execute. */
 export function verbEntry(name: string): VerbEntry | undefined {
-  return entries.get(name);
+  return table().get(name);
 }
 
 /** Whether the element table knows `name` as a verb (executed somewhere, by the sandbox or not). */
@@ -71,5 +83,5 @@ export function verbContexts(name: string): readonly RcmlContext[] {
 
 /** Every verb with a handler. */
 export function registeredVerbs(): string[] {
-  return [...entries.keys()];
+  return [...table().keys()];
 }

@@ -21,9 +21,13 @@ export interface TranscriptEventBase {
 
 /** A webhook request the sandbox sent (already checked against the spec's `webhooks` section). */
 export interface RequestEvent extends TranscriptEventBase {
+  /** A request sent. */
   readonly type: 'request';
+  /** The webhook of the spec the request was checked against (`voiceRequest`, `voiceRedirect`, `smsRequest`, …). */
   readonly kind: WebhookKind;
+  /** The HTTP method used. */
   readonly method: 'GET' | 'POST';
+  /** The URL requested (for GET, without the parameters the server puts in the query string). */
   readonly url: string;
   /** Parameters by name (a repeated name keeps its last value). */
   readonly params: Readonly<Record<string, string>>;
@@ -31,11 +35,15 @@ export interface RequestEvent extends TranscriptEventBase {
 
 /** The application's answer to a request. */
 export interface ReplyEvent extends TranscriptEventBase {
+  /** The answer to the request before it. */
   readonly type: 'reply';
+  /** The webhook the answer is to. */
   readonly kind: WebhookKind;
+  /** The URL that answered. */
   readonly url: string;
   /** HTTP status; absent when no answer came (network failure, timeout). */
   readonly status?: number;
+  /** The answer's `Content-Type` header as sent (empty when it sent none). */
   readonly contentType?: string;
   /** What went wrong with the exchange, when something did. */
   readonly error?: string;
@@ -45,21 +53,27 @@ export interface ReplyEvent extends TranscriptEventBase {
 
 /** A verb the interpreter reached. */
 export interface VerbEvent extends TranscriptEventBase {
+  /** A verb reached. */
   readonly type: 'verb';
   /** The element's local name: `Say`, `Gather`, … */
   readonly verb: string;
+  /** The interpreter context it ran in. */
   readonly context: RcmlContext;
   /** `done` when executed; `skipped` when not (with `reason`); verbs may give other outcomes (`timeout`, `busy`, …). */
   readonly outcome: string;
+  /** Why the verb was skipped (or ended as it did). */
   readonly reason?: string;
   /** What the verb did: `text`, `url`, `loop`, `digits`, `speech`, `length`, … */
   readonly [detail: string]: unknown;
 }
 
 /** Input consumed by a verb (or a hang-up by the caller). */
-export interface InputEvent extends TranscriptEventBase {
+export interface CallInputEvent extends TranscriptEventBase {
+  /** Input consumed. */
   readonly type: 'input';
+  /** The item as the scenario or `send()` gave it. */
   readonly input: CallInput;
+  /** Whether it came from the scenario or from `send()`. */
   readonly source: InputSource;
   /** The verb that consumed it. */
   readonly verb?: string;
@@ -67,29 +81,40 @@ export interface InputEvent extends TranscriptEventBase {
 
 /** A resource the call created. */
 export interface ResourceEvent extends TranscriptEventBase {
+  /** A resource created. */
   readonly type: 'resource';
+  /** What was created: the REST resource's name (`Email` for a sent email, which has none). */
   readonly resource: 'Recording' | 'Transcription' | 'Call' | 'SmsMessage' | 'Conference' | 'Participant' | 'Email';
+  /** The new resource's SID. */
   readonly sid: string;
+  /** More about it (`url`, `duration`, `to`, …). */
   readonly [detail: string]: unknown;
 }
 
 /** A Notification the sandbox wrote, as the server would. */
 export interface NotificationEvent extends TranscriptEventBase {
+  /** A Notification written. */
   readonly type: 'notification';
   /** The Notification's SID. */
   readonly sid: string;
+  /** The server's error code (rcml.yaml `server_notification_codes_seen`, webhooks.yaml `failure_handling`). */
   readonly code: number;
+  /** `error` (the Notification's `log` 0) or `warning` (`log` 1). */
   readonly level: 'error' | 'warning';
+  /** The Notification's `message_text`. */
   readonly text: string;
 }
 
 /** The call (or message) reached a status. */
 export interface StatusEvent extends TranscriptEventBase {
+  /** A status reached. */
   readonly type: 'status';
+  /** The new status (`ringing`, `in-progress`, `completed`, `busy`, … for calls; `received` for an inbound message). */
   readonly status: string;
 }
 
-export type TranscriptEvent = RequestEvent | ReplyEvent | VerbEvent | InputEvent | ResourceEvent | NotificationEvent | StatusEvent;
+/** One event of a transcript; `type` tells which. */
+export type TranscriptEvent = RequestEvent | ReplyEvent | VerbEvent | CallInputEvent | ResourceEvent | NotificationEvent | StatusEvent;
 
 /** What a verb records: an event without the fields the sandbox fills in. */
 export type TranscriptEventInput =
@@ -101,6 +126,7 @@ export type TranscriptEventInput =
 export interface Transcript {
   /** The call's (or message's) SID. */
   readonly sid: string;
+  /** In the order they happened (events at the same virtual instant keep their order). */
   readonly events: readonly TranscriptEvent[];
 }
 

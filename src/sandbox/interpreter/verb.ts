@@ -14,18 +14,7 @@ import type { TranscriptEventInput } from './transcript.js';
 export type { RcmlContext } from '../../rcml/schema.js';
 export type { CallInput, CallInputKind, CallScenario, DialOutcome, InboundCallScenario, InputSource, OutboundCallScenario } from './scenario.js';
 export { InputQueue } from './scenario.js';
-export type {
-  InputEvent,
-  NotificationEvent,
-  ReplyEvent,
-  RequestEvent,
-  ResourceEvent,
-  StatusEvent,
-  Transcript,
-  TranscriptEvent,
-  TranscriptEventInput,
-  VerbEvent,
-} from './transcript.js';
+export type { Transcript, TranscriptEvent, TranscriptEventInput } from './transcript.js';
 
 /** A request for a new RCML document (an `action` URL, a `Redirect`); relative URLs resolve against the current document. */
 export interface FetchRequest {
