@@ -285,8 +285,8 @@ export interface CallSessionOptions {
   hangup?: () => void;
   /** Answers the call when it still rings (an inbound leg); absent for calls answered before their RCML. */
   answer?: () => Promise<void>;
-  /** The call's own parameters on the requests the document makes (default: its voice parameters). */
-  params?: (call: Row) => [string, string][];
+  /** The call's own parameters on a request of `kind` the document makes; `undefined` (the default): its voice parameters. */
+  params?: (call: Row, kind: WebhookKind) => [string, string][] | undefined;
 }
 
 /**
@@ -325,7 +325,7 @@ export function callSession(engine: Engine, call: Row, options: CallSessionOptio
     async fetch(request) {
       // Relative URLs resolve against the document being run; a failed fetch ends the call as the server does.
       const target = new URL(request.url, url).href;
-      const next = await fetchDocument(engine, call, { ...request, url: target, context: request.context ?? options.context ?? 'voice' }, undefined, options.params?.(call));
+      const next = await fetchDocument(engine, call, { ...request, url: target, context: request.context ?? options.context ?? 'voice' }, undefined, options.params?.(call, request.kind));
       if (!next.ok) {
         session.end!(next.final);
         return undefined;

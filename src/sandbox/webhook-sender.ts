@@ -49,8 +49,14 @@ export async function sendWebhook(request: WebhookRequest, timeoutMs: number): P
   if (target.protocol !== 'http:' && target.protocol !== 'https:') return { ok: false, error: `${request.url} is not an http(s) URL` };
   // For GET the server rebuilds the URL: the configured query string is replaced by the parameters.
   if (request.method === 'GET') target.search = form;
-  return exchange(target, request.method, request.method === 'POST' ? form : undefined, timeoutMs, 5);
+  return exchange(target, request.method, request.method === 'POST' ? form : undefined, timeoutMs, NO_REDIRECTS.has(request.kind) ? 0 : 5);
 }
+
+/**
+ * Webhooks the server sends with its asynchronous HTTP client, which follows no redirects, so a 3xx answer is a failed
+ * request (reference webhooks.yaml, transport.redirects).
+ */
+const NO_REDIRECTS: ReadonlySet<WebhookKind> = new Set<WebhookKind>(['gatherAction', 'gatherPartialResult']);
 
 // node:http with keep-alive agents rather than fetch: a call's life cycle sends five requests, and fetch's per-request
 // abort signals cost more than the rest of the sandbox's work together.

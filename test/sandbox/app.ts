@@ -10,7 +10,7 @@ export interface ReceivedRequest {
   params: URLSearchParams;
 }
 
-export type Reply = { status?: number; type?: string; body?: string; delayMs?: number };
+export type Reply = { status?: number; type?: string; body?: string; delayMs?: number; headers?: Record<string, string> };
 
 export interface LocalApp {
   url: string;
@@ -33,7 +33,7 @@ export async function startApp(): Promise<LocalApp> {
       received.push({ method: req.method ?? '', path: url.pathname, contentType: req.headers['content-type'], params: new URLSearchParams(req.method === 'GET' ? url.search : body) });
       const reply = replies.get(url.pathname) ?? { status: 200 };
       const send = () => {
-        res.writeHead(reply.status ?? 200, reply.type ? { 'Content-Type': reply.type } : {});
+        res.writeHead(reply.status ?? 200, { ...reply.headers, ...(reply.type ? { 'Content-Type': reply.type } : {}) });
         res.end(reply.body ?? '');
       };
       if (reply.delayMs) setTimeout(send, reply.delayMs);

@@ -180,6 +180,17 @@ describe('<Dial> with numbers, clients and SIP addresses', () => {
     const skipped = sandbox.events.filter((e) => e.type === 'verb' && e.outcome === 'skipped').map((e) => e.verb);
     expect(skipped).toEqual(['Video', 'Number']);
   });
+
+  it('record="true" stores a Recording of the connected call and gives its URLs to the action', async () => {
+    const { app, client } = t;
+    app.reply('/voice', xml('<Dial action="/after" record="TRUE" timeLimit="12">+15551230000</Dial>'));
+    app.reply('/after', xml('<Hangup/>'));
+    const call = await place();
+    const [recording] = (await client.recordings.list({ CallSid: call.sid })).recordings;
+    expect(recording).toMatchObject({ call_sid: call.sid, duration: '12.0' });
+    const action = parseWebhook('dialAction', app.to('/after')[0]!.params);
+    expect(action).toMatchObject({ RecordingUrl: `file:///opt/restcomm/recordings/${recording!.sid}.wav`, PublicRecordingUrl: recording!.file_uri });
+  });
 });
 
 describe('<Dial> outcomes from an inbound call scenario', () => {
@@ -211,8 +222,8 @@ describe('<Dial> outcomes from an inbound call scenario', () => {
       ['failed', '0'],
       ['completed', '7'],
     ]);
-    const legs = transcript.events.filter((e) => e.type === 'resource' && e.resource === 'Call');
-    expect(legs.map((e) => (e as { to?: unknown }).to)).toEqual(['+15551230000', 'client:alice', 'sip:bob@example.com', '+15551239999']);
+    const legs = transcript.events.flatMap((e) => (e.type === 'resource' && e.resource === 'Call' ? [e] : []));
+    expect(legs.map((e) => e.to)).toEqual(['+15551230000', 'client:alice', 'sip:bob@example.com', '+15551239999']);
     // The legs' own events are part of the caller's transcript.
     const legStatuses = transcript.events.filter((e) => e.type === 'status' && e.callSid === legs[1]!.sid).map((e) => e.type === 'status' && e.status);
     expect(legStatuses).toEqual(['queued', 'ringing', 'in-progress', 'completed']);
@@ -244,5 +255,26 @@ describe('<Dial> outcomes from an inbound call scenario', () => {
     const transcript = await call.done();
     expect(transcript.events.find((e) => e.type === 'verb' && e.verb === 'Dial')).toMatchObject({ outcome: 'completed', ended: 'callee' });
     expect(transcript.events.filter((e) => e.type === 'verb').map((e) => e.type === 'verb' && e.verb)).toEqual(['Dial', 'Say']);
+  });
+
+  it("a screening Gather takes the dialled party's input from the outcome; its action carries the leg's call parameters", async () => {
+    const { app } = t;
+    app.reply('/voice', xml('<Dial action="/after" timeLimit="5"><Client url="/screen">agent</Client></Dial>'));
+    app.reply('/screen', xml('<Gather action="/accept" numDigits="1"><Say>Press 1 to take the call</Say></Gather><Hangup/>'));
+    app.reply('/accept', xml('<Say>Connecting</Say>'));
+    app.reply('/after', xml('<Hangup/>'));
+    const call = t.sandbox.inboundCall({ from: '+15125550100', to: await number(), dial: { 'client:agent': { answer: true, input: ['1'] } } });
+    const transcript = await call.done();
+    const leg = transcript.events.find((e) => e.type === 'resource' && e.resource === 'Call')!;
+    expect(parseWebhook('gatherAction', app.to('/accept')[0]!.params)).toMatchObject({ CallSid: leg.sid, Digits: '1', Direction: 'outbound-dial' });
+    const verbs = transcript.events.flatMap((e) => (e.type === 'verb' ? [[e.verb, e.context, e.callSid === leg.sid ? 'leg' : 'caller']] : []));
+    expect(verbs).toEqual([
+      ['Say', 'call-screening', 'leg'],
+      ['Gather', 'call-screening', 'leg'],
+      ['Say', 'call-screening', 'leg'],
+      ['Dial', 'voice', 'caller'],
+      ['Hangup', 'voice', 'caller'],
+    ]);
+    expect(app.to('/after')[0]!.params.get('DialCallStatus')).toBe('completed');
   });
 });

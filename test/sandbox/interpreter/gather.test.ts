@@ -2,26 +2,24 @@
 // as the server sends it, partial speech results, and the Notifications for values the server rejects.
 import { describe, expect, it } from 'vitest';
 import { collectKeys } from '../../../src/sandbox/interpreter/verbs/gather.js';
-import { useSandbox } from '../fixture.js';
-import { appNumber, expectWebhook, notifications, rcml, verbEvents } from './media-fixture.js';
-
-const CALLER = '+15125550100';
+import { CALLER, ofType, useInterpreter } from './harness.js';
+import { expectWebhook, notifications } from './media-fixture.js';
 
 describe('Gather', () => {
-  const t = useSandbox();
+  const t = useInterpreter();
 
   it('plays its prompts, then sends the keys before finishOnKey to its action and runs the answer', async () => {
     const { client, sandbox, app } = t;
-    const to = await appNumber(client, app);
-    app.reply('/answer', rcml('<Gather action="/menu" numDigits="4"><Say>Enter your PIN, then the hash key.</Say><Pause length="2"/></Gather><Say>Not reached</Say>'));
-    app.reply('/menu', rcml('<Say>Thank you</Say>'));
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather action="/menu" numDigits="4"><Say>Enter your PIN, then the hash key.</Say><Pause length="2"/></Gather><Say>Not reached</Say></Response>');
+    t.rcml('/menu', '<Response><Say>Thank you</Say></Response>');
     const call = sandbox.inboundCall({ from: CALLER, to, input: ['12#'] });
     const transcript = await call.done();
 
     const params = expectWebhook('gatherAction', app.to('/menu')[0]);
     expect(params).toMatchObject({ CallSid: call.sid, Digits: '12', SpeechResult: '', CallStatus: 'in-progress' });
     expect(params).not.toHaveProperty('Confidence');
-    const verbs = verbEvents(transcript);
+    const verbs = ofType(transcript.events, 'verb');
     expect(verbs.map((e) => e.verb)).toEqual(['Say', 'Pause', 'Gather', 'Say']);
     expect(verbs[2]).toMatchObject({ outcome: 'input', digits: '12', endedBy: 'finishOnKey', numDigits: 4 });
     // The key ended the input at once: the action is requested when the prompts end, not after the timeout.
@@ -32,15 +30,15 @@ describe('Gather', () => {
 
   it('ends at numDigits keys, or when the caller has been silent for timeout seconds', async () => {
     const { client, sandbox, app } = t;
-    const to = await appNumber(client, app);
-    app.reply('/answer', rcml('<Gather action="/one" numDigits="1"/><Gather action="/two" timeout="3"/>'));
-    app.reply('/one', rcml('<Gather action="/two" timeout="3"/>'));
-    app.reply('/two', rcml('<Hangup/>'));
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather action="/one" numDigits="1"/><Gather action="/two" timeout="3"/></Response>');
+    t.rcml('/one', '<Response><Gather action="/two" timeout="3"/></Response>');
+    t.rcml('/two', '<Response><Hangup/></Response>');
     const call = sandbox.inboundCall({ from: CALLER, to, input: ['31', '42'] });
     const transcript = await call.done();
     expect(expectWebhook('gatherAction', app.to('/one')[0]).Digits).toBe('3');
     expect(expectWebhook('gatherAction', app.to('/two')[0]).Digits).toBe('42');
-    const gathers = verbEvents(transcript, 'Gather');
+    const gathers = ofType(transcript.events, 'verb').filter((e) => e.verb === 'Gather');
     expect(gathers.map((g) => [g.endedBy, g.unused])).toEqual([['numDigits', '1'], ['timeout', undefined]]);
     // No finishing key: the second Gather waited its three seconds of silence after the keys.
     expect(gathers[1]!.at - gathers[0]!.at).toBe(3000);
@@ -48,12 +46,12 @@ describe('Gather', () => {
 
   it('without input it sends nothing and falls through to the next verb after the timeout', async () => {
     const { client, sandbox, app } = t;
-    const to = await appNumber(client, app);
-    app.reply('/answer', rcml('<Gather action="/menu" timeout="4"><Say>Press 1</Say></Gather><Say>We did not get your choice</Say>'));
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather action="/menu" timeout="4"><Say>Press 1</Say></Gather><Say>We did not get your choice</Say></Response>');
     const call = sandbox.inboundCall({ from: CALLER, to, input: [{ timeout: true }] });
     const transcript = await call.done();
     expect(app.to('/menu')).toHaveLength(0);
-    const verbs = verbEvents(transcript);
+    const verbs = ofType(transcript.events, 'verb');
     expect(verbs.map((e) => [e.verb, e.outcome])).toEqual([['Say', 'done'], ['Gather', 'timeout'], ['Say', 'done']]);
     expect(verbs[2]!.at - verbs[0]!.at).toBe(1000 + 4000);
     expect(call.view().status).toBe('completed');
@@ -61,9 +59,9 @@ describe('Gather', () => {
 
   it('speech: SpeechResult in the action, interim results to partialResultCallback, no Confidence parameter', async () => {
     const { client, sandbox, app } = t;
-    const to = await appNumber(client, app);
-    app.reply('/answer', rcml(`<Gather input="speech" action="/said" partialResultCallback="/partial" partialResultCallbackMethod="GET"><Say>Which department?</Say></Gather>`));
-    app.reply('/said', rcml('<Hangup/>'));
+    const to = await t.number();
+    t.rcml('/voice', `<Response><Gather input="speech" action="/said" partialResultCallback="/partial" partialResultCallbackMethod="GET"><Say>Which department?</Say></Gather></Response>`);
+    t.rcml('/said', '<Response><Hangup/></Response>');
     const call = sandbox.inboundCall({ from: CALLER, to, input: [{ speech: 'sales please', confidence: 0.82, partial: ['sa', 'sales'] }] });
     const transcript = await call.done();
     const partials = app.to('/partial');
@@ -72,14 +70,14 @@ describe('Gather', () => {
     const said = expectWebhook('gatherAction', app.to('/said')[0]);
     expect(said).toMatchObject({ Digits: '', SpeechResult: 'sales please' });
     expect(said).not.toHaveProperty('Confidence');
-    expect(transcript.events.find((e) => e.type === 'verb' && e.verb === 'Gather')).toMatchObject({ input: 'speech', speech: 'sales please', confidence: 0.82 });
+    expect(transcript.events.find((e) => e.type === 'verb' && e.verb === 'Gather')).toMatchObject({ input: 'speech', language: 'en-US', speech: 'sales please', confidence: 0.82 });
   });
 
   it('input this Gather cannot take is silence to it, and waits for the Gather that can', async () => {
     const { client, sandbox, app } = t;
-    const to = await appNumber(client, app);
-    app.reply('/answer', rcml('<Gather action="/keys" timeout="2"/><Gather input="dtmf speech" action="/either"/>'));
-    app.reply('/either', rcml('<Hangup/>'));
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather action="/keys" timeout="2"/><Gather input="dtmf speech" action="/either"/></Response>');
+    t.rcml('/either', '<Response><Hangup/></Response>');
     const call = sandbox.inboundCall({ from: CALLER, to, input: [{ speech: 'operator' }] });
     await call.done();
     expect(app.to('/keys')).toHaveLength(0);
@@ -88,21 +86,21 @@ describe('Gather', () => {
 
   it('with input but no action the server goes on with the next verb; GET sends the parameters in the query', async () => {
     const { client, sandbox, app } = t;
-    const to = await appNumber(client, app);
-    app.reply('/answer', rcml('<Gather numDigits="1"/><Gather method="get" action="/q" numDigits="1"/>'));
-    app.reply('/q', rcml('<Hangup/>'));
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather numDigits="1"/><Gather method="get" action="/q" numDigits="1"/></Response>');
+    t.rcml('/q', '<Response><Hangup/></Response>');
     const call = sandbox.inboundCall({ from: CALLER, to, input: ['1', '2'] });
     await call.done();
-    expect(app.received.map((r) => r.path)).toEqual(['/answer', '/q']);
+    expect(app.received.map((r) => r.path)).toEqual(['/voice', '/q']);
     expect(app.to('/q')[0]!.method).toBe('GET');
     expect(expectWebhook('gatherAction', app.to('/q')[0]).Digits).toBe('2');
   });
 
   it('values the server rejects write its Notifications and fall back to its defaults', async () => {
     const { client, sandbox, app } = t;
-    const to = await appNumber(client, app);
-    app.reply('/answer', rcml('<Gather action="/x" method="PUT" timeout="soon" finishOnKey="A" numDigits="two" startInputKey="x"><Say voice="robot">Hi</Say></Gather>'));
-    app.reply('/x', rcml('<Hangup/>'));
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather action="/x" method="PUT" timeout="soon" finishOnKey="A" numDigits="two" startInputKey="x"><Say voice="robot">Hi</Say></Gather></Response>');
+    t.rcml('/x', '<Response><Hangup/></Response>');
     const call = sandbox.inboundCall({ from: CALLER, to, input: ['7#'] });
     const transcript = await call.done();
     expect((await notifications(client)).map(([code]) => code).sort()).toEqual([13310, 13313, 13314, 13315, 13321, 14104]);
@@ -112,22 +110,61 @@ describe('Gather', () => {
     expect(transcript.events.filter((e) => e.type === 'notification')).toHaveLength(6);
   });
 
+  it('an action that is no URI writes 11100 and is left out; an empty finishOnKey means # without a Notification', async () => {
+    const { client, sandbox } = t;
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather action="http://[oops" finishOnKey=""/><Say>Next</Say></Response>');
+    const call = sandbox.inboundCall({ from: CALLER, to, input: ['5#'] });
+    const transcript = await call.done();
+    expect((await notifications(client)).map(([code]) => code)).toEqual([11100]);
+    expect(ofType(transcript.events, 'verb').map((e) => [e.verb, e.outcome, e.digits])).toEqual([['Gather', 'input', '5'], ['Say', 'done', undefined]]);
+    expect(ofType(transcript.events, 'request').map((r) => r.kind)).toEqual(['voiceRequest']);
+  });
+
   it('a hang-up while gathering ends the call without an action request', async () => {
     const { client, sandbox, app } = t;
-    const to = await appNumber(client, app);
-    app.reply('/answer', rcml('<Gather action="/x"/><Say>Not reached</Say>'));
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather action="/x"/><Say>Not reached</Say></Response>');
     const call = sandbox.inboundCall({ from: CALLER, to, input: [{ hangup: true }] });
     const transcript = await call.done();
     expect(app.to('/x')).toHaveLength(0);
-    expect(verbEvents(transcript).map((e) => [e.verb, e.outcome])).toEqual([['Gather', 'hangup']]);
+    expect(ofType(transcript.events, 'verb').map((e) => [e.verb, e.outcome])).toEqual([['Gather', 'hangup']]);
     expect(call.view().status).toBe('completed');
+  });
+
+  it("the action goes through the server's asynchronous client, which follows no redirect: a 302 fails the call", async () => {
+    const { client, sandbox, app } = t;
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather action="/moved" numDigits="1"/></Response>');
+    app.reply('/moved', { status: 302, headers: { Location: `${app.url}/menu` } });
+    t.rcml('/menu', '<Response><Say>Not reached</Say></Response>');
+    const call = sandbox.inboundCall({ from: CALLER, to, input: ['1'] });
+    await call.done();
+    expect(app.to('/menu')).toHaveLength(0);
+    expect(call.view().status).toBe('failed');
+    expect((await notifications(client)).map(([code]) => code)).toEqual([11206]);
+  });
+
+  it('a REST hang-up or a live redirect while the caller is being heard sends no action', async () => {
+    const { client, sandbox, app } = t;
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather action="/x" timeout="10"/></Response>');
+    t.rcml('/elsewhere', '<Response><Say>Moved</Say></Response>');
+    const hungUp = sandbox.inboundCall({ from: CALLER, to });
+    const moved = sandbox.inboundCall({ from: CALLER, to });
+    await sandbox.clock.advance(4000);
+    hungUp.hangup();
+    await client.calls.update(moved.sid, { Url: `${app.url}/elsewhere` });
+    expect(ofType((await hungUp.done()).events, 'verb').map((e) => [e.verb, e.outcome])).toEqual([['Gather', 'hangup']]);
+    expect(ofType((await moved.done()).events, 'verb').map((e) => [e.verb, e.outcome])).toEqual([['Gather', 'interrupted'], ['Say', 'done']]);
+    expect(app.to('/x')).toHaveLength(0);
   });
 
   it('interactive: keys sent to the live call reach the waiting Gather', async () => {
     const { client, sandbox, app } = t;
-    const to = await appNumber(client, app);
-    app.reply('/answer', rcml('<Gather action="/x" timeout="10"><Say>Press a key</Say></Gather>'));
-    app.reply('/x', rcml('<Hangup/>'));
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather action="/x" timeout="10"><Say>Press a key</Say></Gather></Response>');
+    t.rcml('/x', '<Response><Hangup/></Response>');
     const call = sandbox.inboundCall({ from: CALLER, to });
     await sandbox.clock.advance(3000);
     call.send('9#');

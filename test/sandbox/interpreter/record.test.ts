@@ -2,11 +2,10 @@
 // the ways a recording ends, the transcription and its callback, and the Notifications for rejected values.
 import { describe, expect, it } from 'vitest';
 import { MAX_WAV_SECONDS, silentWav } from '../../../src/sandbox/resources/media.js';
+import { speechMs } from '../../../src/sandbox/rcml-runner.js';
 import { RECORDINGS_PATH, TRANSCRIBE_MS } from '../../../src/sandbox/interpreter/verbs/record.js';
-import { useSandbox } from '../fixture.js';
-import { appNumber, expectWebhook, notifications, rcml, verbEvents } from './media-fixture.js';
-
-const CALLER = '+15125550100';
+import { CALLER, ofType, useInterpreter } from './harness.js';
+import { expectWebhook, notifications } from './media-fixture.js';
 
 /** The parts of a WAV header the tests look at. */
 function wavInfo(bytes: Uint8Array) {
@@ -16,13 +15,13 @@ function wavInfo(bytes: Uint8Array) {
 }
 
 describe('Record', () => {
-  const t = useSandbox();
+  const t = useInterpreter();
 
   it('stores a Recording whose media URL serves a WAV of its length, and sends the action what the server sends', async () => {
     const { client, sandbox, app } = t;
-    const to = await appNumber(client, app);
-    app.reply('/answer', rcml('<Say>Leave a message after the beep</Say><Record action="/saved" finishOnKey="#" maxLength="60"/>'));
-    app.reply('/saved', rcml('<Say>Thanks</Say>'));
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Say>Leave a message after the beep</Say><Record action="/saved" finishOnKey="#" maxLength="60"/></Response>');
+    t.rcml('/saved', '<Response><Say>Thanks</Say></Response>');
     const call = sandbox.inboundCall({ from: CALLER, to, input: [{ record: { seconds: 7, finishOnKey: '#' } }] });
     const transcript = await call.done();
 
@@ -47,23 +46,23 @@ describe('Record', () => {
     expect(transcript.events.filter((e) => e.type === 'resource').map((e) => [e.resource, e.sid])).toEqual([['Recording', recording.sid]]);
     // The key ended it: seven seconds after the prompt, not seven plus the silence timeout.
     const say = transcript.events.find((e) => e.type === 'verb' && e.verb === 'Say')!;
-    expect(transcript.events.find((e) => e.type === 'request' && e.kind === 'recordAction')!.at - say.at).toBe(Math.round((38 / 15) * 1000) + 7000);
+    expect(transcript.events.find((e) => e.type === 'request' && e.kind === 'recordAction')!.at - say.at).toBe(speechMs('Leave a message after the beep') + 7000);
     expect((await client.calls.recordings.list(call.sid)).map((r) => r.sid)).toEqual([recording.sid]);
   });
 
   it('ends after timeout seconds of silence (Digits empty), at maxLength, or when the caller hangs up', async () => {
     const { client, sandbox, app } = t;
-    const to = await appNumber(client, app);
-    app.reply('/answer', rcml('<Record action="/one" timeout="2" playBeep="false"/>'));
-    app.reply('/one', rcml('<Record action="/two" maxLength="10"/>'));
-    app.reply('/two', rcml('<Record action="/three"/>'));
-    app.reply('/three', rcml('<Say>Not run: the caller is gone</Say>'));
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Record action="/one" timeout="2" playBeep="false"/></Response>');
+    t.rcml('/one', '<Response><Record action="/two" maxLength="10"/></Response>');
+    t.rcml('/two', '<Response><Record action="/three"/></Response>');
+    t.rcml('/three', '<Response><Say>Not run: the caller is gone</Say></Response>');
     const call = sandbox.inboundCall({ from: CALLER, to, input: [{ record: { seconds: 4 } }, { record: { seconds: 30 } }, { record: { seconds: 5 } }, { hangup: true }] });
     const transcript = await call.done();
     expect(expectWebhook('recordAction', app.to('/one')[0])).toMatchObject({ RecordingDuration: '4.0', Digits: '' });
     expect(expectWebhook('recordAction', app.to('/two')[0])).toMatchObject({ RecordingDuration: '10.0', Digits: '' });
     expect(expectWebhook('recordAction', app.to('/three')[0])).toMatchObject({ RecordingDuration: '5.0', Digits: 'hangup' });
-    const records = verbEvents(transcript, 'Record');
+    const records = ofType(transcript.events, 'verb').filter((e) => e.verb === 'Record');
     expect(records.map((r) => [r.outcome, r.playBeep])).toEqual([['recorded', false], ['recorded', true], ['hangup', true]]);
     // 4 s plus 2 s of silence; then exactly the 10 s of maxLength; then 5 s and the hang-up.
     expect([records[1]!.at - records[0]!.at, records[2]!.at - records[1]!.at]).toEqual([10_000, 5000]);
@@ -74,9 +73,9 @@ describe('Record', () => {
 
   it('an empty recording stores nothing; the action is still requested, without the URLs and with duration 0.0', async () => {
     const { client, sandbox, app } = t;
-    const to = await appNumber(client, app);
-    app.reply('/answer', rcml('<Record action="/empty" timeout="3"/>'));
-    app.reply('/empty', rcml('<Hangup/>'));
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Record action="/empty" timeout="3"/></Response>');
+    t.rcml('/empty', '<Response><Hangup/></Response>');
     const call = sandbox.inboundCall({ from: CALLER, to });
     const transcript = await call.done();
     const params = expectWebhook('recordAction', app.to('/empty')[0]);
@@ -89,8 +88,8 @@ describe('Record', () => {
 
   it('transcribes: a Transcription with the scenario text, and a callback that carries only the call parameters', async () => {
     const { client, sandbox, app } = t;
-    const to = await appNumber(client, app);
-    app.reply('/answer', rcml(`<Record transcribeCallback="${app.url}/transcribed" finishOnKey="-1" timeout="1"/><Record transcribe="TRUE" timeout="1"/>`));
+    const to = await t.number();
+    t.rcml('/voice', `<Response><Record transcribeCallback="${app.url}/transcribed" finishOnKey="-1" timeout="1"/><Record transcribe="TRUE" timeout="1"/></Response>`);
     const call = sandbox.inboundCall({ from: CALLER, to, input: [{ record: { seconds: 6, transcription: 'Please call me back', finishOnKey: '#' } }, { record: { seconds: 2 } }] });
     const transcript = await call.done();
     await sandbox.settle();
@@ -113,8 +112,8 @@ describe('Record', () => {
 
   it('a relative transcribeCallback is used as written, so the request cannot be sent', async () => {
     const { client, sandbox, app } = t;
-    const to = await appNumber(client, app);
-    app.reply('/answer', rcml('<Record transcribeCallback="/transcribed" timeout="1"/>'));
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Record transcribeCallback="/transcribed" timeout="1"/></Response>');
     const call = sandbox.inboundCall({ from: CALLER, to, input: [{ record: { seconds: 3, transcription: 'hello' } }] });
     await call.done();
     await sandbox.settle();
@@ -123,11 +122,44 @@ describe('Record', () => {
     expect((await client.transcriptions.list()).transcriptions[0]).toMatchObject({ status: 'completed', transcription_text: 'hello' });
   });
 
+  it('a hang-up before anything is said, or through the REST API while recording, still tells the action (Digits=hangup)', async () => {
+    const { client, sandbox, app } = t;
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Record action="/gone" playBeep="false"/></Response>');
+    t.rcml('/gone', '<Response><Say>Not run</Say></Response>');
+    const first = sandbox.inboundCall({ from: CALLER, to, input: [{ hangup: true }] });
+    await first.done();
+    expect(expectWebhook('recordAction', app.to('/gone')[0])).toMatchObject({ CallSid: first.sid, RecordingDuration: '0.0', Digits: 'hangup' });
+
+    const second = sandbox.inboundCall({ from: CALLER, to, input: [{ record: { seconds: 20 } }] });
+    await sandbox.clock.advance(8000);
+    second.hangup();
+    const transcript = await second.done();
+    const params = expectWebhook('recordAction', app.to('/gone')[1]);
+    expect(params).toMatchObject({ CallSid: second.sid, RecordingDuration: '8.0', Digits: 'hangup' });
+    expect((await client.recordings.list({ CallSid: second.sid })).recordings.map((r) => r.duration)).toEqual(['8.0']);
+    expect(ofType(transcript.events, 'verb').map((e) => e.text ?? e.verb)).toEqual(['Record']);
+  });
+
+  it('a live redirect while recording stops it without an action request; the new document runs', async () => {
+    const { client, sandbox, app } = t;
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Record action="/saved"/></Response>');
+    t.rcml('/elsewhere', '<Response><Say>Moved</Say></Response>');
+    const call = sandbox.inboundCall({ from: CALLER, to, input: [{ record: { seconds: 20 } }] });
+    await sandbox.clock.advance(5000);
+    await client.calls.update(call.sid, { Url: `${app.url}/elsewhere` });
+    const transcript = await call.done();
+    expect(app.to('/saved')).toHaveLength(0);
+    expect((await client.recordings.list()).recordings).toHaveLength(0);
+    expect(ofType(transcript.events, 'verb').map((e) => [e.verb, e.outcome])).toEqual([['Record', 'interrupted'], ['Say', 'done']]);
+  });
+
   it('values the server rejects write its Notifications and fall back to its defaults', async () => {
     const { client, sandbox, app } = t;
-    const to = await appNumber(client, app);
-    app.reply('/answer', rcml('<Record action="/r" method="FETCH" timeout="1.5" maxLength="long" media="hd" finishOnKey="stop"/>'));
-    app.reply('/r', rcml('<Hangup/>'));
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Record action="/r" method="FETCH" timeout="1.5" maxLength="long" media="hd" finishOnKey="stop"/></Response>');
+    t.rcml('/r', '<Response><Hangup/></Response>');
     const call = sandbox.inboundCall({ from: CALLER, to, input: [{ record: { seconds: 2, finishOnKey: '#' } }] });
     await call.done();
     expect((await notifications(client)).map(([code]) => code).sort()).toEqual([13610, 13612, 13612, 13612, 13613]);

@@ -3,19 +3,17 @@
 // server's defaults and error codes.
 import { describe, expect, it } from 'vitest';
 import { DELIVER_AFTER_MS, SEND_AFTER_MS } from '../../../src/sandbox/sms-lifecycle.js';
-import { useSandbox } from '../fixture.js';
-import { appNumber, expectWebhook, notifications, rcml, verbEvents } from './media-fixture.js';
-
-const CALLER = '+15125550100';
+import { CALLER, ofType, useInterpreter } from './harness.js';
+import { expectWebhook, notifications } from './media-fixture.js';
 
 describe('Sms in a call', () => {
-  const t = useSandbox();
+  const t = useInterpreter();
 
   it('texts the caller from the number called, requests the action, and sends the delivery updates there too', async () => {
     const { client, sandbox, app } = t;
-    const to = await appNumber(client, app);
-    app.reply('/answer', rcml('<Sms action="/sms-sent">Your code is 4471</Sms><Say>Not reached: the action continues the call</Say>'));
-    app.reply('/sms-sent', rcml('<Say>We sent you a text</Say>'));
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Sms action="/sms-sent">Your code is 4471</Sms><Say>Not reached: the action continues the call</Say></Response>');
+    t.rcml('/sms-sent', '<Response><Say>We sent you a text</Say></Response>');
     const call = sandbox.inboundCall({ from: CALLER, to });
     const transcript = await call.done();
     await sandbox.settle();
@@ -31,7 +29,7 @@ describe('Sms in a call', () => {
       [message!.sid, 'delivered'],
     ]);
     expect(transcript.events.filter((e) => e.type === 'resource').map((e) => [e.resource, e.sid])).toEqual([['SmsMessage', message!.sid]]);
-    expect(verbEvents(transcript).map((e) => e.text ?? e.verb)).toEqual(['Sms', 'We sent you a text']);
+    expect(ofType(transcript.events, 'verb').map((e) => e.text ?? e.verb)).toEqual(['Sms', 'We sent you a text']);
     // Sending takes no call time; the status updates follow on the virtual clock.
     const sent = sandbox.events.filter((e) => e.type === 'request' && e.kind === 'smsStatusCallback').map((e) => e.at - transcript.events[0]!.at);
     expect(sent).toEqual([SEND_AFTER_MS, SEND_AFTER_MS + DELIVER_AFTER_MS]);
@@ -39,38 +37,38 @@ describe('Sms in a call', () => {
 
   it('to and from override the defaults; without an action the next verb runs and no updates are sent', async () => {
     const { client, sandbox, app } = t;
-    const to = await appNumber(client, app);
-    app.reply('/answer', rcml('<Sms to="+15125550199" from="+15125550142">Hello</Sms><Say>Next</Say>'));
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Sms to="+15125550199" from="+15125550142">Hello</Sms><Say>Next</Say></Response>');
     const call = sandbox.inboundCall({ from: CALLER, to });
     const transcript = await call.done();
     await sandbox.settle();
     expect((await client.sms.messages.list()).messages.map((m) => [m.from, m.to, m.status])).toEqual([['+15125550142', '+15125550199', 'delivered']]);
-    expect(app.received.map((r) => r.path)).toEqual(['/answer']);
-    expect(verbEvents(transcript).map((e) => e.verb)).toEqual(['Sms', 'Say']);
+    expect(app.received.map((r) => r.path)).toEqual(['/voice']);
+    expect(ofType(transcript.events, 'verb').map((e) => e.verb)).toEqual(['Sms', 'Say']);
   });
 
   it('an empty body writes 14103 and ends the call; a bad method writes 14104 and POST is used', async () => {
     const { client, sandbox, app } = t;
-    const to = await appNumber(client, app);
-    app.reply('/answer', rcml('<Sms action="/a" method="PATCH">Hi</Sms>'));
-    app.reply('/a', rcml('<Sms>  </Sms><Say>Not reached</Say>'));
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Sms action="/a" method="PATCH">Hi</Sms></Response>');
+    t.rcml('/a', '<Response><Sms>  </Sms><Say>Not reached</Say></Response>');
     const call = sandbox.inboundCall({ from: CALLER, to });
     const transcript = await call.done();
     expect(app.to('/a')[0]!.method).toBe('POST');
     expect((await notifications(client)).map(([code]) => code).sort()).toEqual([14103, 14104]);
-    expect(verbEvents(transcript).map((e) => [e.verb, e.outcome])).toEqual([['Sms', 'sent'], ['Sms', 'failed']]);
+    expect(ofType(transcript.events, 'verb').map((e) => [e.verb, e.outcome])).toEqual([['Sms', 'sent'], ['Sms', 'failed']]);
     expect(call.view().status).toBe('completed');
   });
 });
 
 describe('Sms in answer to an inbound message', () => {
-  const t = useSandbox();
+  const t = useInterpreter();
 
   it('replies to the sender from the number that received it; the action gets the inbound message parameters', async () => {
     const { client, sandbox, app } = t;
-    const number = await appNumber(client, app);
-    app.reply('/sms', rcml('<Sms action="/replied">Thanks, we got it</Sms>'));
-    app.reply('/replied', rcml(''));
+    const number = await t.number();
+    t.rcml('/sms', '<Response><Sms action="/replied">Thanks, we got it</Sms></Response>');
+    t.rcml('/replied', '<Response></Response>');
     const inbound = sandbox.receiveSms({ from: CALLER, to: number, body: 'STOP' });
     await inbound.done();
     await sandbox.settle();

@@ -1,30 +1,33 @@
-// Attribute values of Gather, Record, Sms and Email as the server reads them: a value it cannot use writes the
+// Attribute values of the verbs and nouns as the server reads them: a value it cannot use writes the
 // Notification rcml.yaml records for that attribute (`server_notification_codes_seen`), and the server's default applies.
 import type { XmlElement } from '../../../rcml/xml.js';
-import { deliver, voiceParams } from '../../call-lifecycle.js';
+import { deliver, isFinal, voiceParams } from '../../call-lifecycle.js';
 import type { WebhookKind } from '../../../webhooks/index.js';
 import type { VerbContext } from '../verb.js';
 
-/** GET or POST in any case; anything else writes `code` and means POST (rcml.yaml document.http_method_attributes). */
-export function methodAttr(el: XmlElement, ctx: VerbContext, name: string, code: number): 'GET' | 'POST' {
+/**
+ * GET or POST in any case; anything else writes `code` (when rcml.yaml names one for the attribute) and means POST
+ * (rcml.yaml document.http_method_attributes).
+ */
+export function methodAttr(el: XmlElement, ctx: VerbContext, name: string, code?: number): 'GET' | 'POST' {
   const raw = ctx.attr(el, name);
   if (raw === undefined || raw === '') return 'POST';
   const upper = raw.toUpperCase();
   if (upper === 'GET' || upper === 'POST') return upper;
-  ctx.notify(code, 'warning', `${raw} is not a valid ${name} value.`);
+  if (code !== undefined) ctx.notify(code, 'warning', `${raw} is not a valid ${name} value.`);
   return 'POST';
 }
 
 /**
  * A whole number as Java's `Integer.parseInt` reads it (optional sign, decimal digits, 32 bits); anything else writes
- * `code` and gives `fallback`. Absent gives `fallback` without a Notification.
+ * `code` (when given) and gives `fallback`. Absent gives `fallback` without a Notification.
  */
-export function intAttr(el: XmlElement, ctx: VerbContext, name: string, fallback: number, code: number): number {
+export function intAttr(el: XmlElement, ctx: VerbContext, name: string, fallback: number, code?: number): number {
   const raw = ctx.attr(el, name);
   if (raw === undefined) return fallback;
   const value = /^[+-]?\d{1,10}$/.test(raw) ? Number(raw) : NaN;
   if (Number.isInteger(value) && value >= -2147483648 && value <= 2147483647) return value;
-  ctx.notify(code, 'warning', `${raw} is not a valid ${name} value.`);
+  if (code !== undefined) ctx.notify(code, 'warning', `${raw} is not a valid ${name} value.`);
   return fallback;
 }
 
@@ -57,4 +60,16 @@ export async function sendCallback(ctx: VerbContext, request: { kind: WebhookKin
   const call = ctx.engine.store.get('calls', ctx.sid);
   if (!call) return;
   await deliver(ctx.engine, call, { kind: request.kind, url: request.url, method: request.method, params: [...voiceParams(call), ...request.extra] });
+}
+
+/** The document was stopped by a live redirect (the call goes on with other RCML), not by a hang-up. */
+export function redirected(ctx: VerbContext): boolean {
+  const call = ctx.engine.store.get('calls', ctx.sid);
+  return ctx.signal.aborted && call !== undefined && !isFinal(call.status);
+}
+
+/** Records `verb` as stopped by a live redirect; the interpreter then leaves the document. */
+export function interrupted(ctx: VerbContext, verb: string): { hangup: true } {
+  ctx.record({ type: 'verb', verb, outcome: 'interrupted', reason: 'the call was sent to other RCML' });
+  return { hangup: true };
 }

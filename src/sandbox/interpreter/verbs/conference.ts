@@ -12,7 +12,7 @@ import { API_VERSION, newSid } from '../../ids.js';
 import type { RcmlSession } from '../../rcml-runner.js';
 import type { Row } from '../../store.js';
 import { localName, type VerbContext, type VerbOutcome } from '../verb.js';
-import { flagAttr, intAttr, methodAttr } from './dial-attributes.js';
+import { flagAttr, intAttr, methodAttr } from './attributes.js';
 import type { DialSettings } from './dial.js';
 import { stayOnLine } from './stay.js';
 

@@ -5,11 +5,12 @@
  * `<Conference>` child instead joins the call to that room (conference.ts).
  */
 import type { XmlElement } from '../../../rcml/xml.js';
-import { deliver, isFinal, setStatus, voiceParams } from '../../call-lifecycle.js';
+import { isFinal, setStatus } from '../../call-lifecycle.js';
 import { localName, type VerbContext, type VerbHandler, type VerbOutcome } from '../verb.js';
-import { flagAttr, intAttr, methodAttr, urlAttr } from './dial-attributes.js';
+import { flagAttr, intAttr, methodAttr, sendCallback, urlAttr } from './attributes.js';
 import { joinConference } from './conference.js';
 import { endLeg, ringLegs, type DialLeg, type DialTarget, type ProgressEvent } from './dial-legs.js';
+import { RECORDINGS_PATH, storeRecording } from './record.js';
 import { screenLeg } from './screening.js';
 import { skipVerb } from './skip.js';
 import { stayOnLine } from './stay.js';
@@ -146,6 +147,8 @@ async function dialTargets(ctx: VerbContext, settings: DialSettings, targets: Di
     dialLeg = ring.last;
   }
   const duration = ring.answered ? ((ring.answered.row.duration as number | undefined) ?? 0) : 0;
+  // record="true" records the connected call, both parties mixed (rcml.yaml verbs.Dial record).
+  const recording = settings.record && ring.answered && duration > 0 ? storeRecording(ctx, parent, duration) : undefined;
   ctx.record({
     type: 'verb',
     verb: 'Dial',
@@ -155,6 +158,7 @@ async function dialTargets(ctx: VerbContext, settings: DialSettings, targets: Di
     duration,
     ...(ended ? { ended } : {}),
     ...(screenedOut ? { screening: screenedOut } : {}),
+    ...(recording ? { recordingSid: recording.sid } : {}),
     timeout: settings.timeoutSeconds,
     timeLimit: settings.timeLimitSeconds,
     ...(settings.callerId ? { callerId: settings.callerId } : {}),
@@ -166,13 +170,19 @@ async function dialTargets(ctx: VerbContext, settings: DialSettings, targets: Di
     ['DialCallStatus', dialStatus],
     ['DialCallDuration', String(duration)],
     ...(dialLeg ? ([['DialRingDuration', String(dialLeg.row.ring_duration ?? 0)]] as [string, string][]) : []),
+    ...(recording
+      ? ([
+          ['RecordingUrl', `${RECORDINGS_PATH}${recording.sid}.wav`],
+          ['PublicRecordingUrl', recording.file_uri as string],
+        ] as [string, string][])
+      : []),
   ];
   const callerGone = ended === 'caller' || ctx.session.ended;
   if (callerGone) {
     // The caller hung up during the Dial: the call is over, but the server still reports the Dial to its action
     // (DialCallStatus `completed` when the caller hung up first, webhooks.yaml dial_action); the answer is not run.
     if (!isFinal(parent.status)) setStatus(ctx.engine, parent, 'completed');
-    if (settings.action) await deliver(ctx.engine, parent, { kind: 'dialAction', url: settings.action, method: settings.method, params: [...voiceParams(parent), ...extra] });
+    if (settings.action) await sendCallback(ctx, { kind: 'dialAction', url: settings.action, method: settings.method, extra });
     return { hangup: true };
   }
   if (!settings.action) return { next: true };

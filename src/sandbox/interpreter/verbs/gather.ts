@@ -2,8 +2,8 @@
 // item is what the caller does at one Gather: `'12#'`, `{ speech }`, or silence.
 import { speechMs } from '../../rcml-runner.js';
 import type { CallInputKind } from '../scenario.js';
-import { localName, type VerbHandler } from '../verb.js';
-import { intAttr, methodAttr, sendCallback, urlAttr } from './attributes.js';
+import { localName, type VerbHandler, type VerbOutcome } from '../verb.js';
+import { interrupted, intAttr, methodAttr, redirected, sendCallback, urlAttr } from './attributes.js';
 
 /** The server's "no limit" for numDigits (rcml.yaml verbs.Gather.numDigits). */
 const UNLIMITED_DIGITS = 32767;
@@ -64,7 +64,9 @@ export const gather: VerbHandler = async (el, ctx) => {
   const mode = inputMode(ctx.attr(el, 'input'));
   const partialUrl = urlAttr(el, ctx, 'partialResultCallback');
   const partialMethod = methodAttr(el, ctx, 'partialResultCallbackMethod', 14104);
-  const settings = { input: mode, timeout, finishOnKey, ...(numDigits === UNLIMITED_DIGITS ? {} : { numDigits }), ...(action ? { action, method } : {}) };
+  // The recognition language is passed on as given; the server uses en-US for a tag it is not configured for.
+  const language = mode === 'dtmf' ? undefined : (ctx.attr(el, 'language') || 'en-US');
+  const settings = { input: mode, ...(language ? { language } : {}), timeout, finishOnKey, ...(numDigits === UNLIMITED_DIGITS ? {} : { numDigits }), ...(action ? { action, method } : {}) };
 
   // The prompts play first; other children are not processed by the server (rcml.yaml verbs.Gather.children).
   for (const child of el.children) {
@@ -82,10 +84,13 @@ export const gather: VerbHandler = async (el, ctx) => {
   // Then the caller has `timeout` seconds to start; silence (or input this mode cannot take) lasts that long.
   const deadline = ctx.engine.now() + timeout * 1000;
   const got = await ctx.nextInput(timeout * 1000, KINDS[mode], 'Gather');
-  if (got === 'hangup') {
+  // The call ended (or was sent to other RCML) while the caller was being heard: no action request.
+  const stopped = (): VerbOutcome => {
+    if (redirected(ctx)) return interrupted(ctx, 'Gather');
     ctx.record({ type: 'verb', verb: 'Gather', outcome: 'hangup', ...settings });
     return { hangup: true };
-  }
+  };
+  if (got === 'hangup') return stopped();
   let digits = '';
   let speech = '';
   let detail: Record<string, unknown> = {};
@@ -95,14 +100,14 @@ export const gather: VerbHandler = async (el, ctx) => {
     digits = collected.digits;
     detail = { endedBy: collected.endedBy ?? 'timeout', ...(collected.unused ? { unused: collected.unused } : {}) };
     // Without a finishing key or enough digits, the input ends when the caller has been silent for `timeout`.
-    if (!collected.endedBy && !(await ctx.session.sleep(timeout * 1000))) return { hangup: true };
+    if (!collected.endedBy && !(await ctx.session.sleep(timeout * 1000))) return stopped();
   } else if (input && 'speech' in input) {
     speech = input.speech;
     detail = { ...(input.confidence === undefined ? {} : { confidence: input.confidence }) };
-    if (!(await speak(input.speech, input.partial ?? []))) return { hangup: true };
+    if (!(await speak(input.speech, input.partial ?? []))) return stopped();
   } else {
     const left = deadline - ctx.engine.now();
-    if (left > 0 && !(await ctx.session.sleep(left))) return { hangup: true };
+    if (left > 0 && !(await ctx.session.sleep(left))) return stopped();
   }
 
   const collected = digits !== '' || speech !== '';

@@ -6,7 +6,7 @@
  * captured give neither the transfer target's syntax nor the values of `ReferCallStatus`.
  */
 import type { VerbHandler, VerbOutcome } from '../verb.js';
-import { methodAttr, urlAttr } from './dial-attributes.js';
+import { methodAttr, urlAttr } from './attributes.js';
 import { skipVerb } from './skip.js';
 
 /** The call's action request, or the next verb without one. */

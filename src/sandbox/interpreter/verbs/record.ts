@@ -1,11 +1,10 @@
 // <Record>: records the caller (rcml.yaml verbs.Record). What the caller says comes from the call's next `{ record }`
 // input item; the sandbox stores a Recording whose media URL serves silent audio of that length, and a Transcription
 // with the item's text when one is asked for.
-import { isFinal } from '../../call-lifecycle.js';
 import { API_VERSION, newSid } from '../../ids.js';
 import type { Row } from '../../store.js';
 import type { VerbContext, VerbHandler } from '../verb.js';
-import { flagAttr, intAttr, methodAttr, sendCallback, urlAttr } from './attributes.js';
+import { flagAttr, interrupted, intAttr, methodAttr, redirected, sendCallback, urlAttr } from './attributes.js';
 
 /** Any key ends a recording unless `finishOnKey` says otherwise (rcml.yaml verbs.Record.finishOnKey, server default). */
 const ANY_KEY = '1234567890*#';
@@ -26,7 +25,7 @@ export function javaSeconds(seconds: number): string {
 }
 
 /** The Recording resource, as the REST API lists it; `file_uri` is the sandbox's own media URL. */
-function storeRecording(ctx: VerbContext, call: Row, seconds: number): Row {
+export function storeRecording(ctx: VerbContext, call: Row, seconds: number): Row {
   const sid = newSid('RE');
   const account = call.account_sid as string;
   const row = ctx.engine.put('recordings', {
@@ -100,10 +99,9 @@ export const record: VerbHandler = async (el, ctx) => {
   const call = ctx.engine.store.get('calls', ctx.sid);
   if (!call) return { next: true };
   // A live redirect aborts the document without ending the call: the new document takes over, nothing is sent.
-  const redirected = () => ctx.signal.aborted && !isFinal(call.status);
   const started = ctx.engine.now();
   const got = await ctx.nextInput(timeout * 1000, ['record', 'timeout'], 'Record');
-  if (redirected()) return { hangup: true };
+  if (redirected(ctx)) return interrupted(ctx, 'Record');
   let seconds = 0;
   let digits = '';
   let text: string | undefined;
@@ -120,7 +118,7 @@ export const record: VerbHandler = async (el, ctx) => {
     // The recording ends on the key, at maxLength, on the hang-up, or after `timeout` seconds of silence.
     const from = ctx.engine.now();
     if (!(await ctx.session.sleep(seconds * 1000 + (key !== undefined || cut || hangsUp ? 0 : timeout * 1000)))) {
-      if (redirected()) return { hangup: true };
+      if (redirected(ctx)) return interrupted(ctx, 'Record');
       hungUp = true;
       seconds = Math.min(seconds, (ctx.engine.now() - from) / 1000);
     } else if (key !== undefined) digits = key;
@@ -129,7 +127,7 @@ export const record: VerbHandler = async (el, ctx) => {
     // Silence: the recording stops after `timeout` seconds with nothing in it.
     const left = started + timeout * 1000 - ctx.engine.now();
     if (left > 0 && !(await ctx.session.sleep(left))) {
-      if (redirected()) return { hangup: true };
+      if (redirected(ctx)) return interrupted(ctx, 'Record');
       hungUp = true;
     }
   }

@@ -42,7 +42,10 @@ export async function screenLeg(ctx: VerbContext, leg: DialLeg): Promise<Screeni
     if (!first.ok) return refused('failed', first.final);
     // The leg's own hang-up (a REST hang-up of the leg) ends the document too.
     const signal = AbortSignal.any([stop.signal, leg.live.hangup.signal]);
-    const session = callSession(engine, row, { url: first.url, method, context: 'call-screening', signal, hangup: () => stop.abort('hangup'), params: screeningParams });
+    // A Redirect in the screening document sends the screening parameters (webhooks.yaml `redirect`, screening); the
+    // action requests of its verbs are described with the voice parameters (webhooks.yaml gather_action, record_action).
+    const params = (call: Row, kind: string) => (kind === 'screeningRedirect' ? screeningParams(call) : undefined);
+    const session = callSession(engine, row, { url: first.url, method, context: 'call-screening', signal, hangup: () => stop.abort('hangup'), params });
     const end = await engine.interpreter.run(first.root, session);
     const reason = stop.signal.reason as string | undefined;
     if (reason === 'caller' || reason === 'too-long') return refused(reason);
