@@ -439,15 +439,34 @@ export function placeInboundCall(engine: Engine, scenario: InboundCallScenario):
 }
 
 /**
+ * Stores a new call of `accountSid` started by the sandbox itself (an inbound leg, a dialled leg): SID, stamps, API
+ * version and URIs, then `fields`; logs its first status.
+ */
+export function putCall(engine: Engine, accountSid: string, fields: Record<string, unknown> & { status: string }): Row {
+  const sid = newCallSid(INSTANCE_ID);
+  const base = `/${API_VERSION}/Accounts/${accountSid}/Calls/${sid}`;
+  const row = engine.put('calls', {
+    sid,
+    InstanceId: INSTANCE_ID,
+    ...engine.stamps(),
+    account_sid: accountSid,
+    api_version: API_VERSION,
+    uri: `${base}.json`,
+    subresource_uris: { notifications: `${base}/Notifications.json`, recordings: `${base}/Recordings.json` },
+    $createdAt: engine.now(),
+    ...fields,
+  });
+  engine.record('status', { sid, status: fields.status });
+  return row;
+}
+
+/**
  * The inbound side of a call to a number of the sandbox: a call of the number's account, direction `inbound`, whose
  * voice request goes to the number's `VoiceUrl` (or its voice application's RCML URL) while it rings, with status
  * callbacks to the number's `StatusCallback`. `answered` resolves how the calling side goes on: answered once the
  * application returned RCML, failed when it did not.
  */
 export function startInboundLeg(engine: Engine, caller: Row | undefined, number: Row, url: string, from?: string): { leg: Row; answered: Promise<CallOutcome> } {
-  const sid = newCallSid(INSTANCE_ID);
-  const accountSid = number.account_sid as string;
-  const base = `/${API_VERSION}/Accounts/${accountSid}/Calls/${sid}`;
   const settingsOf: CallSettings = {
     url,
     method: ((number.voice_method as string | null) ?? 'POST') as 'GET' | 'POST',
@@ -457,25 +476,17 @@ export function startInboundLeg(engine: Engine, caller: Row | undefined, number:
     statusCallbackMethod: ((number.status_callback_method as string | null) ?? 'POST') as 'GET' | 'POST',
     timeoutSeconds: 30,
   };
-  const leg = engine.put('calls', {
-    sid,
-    InstanceId: INSTANCE_ID,
-    ...engine.stamps(),
-    account_sid: accountSid,
+  const leg = putCall(engine, number.account_sid as string, {
     to: number.phone_number as string,
     from: from ?? (caller?.from as string),
     phone_number_sid: number.sid,
     status: 'ringing',
     direction: 'inbound',
-    api_version: API_VERSION,
-    uri: `${base}.json`,
-    subresource_uris: { notifications: `${base}/Notifications.json`, recordings: `${base}/Recordings.json` },
-    $createdAt: engine.now(),
     $settings: settingsOf,
     ...(caller ? { $peer: caller.sid } : {}),
   });
+  const sid = leg.sid;
   if (caller) caller.$peer = sid;
-  engine.record('status', { sid, status: 'ringing' });
   const live: LiveCall = { hangup: new AbortController() };
   engine.liveCalls.set(sid, live);
   let answer!: (outcome: CallOutcome) => void;

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseWebhook } from '../../../src/webhooks/index.js';
 import { single, useSandbox } from '../fixture.js';
+import { ofType, useInterpreter } from './harness.js';
 
 const xml = (body: string) => ({ type: 'text/xml', body: `<Response>${body}</Response>` });
 const OUTCOMES: Record<string, string> = { '+15551230001': 'busy', '+15551230002': 'no-answer', '+15551230003': 'failed' };
@@ -194,13 +195,8 @@ describe('<Dial> with numbers, clients and SIP addresses', () => {
 });
 
 describe('<Dial> outcomes from an inbound call scenario', () => {
-  const t = useSandbox();
-
-  /** A number of the sandbox whose VoiceUrl is the app's /voice. */
-  async function number(): Promise<string> {
-    const [offer] = await t.client.availablePhoneNumbers.local.list('US');
-    return (await t.client.incomingPhoneNumbers.create({ PhoneNumber: offer!.phoneNumber, VoiceUrl: `${t.app.url}/voice` })).phone_number;
-  }
+  const t = useInterpreter();
+  const number = () => t.number();
 
   it('the dial map decides each target: by number, client:<login> and sip:<uri>; unknown targets answer', async () => {
     const { app } = t;
@@ -222,7 +218,7 @@ describe('<Dial> outcomes from an inbound call scenario', () => {
       ['failed', '0'],
       ['completed', '7'],
     ]);
-    const legs = transcript.events.flatMap((e) => (e.type === 'resource' && e.resource === 'Call' ? [e] : []));
+    const legs = ofType(transcript.events, 'resource').filter((e) => e.resource === 'Call');
     expect(legs.map((e) => e.to)).toEqual(['+15551230000', 'client:alice', 'sip:bob@example.com', '+15551239999']);
     // The legs' own events are part of the caller's transcript.
     const legStatuses = transcript.events.filter((e) => e.type === 'status' && e.callSid === legs[1]!.sid).map((e) => e.type === 'status' && e.status);
@@ -265,9 +261,9 @@ describe('<Dial> outcomes from an inbound call scenario', () => {
     app.reply('/after', xml('<Hangup/>'));
     const call = t.sandbox.inboundCall({ from: '+15125550100', to: await number(), dial: { 'client:agent': { answer: true, input: ['1'] } } });
     const transcript = await call.done();
-    const leg = transcript.events.find((e) => e.type === 'resource' && e.resource === 'Call')!;
-    expect(parseWebhook('gatherAction', app.to('/accept')[0]!.params)).toMatchObject({ CallSid: leg.sid, Digits: '1', Direction: 'outbound-dial' });
-    const verbs = transcript.events.flatMap((e) => (e.type === 'verb' ? [[e.verb, e.context, e.callSid === leg.sid ? 'leg' : 'caller']] : []));
+    const [leg] = ofType(transcript.events, 'resource').filter((e) => e.resource === 'Call');
+    expect(parseWebhook('gatherAction', app.to('/accept')[0]!.params)).toMatchObject({ CallSid: leg!.sid, Digits: '1', Direction: 'outbound-dial' });
+    const verbs = transcript.events.flatMap((e) => (e.type === 'verb' ? [[e.verb, e.context, e.callSid === leg!.sid ? 'leg' : 'caller']] : []));
     expect(verbs).toEqual([
       ['Say', 'call-screening', 'leg'],
       ['Gather', 'call-screening', 'leg'],

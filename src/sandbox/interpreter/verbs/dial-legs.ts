@@ -5,9 +5,8 @@
  * `statusCallback` (webhooks.yaml `dial_leg_status_callback`). How a leg answers comes from the scenario's `dial`
  * map; targets it does not name answer.
  */
-import { ANSWER_AFTER_MS, deliver, isFinal, progressParams, RING_AFTER_MS, setStatus, type CallSettings } from '../../call-lifecycle.js';
-import { INSTANCE_ID, type Engine, type LiveCall } from '../../engine.js';
-import { API_VERSION, newCallSid } from '../../ids.js';
+import { ANSWER_AFTER_MS, deliver, isFinal, progressParams, putCall, RING_AFTER_MS, setStatus, type CallSettings } from '../../call-lifecycle.js';
+import type { Engine, LiveCall } from '../../engine.js';
 import type { Row } from '../../store.js';
 import type { DialOutcome } from '../scenario.js';
 import type { VerbContext } from '../verb.js';
@@ -67,9 +66,6 @@ export async function endLeg(engine: Engine, leg: DialLeg, status: string): Prom
 
 function createLeg(ctx: VerbContext, parent: Row, target: DialTarget, from: string, timeoutSeconds: number): DialLeg {
   const engine = ctx.engine;
-  const sid = newCallSid(INSTANCE_ID);
-  const accountSid = parent.account_sid as string;
-  const base = `/${API_VERSION}/Accounts/${accountSid}/Calls/${sid}`;
   const settings: CallSettings = {
     url: target.url ?? '',
     method: target.method,
@@ -77,23 +73,8 @@ function createLeg(ctx: VerbContext, parent: Row, target: DialTarget, from: stri
     statusCallbackMethod: target.statusCallbackMethod,
     timeoutSeconds,
   };
-  const row = engine.put('calls', {
-    sid,
-    InstanceId: INSTANCE_ID,
-    ...engine.stamps(),
-    parent_call_sid: parent.sid,
-    account_sid: accountSid,
-    to: target.to,
-    from,
-    status: 'queued',
-    direction: 'outbound-dial',
-    api_version: API_VERSION,
-    uri: `${base}.json`,
-    subresource_uris: { notifications: `${base}/Notifications.json`, recordings: `${base}/Recordings.json` },
-    $createdAt: engine.now(),
-    $settings: settings,
-  });
-  engine.record('status', { sid, status: 'queued' });
+  const row = putCall(engine, parent.account_sid as string, { parent_call_sid: parent.sid, to: target.to, from, status: 'queued', direction: 'outbound-dial', $settings: settings });
+  const sid = row.sid;
   ctx.record({ type: 'resource', resource: 'Call', sid, noun: target.noun, to: target.to });
   // Live, so that the REST API can hang the leg up.
   const live: LiveCall = { hangup: new AbortController() };
