@@ -65,6 +65,7 @@ export function createIvr(config: IvrConfig): Ivr {
   if (!E164.test(config.salesNumber)) throw new Error(`salesNumber must be an E.164 number such as +15125550150, got ${config.salesNumber}`);
   const company = config.company ?? 'Acme';
   const ringSeconds = config.salesRingSeconds ?? 20;
+  if (!Number.isInteger(ringSeconds) || ringSeconds < 1 || ringSeconds > 600) throw new Error(`salesRingSeconds must be a whole number of seconds from 1 to 600, got ${ringSeconds}`);
   const root = base.href.endsWith('/') ? base.href : `${base.href}/`;
   const prefix = new URL(root).pathname.slice(0, -1); // '' or '/ivr'
   /** The absolute URL of one of the app's paths. */

@@ -40,5 +40,6 @@ describe('configuration', () => {
     expect(() => createIvr({ baseUrl: 'https://ivr.acme.example', salesNumber: '5550150' })).toThrow(/salesNumber must be an E.164 number/);
     expect(() => createIvr({ baseUrl: 'ftp://ivr.acme.example', salesNumber: '+15125550150' })).toThrow(/baseUrl must be an http\(s\) URL/);
     expect(() => createIvr({ baseUrl: 'not a url', salesNumber: '+15125550150' })).toThrow();
+    expect(() => createIvr({ baseUrl: 'https://ivr.acme.example', salesNumber: '+15125550150', salesRingSeconds: 0.5 })).toThrow(/salesRingSeconds must be a whole number/);
   });
 });
