@@ -12,6 +12,7 @@ interface Task {
   run: () => void;
 }
 
+/** Bounds of `settle` and `runUntil`. */
 export interface SettleOptions {
   /** Stop with an error after this much virtual time (default 24 hours): an app that loops forever. */
   maxVirtualMs?: number;
@@ -19,6 +20,7 @@ export interface SettleOptions {
   maxSteps?: number;
 }
 
+/** The virtual clock and scheduler of one sandbox. */
 export class VirtualClock {
   #now: number;
   #seq = 0;

@@ -13,6 +13,7 @@ import { Store, view, type Row, type TableName } from './store.js';
 /** How a call to a given number ends before it is answered, or `answer`. */
 export type CallOutcome = 'answer' | 'busy' | 'no-answer' | 'failed';
 
+/** How an engine is set up (from `startSandbox`'s options). */
 export interface EngineOptions {
   startTime: number;
   /** What runs the RCML of calls; default: the sandbox's interpreter. */
@@ -50,6 +51,7 @@ export interface SandboxEvent {
 /** The instance id of this sandbox: the first half of every call SID it creates. */
 export const INSTANCE_ID = 'ID' + md5Hex('restcomm-cpaas sandbox');
 
+/** The sandbox's state and behaviour behind the REST API. */
 export class Engine {
   readonly store = new Store();
   readonly inventory = new Inventory();

@@ -56,6 +56,7 @@ function callOver(engine: Engine, row: Row): boolean {
   return true;
 }
 
+/** The handle of a stored call. */
 export function callHandle(engine: Engine, row: Row): CallHandle {
   const startedAt = row.$createdAt as number;
   const transcript = () => transcriptOf(engine.events, row.sid, startedAt, (sid) => parentOf(engine, sid));
@@ -79,6 +80,7 @@ export function callHandle(engine: Engine, row: Row): CallHandle {
   };
 }
 
+/** The handle of a stored inbound message. */
 export function messageHandle(engine: Engine, row: Row): MessageHandle {
   const startedAt = row.$createdAt as number;
   const transcript = () => transcriptOf(engine.events, row.sid, startedAt, () => undefined);

@@ -127,7 +127,10 @@ export interface Sandbox {
    * it answers runs in the SMS context (Sms, Redirect, Email). Returns the message's handle.
    */
   receiveSms(message: { from: string; to: string; body: string }): MessageHandle;
-  /** What the sandbox did, in order, with virtual times: status changes, webhooks sent, Notifications. */
+  /**
+   * What the sandbox did, in order, with virtual times: status changes, requests sent and replies received, verbs,
+   * input, resources created, Notifications (a handle's `transcript` is this log filtered to one call or message).
+   */
   readonly events: readonly SandboxEvent[];
   /** Contract violations of the sandbox's own answers (each also answered with a 500 that names it). */
   readonly violations: readonly ContractViolationError[];

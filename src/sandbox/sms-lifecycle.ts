@@ -165,6 +165,7 @@ export function receiveSms(engine: Engine, input: { from: string; to: string; bo
         await runSmsApplication();
       } finally {
         engine.liveMessages.delete(sms.sid);
+        engine.runtimes.delete(sms.sid);
       }
     });
   }

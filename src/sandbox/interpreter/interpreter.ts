@@ -63,6 +63,7 @@ export function attributeOf(el: XmlElement, name: string): string | undefined {
 /** Verbs a ringing inbound call runs without being answered (rcml.yaml contexts.voice.notes). */
 const BEFORE_ANSWER = new Set(['Reject', 'Pause']);
 
+/** The sandbox's RCML interpreter: the default `RcmlRunner` (one per engine). */
 export class Interpreter implements RcmlRunner {
   constructor(private readonly engine: Engine) {}
 
@@ -83,7 +84,17 @@ export class Interpreter implements RcmlRunner {
         this.engine.record('verb', { callSid: sid, verb: 'Redirect', context, outcome: 'skipped', reason: `more than ${MAX_DOCUMENTS} documents in one call (the sandbox's bound); the call ends` });
         return 'hangup';
       }
-      const next = await session.fetch({ ...outcome.fetch, url: new URL(outcome.fetch.url, document.url).href, context });
+      let target: string;
+      try {
+        target = new URL(outcome.fetch.url, document.url).href;
+      } catch {
+        // A URL that does not resolve: Notification 11100 (invalid URI); the document cannot go on (x-inferred: the
+        // verbs resolve their URLs first, so this is a verb's bug rather than a server behaviour to copy).
+        session.notify(11100, 'error', `${outcome.fetch.url} is an invalid URI.`);
+        session.end?.('failed');
+        return 'hangup';
+      }
+      const next = await session.fetch({ ...outcome.fetch, url: target, context });
       if (!next) return 'hangup';
       document = next;
     }

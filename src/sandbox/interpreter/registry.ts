@@ -18,7 +18,9 @@ import { reject } from './verbs/reject.js';
 import { say } from './verbs/say.js';
 import { sms } from './verbs/sms.js';
 
+/** A verb the sandbox executes. */
 export interface VerbEntry {
+  /** Executes it. */
   readonly handler: VerbHandler;
   /** Contexts whose interpreter executes the verb (from the element table). */
   readonly contexts: readonly RcmlContext[];

@@ -37,6 +37,7 @@ export interface ReplyDocument {
   readonly problems: readonly RcmlProblem[];
 }
 
+/** What `readReply` found: a document to run, or a failure. */
 export type ReplyReading = ReplyDocument | ReplyFailure;
 
 const mediaType = (contentType: string | undefined) => (contentType ?? '').split(';')[0]!.trim().toLowerCase();

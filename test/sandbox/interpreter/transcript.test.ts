@@ -1,5 +1,6 @@
 // The transcript: a view over the event log, in order, each event with its virtual time and offset from the call's start.
 import { describe, expect, it } from 'vitest';
+import { transcriptOf } from '../../../src/sandbox/interpreter/transcript.js';
 import { CALLER, useInterpreter } from './harness.js';
 
 describe('transcript', () => {
@@ -62,5 +63,24 @@ describe('transcript bounds', () => {
     expect(transcript.events.length).toBeLessThanOrEqual(11);
     expect(transcript.events.at(-1)).toMatchObject({ type: 'status', status: 'completed' });
     expect(transcript.events.some((e) => e.type === 'status' && e.status === 'ringing')).toBe(false);
+  });
+});
+
+describe('transcriptOf', () => {
+  it('takes in the legs whose parent chain leads to the call, and leaves out the others', () => {
+    const parents: Record<string, string> = { leg1: 'call', leg2: 'leg1', other: 'elsewhere' };
+    const events = [
+      { at: 1000, type: 'status', sid: 'call', status: 'ringing' },
+      { at: 1500, type: 'verb', callSid: 'leg2', verb: 'Say', outcome: 'done' },
+      { at: 1600, type: 'verb', callSid: 'other', verb: 'Say', outcome: 'done' },
+      { at: 1700, type: 'notification', sid: 'NO1', callSid: 'leg1', code: 13510 },
+      { at: 1800, type: 'sms-status', sid: 'call', status: 'sent' },
+    ];
+    const transcript = transcriptOf(events, 'call', 1000, (sid) => parents[sid]);
+    expect(transcript.events.map((e) => [e.type, e.callSid, e.offsetMs, 'sid' in e ? e.sid : undefined])).toEqual([
+      ['status', 'call', 0, undefined],
+      ['verb', 'leg2', 500, undefined],
+      ['notification', 'leg1', 700, 'NO1'],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 // <Pause>: silence on the virtual clock (rcml.yaml verbs.Pause).
 import type { VerbHandler } from '../verb.js';
 
+/** Executes <Pause>. */
 export const pause: VerbHandler = async (el, ctx) => {
   const raw = ctx.attr(el, 'length');
   let length = raw === undefined ? 1 : /^[+-]?\d{1,10}$/.test(raw) ? Number(raw) : NaN;

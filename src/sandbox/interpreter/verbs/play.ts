@@ -6,6 +6,7 @@ import { skipVerb } from './skip.js';
 /** Virtual time one playing of a file takes: the sandbox does not fetch media, so it cannot know its length. */
 export const PLAY_MS = 3000;
 
+/** Executes <Play>. */
 export const play: VerbHandler = async (el, ctx) => {
   const text = ctx.text(el);
   if (!text) return skipVerb(el, ctx, 'no URL to play');

@@ -6,6 +6,7 @@ import { skipVerb } from './skip.js';
 /** The webhook a Redirect sends, by context: the voice or SMS request parameters, to the Redirect's URL. */
 const KIND: Partial<Record<RcmlContext, WebhookKind>> = { voice: 'voiceRedirect', 'call-screening': 'screeningRedirect', sms: 'smsRedirect' };
 
+/** Executes <Redirect>. */
 export const redirect: VerbHandler = async (el, ctx) => {
   const text = ctx.text(el);
   // Empty text: the server goes on with the next verb.

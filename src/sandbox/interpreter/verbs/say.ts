@@ -4,6 +4,7 @@ import type { VerbHandler } from '../verb.js';
 import { loopCount } from './loop.js';
 import { skipVerb } from './skip.js';
 
+/** Executes <Say>. */
 export const say: VerbHandler = async (el, ctx) => {
   const text = ctx.text(el);
   // Empty text: the server skips the verb (rcml.yaml verbs.Say.text).
