@@ -185,6 +185,8 @@ export function voiceParams(call: Row): [string, string][] {
   return [
     ['CallSid', call.sid],
     ['InstanceId', call.InstanceId as string],
+    // Once a Dial of the call has connected a leg (webhooks.yaml voice_request OutboundCallSid).
+    ...(call.$outboundCallSid ? ([['OutboundCallSid', call.$outboundCallSid as string]] as [string, string][]) : []),
     ['AccountSid', call.account_sid as string],
     ['From', userPart(call.from as string)],
     ['To', userPart(call.to as string)],

@@ -12,6 +12,13 @@ import type { Row } from './store.js';
 
 export const SEND_AFTER_MS = 1000;
 export const DELIVER_AFTER_MS = 2000;
+/**
+ * How many messages answering messages the sandbox passes between its own numbers: an `<Sms>` answering an inbound
+ * message that was itself sent by an application is one link more. The server has no such bound.
+ */
+export const MAX_REPLY_CHAIN = 10;
+/** The longest inbound message the sandbox takes (`receiveSms`, and messages between its own numbers). */
+export const MAX_INBOUND_BODY = 1600;
 
 export function smsRow(engine: Engine, input: { accountSid: string; from: string; to: string; body: string; status: string; direction: string; statusCallback?: string; statusCallbackMethod?: 'GET' | 'POST' }): Row {
   const sid = newSid('SM');
@@ -71,11 +78,15 @@ export function startOutboundSms(engine: Engine, sms: Row): void {
     await engine.clock.sleep(DELIVER_AFTER_MS);
     setSmsStatus(engine, sms, 'delivered');
     await statusCallback(engine, sms);
-    // A message to one of the sandbox's own numbers arrives there as an inbound message.
+    // A message to one of the sandbox's own numbers arrives there as an inbound message, unless it answers a chain of
+    // MAX_REPLY_CHAIN such messages already (two numbers whose applications answer each other would never stop).
     const to = sms.to as string;
-    if ([...engine.store.tables.incomingPhoneNumbers.values()].some((n) => n.phone_number === to)) {
-      receiveSms(engine, { from: sms.from as string, to, body: sms.body as string });
-    }
+    if (![...engine.store.tables.incomingPhoneNumbers.values()].some((n) => n.phone_number === to)) return;
+    const depth = (sms.$replyDepth as number | undefined) ?? 0;
+    if (depth >= MAX_REPLY_CHAIN) return engine.record('sms-not-delivered', { sid: sms.sid, reason: `it answers a chain of ${depth} messages between the sandbox's numbers (the sandbox's bound)` });
+    const length = (sms.body as string).length;
+    if (length > MAX_INBOUND_BODY) return engine.record('sms-not-delivered', { sid: sms.sid, reason: `its body has ${length} characters; an inbound message has at most ${MAX_INBOUND_BODY}` });
+    receiveSms(engine, { from: sms.from as string, to, body: sms.body as string }).$replyDepth = depth;
   });
 }
 
@@ -141,7 +152,7 @@ export function receiveSms(engine: Engine, input: { from: string; to: string; bo
   }
   if (!input.from || !input.to) throw new TypeError('receiveSms: from and to must not be empty');
   if (input.from.length > 256 || input.to.length > 256) throw new RangeError('receiveSms: from and to have at most 256 characters');
-  if (input.body.length > 1600) throw new RangeError(`receiveSms: body has ${input.body.length} characters; at most 1600`);
+  if (input.body.length > MAX_INBOUND_BODY) throw new RangeError(`receiveSms: body has ${input.body.length} characters; at most ${MAX_INBOUND_BODY}`);
   const number = [...engine.store.tables.incomingPhoneNumbers.values()].find((n) => n.phone_number === input.to);
   if (!number) throw new Error(`receiveSms: no incoming phone number ${input.to} in the sandbox; buy it first`);
   const sms = smsRow(engine, { accountSid: number.account_sid as string, from: input.from, to: input.to, body: input.body, status: 'received', direction: 'inbound' });

@@ -1,7 +1,8 @@
 // <Dial> with Number, Client and Sip against a real local app: the dialled legs as call resources, their status
 // callbacks, call screening, the action request and the server's handling of bad attribute values.
 import { describe, expect, it } from 'vitest';
-import { parseWebhook } from '../../../src/webhooks/index.js';
+import { checkWebhookRequest } from '../../../src/sandbox/webhook-sender.js';
+import { parseWebhook, type WebhookKind } from '../../../src/webhooks/index.js';
 import { single, useSandbox } from '../fixture.js';
 import { ofType, useInterpreter } from './harness.js';
 
@@ -31,7 +32,7 @@ describe('<Dial> with numbers, clients and SIP addresses', () => {
       ['initiated', 'ringing', 'answered', 'completed'].map((s, i) => [s, i, call.sid, leg.sid]),
     );
     const action = parseWebhook('dialAction', app.to('/after')[0]!.params);
-    expect(action).toMatchObject({ CallSid: call.sid, DialCallSid: leg.sid, DialCallStatus: 'completed', DialCallDuration: 45, DialRingDuration: 3 });
+    expect(action).toMatchObject({ CallSid: call.sid, OutboundCallSid: leg.sid, DialCallSid: leg.sid, DialCallStatus: 'completed', DialCallDuration: 45, DialRingDuration: 3 });
   });
 
   it.each([
@@ -47,6 +48,7 @@ describe('<Dial> with numbers, clients and SIP addresses', () => {
     expect(leg.status).toBe(status);
     const action = parseWebhook('dialAction', app.to('/after')[0]!.params);
     expect(action).toMatchObject({ DialCallSid: leg.sid, DialCallStatus: status, DialCallDuration: 0 });
+    expect(action.OutboundCallSid).toBeUndefined();
     const dialVerb = sandbox.events.find((e) => e.type === 'verb' && e.verb === 'Dial')!;
     const answered = sandbox.events.find((e) => e.sid === call.sid && e.type === 'status' && e.status === 'in-progress')!;
     expect(dialVerb.at - answered.at).toBe(afterSeconds * 1000);
@@ -94,13 +96,13 @@ describe('<Dial> with numbers, clients and SIP addresses', () => {
     expect(app.to('/after')[0]!.params.get('DialCallDuration')).toBe('10');
   });
 
-  it('bad timeout, timeLimit and method values: the server\'s Notifications and defaults', async () => {
+  it('bad timeout, timeLimit, method and url values: the server\'s Notifications and defaults', async () => {
     const { app, client } = t;
-    app.reply('/voice', xml('<Dial action="/after" method="PUT" timeout="soon" timeLimit="2.5">+15551230002</Dial>'));
+    app.reply('/voice', xml('<Dial action="/after" method="PUT" timeout="soon" timeLimit="2.5"><Number url="http://[bad">+15551230002</Number></Dial>'));
     app.reply('/after', xml('<Hangup/>'));
     const call = await place();
     const codes = (await client.notifications.list()).notifications.map((n) => n.error_code).sort();
-    expect(codes).toEqual([13210, 13212, 13216]);
+    expect(codes).toEqual([11100, 13210, 13212, 13216]);
     // POST instead of PUT, and the default 30 s of ringing for the unanswered number.
     expect(app.to('/after')[0]!.method).toBe('POST');
     const leg = (await client.calls.list({ ParentCallSid: call.sid })).calls[0]!;
@@ -272,5 +274,37 @@ describe('<Dial> outcomes from an inbound call scenario', () => {
       ['Hangup', 'voice', 'caller'],
     ]);
     expect(app.to('/after')[0]!.params.get('DialCallStatus')).toBe('completed');
+  });
+
+  it('every kind of webhook Dial, Conference, Hold and Resume send validates against the spec, as received on the wire', async () => {
+    const { app, sandbox } = t;
+    app.reply('/voice', xml('<Hold action="/held"/>'));
+    app.reply('/held', xml('<Resume action="/resumed" method="GET"/>'));
+    app.reply('/resumed', xml(`<Dial action="/dialed" timeLimit="5"><Number url="/screen" statusCallback="${app.url}/leg">+15551230000</Number></Dial>`));
+    app.reply('/screen', xml('<Redirect>/screen-2</Redirect>'));
+    app.reply('/screen-2', xml('<Say>Hello</Say>'));
+    app.reply('/dialed', xml('<Dial action="/left" timeLimit="10"><Conference startConferenceOnEnter="false" waitUrl="/wait">room</Conference></Dial>'));
+    app.reply('/wait', xml('<Say>Please wait</Say>'));
+    app.reply('/left', xml('<Hangup/>'));
+    await sandbox.inboundCall({ from: '+15125550100', to: await number() }).done();
+    const kinds = new Set<string>();
+    expect(app.received).toHaveLength(sandbox.events.filter((e) => e.type === 'request').length);
+    for (const [i, event] of sandbox.events.filter((e) => e.type === 'request').entries()) {
+      const received = app.received[i]!;
+      const kind = event.kind as WebhookKind;
+      kinds.add(kind);
+      expect(() => checkWebhookRequest({ kind, url: event.url as string, method: received.method as 'GET' | 'POST', params: [...received.params] })).not.toThrow();
+    }
+    expect([...kinds].sort()).toEqual([
+      'callScreening',
+      'conferenceWait',
+      'dialAction',
+      'dialConferenceAction',
+      'dialStatusCallback',
+      'holdAction',
+      'resumeAction',
+      'screeningRedirect',
+      'voiceRequest',
+    ]);
   });
 });

@@ -57,6 +57,23 @@ describe('Gather', () => {
     expect(call.view().status).toBe('completed');
   });
 
+  it('only the finishing key is no input: nothing is sent; a hang-up during the prompts ends the Gather there', async () => {
+    const { sandbox, app } = t;
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather action="/x"><Say>Press something</Say></Gather><Gather action="/x"><Say>A long second prompt to hang up on</Say></Gather></Response>');
+    const call = sandbox.inboundCall({ from: CALLER, to, input: ['#'] });
+    await sandbox.clock.advance(3000);
+    call.hangup();
+    const transcript = await call.done();
+    expect(app.to('/x')).toHaveLength(0);
+    expect(ofType(transcript.events, 'verb').map((e) => [e.verb, e.outcome, e.endedBy])).toEqual([
+      ['Say', 'done', undefined],
+      ['Gather', 'empty', 'finishOnKey'],
+      ['Say', 'done', undefined],
+      ['Gather', 'hangup', undefined],
+    ]);
+  });
+
   it('speech: SpeechResult in the action, interim results to partialResultCallback, no Confidence parameter', async () => {
     const { client, sandbox, app } = t;
     const to = await t.number();

@@ -155,6 +155,20 @@ describe('Record', () => {
     expect(ofType(transcript.events, 'verb').map((e) => [e.verb, e.outcome])).toEqual([['Record', 'interrupted'], ['Say', 'done']]);
   });
 
+  it('interactive: a recording sent to the live call while Record waits for the caller to start', async () => {
+    const { sandbox, app } = t;
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Record action="/saved" timeout="5"/></Response>');
+    t.rcml('/saved', '<Response><Hangup/></Response>');
+    const call = sandbox.inboundCall({ from: CALLER, to });
+    await sandbox.clock.advance(2000);
+    call.send({ record: { seconds: 3, finishOnKey: '*' } });
+    const transcript = await call.done();
+    expect(expectWebhook('recordAction', app.to('/saved')[0])).toMatchObject({ RecordingDuration: '3.0', Digits: '*' });
+    expect(ofType(transcript.events, 'input').map((e) => [e.verb, e.source, e.offsetMs])).toEqual([['Record', 'interactive', 2000]]);
+    expect(ofType(transcript.events, 'request').find((r) => r.kind === 'recordAction')!.offsetMs).toBe(5000);
+  });
+
   it('values the server rejects write its Notifications and fall back to its defaults', async () => {
     const { client, sandbox, app } = t;
     const to = await t.number();

@@ -2,7 +2,7 @@
 // (SmsStatus=sending) whose answer continues the document, the delivery updates sent to the same URL, and the
 // server's defaults and error codes.
 import { describe, expect, it } from 'vitest';
-import { DELIVER_AFTER_MS, SEND_AFTER_MS } from '../../../src/sandbox/sms-lifecycle.js';
+import { DELIVER_AFTER_MS, MAX_INBOUND_BODY, MAX_REPLY_CHAIN, SEND_AFTER_MS } from '../../../src/sandbox/sms-lifecycle.js';
 import { CALLER, ofType, useInterpreter } from './harness.js';
 import { expectWebhook, notifications } from './media-fixture.js';
 
@@ -77,5 +77,29 @@ describe('Sms in answer to an inbound message', () => {
     const [action, ...updates] = app.to('/replied');
     expect(expectWebhook('smsAction', action)).toMatchObject({ SmsSid: inbound.sid, SmsStatus: 'sending', Body: 'STOP', From: CALLER, To: number });
     expect(updates.map((u) => expectWebhook('smsStatusCallback', u).MessageStatus)).toEqual(['sent', 'delivered']);
+  });
+
+  it('two numbers whose applications answer each other stop after MAX_REPLY_CHAIN messages', async () => {
+    const { client, sandbox } = t;
+    t.rcml('/sms', '<Response><Sms>Got it</Sms></Response>');
+    const first = await t.number();
+    const second = await t.number();
+    await sandbox.receiveSms({ from: second, to: first, body: 'ping' }).done();
+    await sandbox.settle();
+    const sent = (await client.sms.messages.list({ PageSize: 100 })).messages.filter((m) => m.direction === 'outbound-reply');
+    expect(sent).toHaveLength(MAX_REPLY_CHAIN);
+    expect(sandbox.events.filter((e) => e.type === 'sms-not-delivered')).toHaveLength(1);
+  });
+
+  it("a message to one of the sandbox's numbers longer than an inbound message may be is sent but not delivered there", async () => {
+    const { client, sandbox, app } = t;
+    const number = await t.number();
+    const other = await t.number();
+    t.rcml('/voice', `<Response><Sms to="${other}">${'x'.repeat(MAX_INBOUND_BODY + 1)}</Sms></Response>`);
+    await sandbox.inboundCall({ from: CALLER, to: number }).done();
+    await sandbox.settle();
+    expect((await client.sms.messages.list()).messages.map((m) => [m.direction, m.status])).toEqual([['outbound-call', 'delivered']]);
+    expect(sandbox.events.find((e) => e.type === 'sms-not-delivered')).toMatchObject({ reason: `its body has ${MAX_INBOUND_BODY + 1} characters; an inbound message has at most ${MAX_INBOUND_BODY}` });
+    expect(app.to('/sms')).toHaveLength(0);
   });
 });

@@ -6,12 +6,14 @@
  * map; targets it does not name answer.
  */
 import { ANSWER_AFTER_MS, deliver, isFinal, progressParams, putCall, RING_AFTER_MS, setStatus, type CallSettings } from '../../call-lifecycle.js';
+import type { DIAL_STATUS_EVENTS } from '../../../rcml/schema.js';
 import type { Engine, LiveCall } from '../../engine.js';
 import type { Row } from '../../store.js';
 import type { DialOutcome } from '../scenario.js';
 import type { VerbContext } from '../verb.js';
 
-export type ProgressEvent = 'initiated' | 'ringing' | 'answered' | 'completed';
+/** A dialled leg's progress events (the `statusCallbackEvent` names). */
+export type ProgressEvent = (typeof DIAL_STATUS_EVENTS)[number];
 
 /** One dialled party, read from its noun. */
 export interface DialTarget {

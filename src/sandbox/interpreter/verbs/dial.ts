@@ -4,6 +4,7 @@
  * gives, and reports the outcome to `action` (webhooks.yaml `dial_action`); without `action` the next verb runs. A
  * `<Conference>` child instead joins the call to that room (conference.ts).
  */
+import { DIAL_STATUS_EVENTS } from '../../../rcml/schema.js';
 import type { XmlElement } from '../../../rcml/xml.js';
 import { isFinal, setStatus } from '../../call-lifecycle.js';
 import { localName, type VerbContext, type VerbHandler, type VerbOutcome } from '../verb.js';
@@ -14,8 +15,6 @@ import { RECORDINGS_PATH, storeRecording } from './record.js';
 import { screenLeg } from './screening.js';
 import { skipVerb } from './skip.js';
 import { stayOnLine } from './stay.js';
-
-const ALL_EVENTS: readonly ProgressEvent[] = ['initiated', 'ringing', 'answered', 'completed'];
 
 /**
  * The most nouns one Dial rings. The server sets no limit (rcml.yaml verbs.Dial children.rules; the documentation
@@ -51,9 +50,9 @@ function dialSettings(el: XmlElement, ctx: VerbContext): DialSettings {
  * names are dropped (so a space-separated list reports nothing). Absent: all four events (rcml.yaml nouns.Number).
  */
 function progressEvents(raw: string | undefined): ProgressEvent[] {
-  if (raw === undefined) return [...ALL_EVENTS];
+  if (raw === undefined) return [...DIAL_STATUS_EVENTS];
   const names = raw.replace(/\s+/g, '').split(',');
-  return ALL_EVENTS.filter((e) => names.includes(e));
+  return DIAL_STATUS_EVENTS.filter((e) => names.includes(e));
 }
 
 /** The address without the custom SIP headers a `?` may append (`+15550100?X-Foo=1`). */
@@ -131,6 +130,7 @@ async function dialTargets(ctx: VerbContext, settings: DialSettings, targets: Di
   let screenedOut: string | undefined;
   if (ring.answered) {
     dialLeg = ring.answered;
+    parent.$outboundCallSid = dialLeg.row.sid;
     const screened = dialLeg.target.url ? await screenLeg(ctx, dialLeg) : ({ result: 'bridge' } as const);
     if (screened.result === 'bridge') {
       ended = await bridge(ctx, dialLeg, settings);
@@ -165,7 +165,6 @@ async function dialTargets(ctx: VerbContext, settings: DialSettings, targets: Di
   });
   if (screenedOut) return { hangup: true };
   const extra: [string, string][] = [
-    ...(dialLeg ? ([['OutboundCallSid', dialLeg.row.sid]] as [string, string][]) : []),
     ['DialCallSid', dialLeg ? dialLeg.row.sid : 'null'],
     ['DialCallStatus', dialStatus],
     ['DialCallDuration', String(duration)],

@@ -68,6 +68,13 @@ export const gather: VerbHandler = async (el, ctx) => {
   const language = mode === 'dtmf' ? undefined : (ctx.attr(el, 'language') || 'en-US');
   const settings = { input: mode, ...(language ? { language } : {}), timeout, finishOnKey, ...(numDigits === UNLIMITED_DIGITS ? {} : { numDigits }), ...(action ? { action, method } : {}) };
 
+  // The call ended (or was sent to other RCML) during the prompts or while the caller was being heard: no action request.
+  const stopped = (): VerbOutcome => {
+    if (redirected(ctx)) return interrupted(ctx, 'Gather');
+    ctx.record({ type: 'verb', verb: 'Gather', outcome: 'hangup', ...settings });
+    return { hangup: true };
+  };
+
   // The prompts play first; other children are not processed by the server (rcml.yaml verbs.Gather.children).
   for (const child of el.children) {
     if (child.type !== 'element') continue;
@@ -77,19 +84,13 @@ export const gather: VerbHandler = async (el, ctx) => {
       continue;
     }
     const outcome = await ctx.run(child, 'Gather');
-    if (ctx.session.ended) return { hangup: true };
+    if (ctx.session.ended) return stopped();
     if (!('next' in outcome)) return outcome;
   }
 
   // Then the caller has `timeout` seconds to start; silence (or input this mode cannot take) lasts that long.
   const deadline = ctx.engine.now() + timeout * 1000;
   const got = await ctx.nextInput(timeout * 1000, KINDS[mode], 'Gather');
-  // The call ended (or was sent to other RCML) while the caller was being heard: no action request.
-  const stopped = (): VerbOutcome => {
-    if (redirected(ctx)) return interrupted(ctx, 'Gather');
-    ctx.record({ type: 'verb', verb: 'Gather', outcome: 'hangup', ...settings });
-    return { hangup: true };
-  };
   if (got === 'hangup') return stopped();
   let digits = '';
   let speech = '';
@@ -111,7 +112,9 @@ export const gather: VerbHandler = async (el, ctx) => {
   }
 
   const collected = digits !== '' || speech !== '';
-  ctx.record({ type: 'verb', verb: 'Gather', outcome: collected ? 'input' : 'timeout', ...settings, ...(digits ? { digits } : {}), ...(speech ? { speech } : {}), ...detail });
+  // `empty`: the caller did something that gave nothing (only a finishing key, blank speech); `timeout`: silence.
+  const outcome = collected ? 'input' : typeof input === 'string' || (input && ('digits' in input || 'speech' in input)) ? 'empty' : 'timeout';
+  ctx.record({ type: 'verb', verb: 'Gather', outcome, ...settings, ...(digits ? { digits } : {}), ...(speech ? { speech } : {}), ...detail });
   // Only collected input is sent, and only to an action; otherwise the next verb runs (rcml.yaml verbs.Gather.action).
   if (!collected || !action) return { next: true };
   // The server sends no Confidence (webhooks.yaml gather_action); SpeechResult is sent empty after DTMF.

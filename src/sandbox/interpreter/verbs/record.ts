@@ -98,9 +98,9 @@ export const record: VerbHandler = async (el, ctx) => {
 
   const call = ctx.engine.store.get('calls', ctx.sid);
   if (!call) return { next: true };
-  // A live redirect aborts the document without ending the call: the new document takes over, nothing is sent.
   const started = ctx.engine.now();
   const got = await ctx.nextInput(timeout * 1000, ['record', 'timeout'], 'Record');
+  // A live redirect aborts the document without ending the call: the new document takes over, nothing is sent.
   if (redirected(ctx)) return interrupted(ctx, 'Record');
   let seconds = 0;
   let digits = '';

@@ -17,10 +17,11 @@ export const sms: VerbHandler = async (el, ctx) => {
   }
   // Defaults: in a call, to the caller from the number called; in an SMS session, back to the sender from the
   // number that received the message (rcml.yaml verbs.Sms.to/from). An empty value means the default.
-  let party: { accountSid: string; from: string; to: string } | undefined;
+  let party: { accountSid: string; from: string; to: string; replyDepth?: number } | undefined;
   if (ctx.context === 'sms') {
     const inbound = ctx.engine.store.get('smsMessages', ctx.sid);
-    if (inbound) party = { accountSid: inbound.account_sid as string, from: inbound.to as string, to: inbound.from as string };
+    // An answer is one link more in a chain of messages between the sandbox's numbers (sms-lifecycle MAX_REPLY_CHAIN).
+    if (inbound) party = { accountSid: inbound.account_sid as string, from: inbound.to as string, to: inbound.from as string, replyDepth: ((inbound.$replyDepth as number | undefined) ?? 0) + 1 };
   } else {
     const call = ctx.engine.store.get('calls', ctx.sid);
     if (call) {
@@ -44,6 +45,7 @@ export const sms: VerbHandler = async (el, ctx) => {
     direction: ctx.context === 'sms' ? 'outbound-reply' : 'outbound-call',
     ...(action ? { statusCallback: action, statusCallbackMethod: method } : {}),
   });
+  if (party.replyDepth !== undefined) message.$replyDepth = party.replyDepth;
   ctx.record({ type: 'resource', resource: 'SmsMessage', sid: message.sid });
   ctx.record({ type: 'verb', verb: 'Sms', outcome: 'sent', to, from, body, messageSid: message.sid, ...(action ? { action, method } : {}) });
   startOutboundSms(ctx.engine, message);
