@@ -5,7 +5,7 @@ import { HttpError, json, jsonRow } from '../answers.js';
 import type { HandlerTable } from '../context.js';
 import type { Engine } from '../engine.js';
 import { view, type Row } from '../store.js';
-import { filterBy, owned, paged } from './common.js';
+import { owned, paged } from './common.js';
 
 /**
  * The participant row of a call, or the call itself in the participant's shape: the server looks participants up by
@@ -36,9 +36,33 @@ export function setParticipantMuted(engine: Engine, row: Row, muted: boolean, by
   engine.record('resource', { sid: row.sid, resource: 'Participant', change: muted ? 'muted' : 'unmuted', by, conferenceSid: row.$conference });
 }
 
+/** SQL `LIKE`: `%` any run of characters, `_` any one character, the rest literal. */
+function like(pattern: string, value: string): boolean {
+  const source = [...pattern].map((c) => (c === '%' ? '.*' : c === '_' ? '.' : c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&'))).join('');
+  return new RegExp(`^${source}$`, 's').test(value);
+}
+
+/** A `yyyy-MM-dd` query value as the UTC midnight it starts with; anything else is a 400, as on the server. */
+function day(value: unknown, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d{4}-\d{2}-\d{2})$/.exec(String(value));
+  const at = match ? Date.parse(`${match[1]}T00:00:00Z`) : NaN;
+  if (Number.isNaN(at)) throw new HttpError(400, `${name} must be a date written yyyy-MM-dd`);
+  return at;
+}
+
 export const conferenceHandlers: HandlerTable = {
   listConferences(ctx) {
-    const rows = filterBy(ctx.engine.store.list('conferences', ctx.accountSid), ctx.query, { Status: 'status', FriendlyName: 'friendly_name' });
+    let rows = ctx.engine.store.list('conferences', ctx.accountSid);
+    // Status and FriendlyName are SQL LIKE patterns; DateCreated is "on or after", DateUpdated "up to the end of" a day.
+    for (const [param, member] of [['Status', 'status'], ['FriendlyName', 'friendly_name']] as const) {
+      const pattern = ctx.query[param];
+      if (pattern !== undefined) rows = rows.filter((r) => like(String(pattern), String(r[member])));
+    }
+    const created = day(ctx.query.DateCreated, 'DateCreated');
+    const updated = day(ctx.query.DateUpdated, 'DateUpdated');
+    if (created !== undefined) rows = rows.filter((r) => Date.parse(r.date_created as string) >= created);
+    if (updated !== undefined) rows = rows.filter((r) => Date.parse(r.date_updated as string) < updated + 86_400_000);
     return json(paged(ctx, rows, 'api'));
   },
   fetchConference: (ctx) => jsonRow(owned(ctx, 'conferences', ctx.path.ConferenceSid)),

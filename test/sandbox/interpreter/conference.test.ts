@@ -76,9 +76,9 @@ describe('<Dial><Conference>', () => {
     expect((await client.calls.fetch(a.sid)).status).toBe('completed');
   });
 
-  it('timeLimit ends the participation; the action then gets only the call parameters', async () => {
+  it('timeLimit ends the participation; the action then gets only the call parameters; other nouns are ignored', async () => {
     const { app } = t;
-    app.reply('/a', xml('<Dial action="/a-after" timeLimit="60"><Conference beep="false">room</Conference></Dial>'));
+    app.reply('/a', xml('<Dial action="/a-after" timeLimit="60"><Number>+15551230000</Number><Conference beep="false">room</Conference><Conference>other</Conference></Dial>'));
     app.reply('/a-after', xml('<Hangup/>'));
     const a = await place('/a');
     await t.sandbox.settle();
@@ -87,6 +87,9 @@ describe('<Dial><Conference>', () => {
     expect(request.params.has('DialCallStatus')).toBe(false);
     const dial = t.sandbox.events.find((e) => e.type === 'verb' && e.verb === 'Dial')!;
     expect(dial).toMatchObject({ outcome: 'time-limit', seconds: 60 });
+    // The first Conference wins over every other noun of the Dial.
+    expect(verbsOf(a.sid).filter(([, , outcome]) => outcome === 'skipped').map(([verb]) => verb)).toEqual(['Number', 'Conference']);
+    expect((await t.client.calls.list({ ParentCallSid: a.sid })).total).toBe(0);
   });
 
   it('a full room refuses the join and the next verb runs; a bad waitMethod is Notification 13234', async () => {
@@ -110,6 +113,11 @@ describe('<Dial><Conference>', () => {
     await sandbox.clock.advance(10_000);
     const [room] = (await client.conferences.list({ Status: 'RUNNING_MODERATOR_PRESENT' })).conferences;
     expect((await client.conferences.participants.fetch(room!.sid, a.sid)).muted).toBe(true);
+    // Status and FriendlyName are matched with SQL LIKE; DateCreated keeps the conferences from that day on.
+    expect((await client.conferences.list({ Status: 'RUNNING%', FriendlyName: 'ro_m' })).total).toBe(1);
+    expect((await client.conferences.list({ Status: 'COMPLETED' })).total).toBe(0);
+    expect((await client.conferences.list({ DateCreated: '2026-03-04' })).total).toBe(1);
+    expect((await client.conferences.list({ DateCreated: '2026-03-05' })).total).toBe(0);
     await client.calls.update(a.sid, { StatusCallback: `${app.url}/status` });
     expect((await client.conferences.participants.fetch(room!.sid, a.sid)).muted).toBe(false);
     await sandbox.settle();

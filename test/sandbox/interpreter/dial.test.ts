@@ -307,4 +307,14 @@ describe('<Dial> outcomes from an inbound call scenario', () => {
       'voiceRequest',
     ]);
   });
+
+  it('a call placed through the REST API dials with the dial map of its sandbox.scenario', async () => {
+    const { app, client, sandbox } = t;
+    app.reply('/out', xml('<Dial action="/after">+15551230000</Dial>'));
+    app.reply('/after', xml('<Hangup/>'));
+    sandbox.scenario({ to: '+15125550188', dial: { '+15551230000': 'no-answer' } });
+    const call = single(await client.calls.create({ From: '+15125550100', To: '+15125550188', Url: `${app.url}/out` }));
+    await sandbox.call(call.sid).done();
+    expect(parseWebhook('dialAction', app.to('/after')[0]!.params)).toMatchObject({ DialCallStatus: 'no-answer', DialRingDuration: 30 });
+  });
 });

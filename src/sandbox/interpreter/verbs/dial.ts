@@ -193,15 +193,22 @@ export const dial: VerbHandler = async (el, ctx) => {
   const text = ctx.text(el);
   const nouns = el.children.filter((c): c is XmlElement => c.type === 'element');
   let targets: DialTarget[];
+  const ignore = (kept: XmlElement | undefined, reason: string) => {
+    for (const noun of nouns) if (noun !== kept) ctx.record({ type: 'verb', verb: localName(noun.name), outcome: 'skipped', reason });
+  };
   if (text) {
     // Text replaces any nouns (rcml.yaml verbs.Dial.text.note).
+    ignore(undefined, 'the text of <Dial> replaces its nouns');
     const noun = shorthandNoun(text);
     const target = targetOf({ ...el, name: noun, attributes: [], children: [{ type: 'text', value: text, line: el.line, column: el.column }] }, ctx);
     targets = target ? [target] : [];
   } else {
     // The first <Conference> wins over every other noun (rcml.yaml verbs.Dial children.rules).
     const room = nouns.find((n) => localName(n.name) === 'Conference');
-    if (room) return joinConference(room, ctx, settings);
+    if (room) {
+      ignore(room, 'the first <Conference> of a <Dial> takes precedence over every other noun');
+      return joinConference(room, ctx, settings);
+    }
     targets = [];
     for (const noun of nouns) {
       const name = localName(noun.name);
