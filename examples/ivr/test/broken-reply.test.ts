@@ -1,16 +1,21 @@
-// A regression a developer could ship: a hand-written reply that is not well-formed XML (the </Dial> is missing).
-// The sandbox fails the call as Restcomm does, and the transcript shows the reply's problem and the Notification.
+// Regressions a developer could ship: a hand-written reply that is not well-formed XML (the </Dial> is missing), and
+// a voice verb in the answer to a text message. The sandbox does what Restcomm does with them (fails the call, skips
+// the verb), and the transcript shows the reply's problems, the Notification and the skipped verb.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CALLER, SALES, startIvr } from './harness.ts';
 
 let ivr: Awaited<ReturnType<typeof startIvr>>;
 beforeAll(async () => {
   ivr = await startIvr({
-    // In front of the app: the answer to the menu choice is written by hand, and wrong.
+    // In front of the app: two answers written by hand, and wrong.
     wrap: (app) => (req, res) => {
-      if (req.url !== '/choice/1') return app(req, res);
+      const broken: Record<string, string> = {
+        '/choice/1': `<Response><Say>Connecting you to sales.</Say><Dial><Number>${SALES}</Number></Response>`,
+        '/sms': '<Response><Say>We are open from 9 to 5.</Say></Response>',
+      };
+      if (!broken[req.url!]) return app(req, res);
       req.resume();
-      res.writeHead(200, { 'Content-Type': 'application/xml' }).end(`<Response><Say>Connecting you to sales.</Say><Dial><Number>${SALES}</Number></Response>`);
+      res.writeHead(200, { 'Content-Type': 'application/xml' }).end(broken[req.url!]);
     },
   });
 });
@@ -29,4 +34,13 @@ it('shows the Notification Restcomm writes for a reply it cannot parse', async (
   // The account's Notifications list has it too (log 0: an error).
   const { notifications } = await ivr.client.notifications.list();
   expect(notifications.find((n) => n.call_sid === call.sid)).toMatchObject({ error_code: 11206, log: 0 });
+});
+
+it('skips a voice verb in the answer to a text message, and sends nothing', async () => {
+  const transcript = await ivr.sandbox.receiveSms({ from: CALLER, to: ivr.number, body: 'hours' }).done();
+
+  expect(transcript.events.find((e) => e.type === 'reply')).toMatchObject({ status: 200, problems: [{ path: 'Response/Say[1]' }] });
+  expect(transcript.events.find((e) => e.type === 'verb')).toMatchObject({ verb: 'Say', context: 'sms', outcome: 'skipped' });
+  const { messages } = await ivr.client.sms.messages.list({ To: CALLER });
+  expect(messages).toEqual([]);
 });
