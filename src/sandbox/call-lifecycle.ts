@@ -366,7 +366,7 @@ async function runRcml(engine: Engine, call: Row, live: LiveCall, first: Fetched
 }
 
 /** The number of the sandbox a call reaches, when it has somewhere to send the voice request. */
-function reachedNumber(engine: Engine, to: string): { number: Row; url: string } | undefined {
+export function reachedNumber(engine: Engine, to: string): { number: Row; url: string } | undefined {
   for (const number of engine.store.tables.incomingPhoneNumbers.values()) {
     if (number.phone_number !== to) continue;
     const appSid = number.voice_application_sid as string | null;

@@ -26,6 +26,7 @@ import { randomBytes } from 'node:crypto';
 import { view } from './store.js';
 import { sandboxOperations } from './operations.js';
 import { endInterruptedCalls, placeInboundCall } from './call-lifecycle.js';
+import { endInterruptedConferences } from './resources/conferences.js';
 import { callHandle, messageHandle, type CallHandle, type MessageHandle } from './handles.js';
 import { checkDialOutcome, checkScenario, type InboundCallScenario, type OutboundCallScenario } from './interpreter/scenario.js';
 import { EXAMPLE_ACCOUNT_SID, seedFromExamples } from './seed.js';
@@ -180,6 +181,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const savedAt = engine.store.load(options.persistPath);
     engine.clock.restore(savedAt);
     endInterruptedCalls(engine);
+    endInterruptedConferences(engine);
     const account = engine.store.get('accounts', accountSid);
     if (!account) throw new Error(`startSandbox: ${options.persistPath} holds no account ${accountSid}`);
     if (options.authToken !== undefined && account.auth_token !== options.authToken) {

@@ -32,7 +32,10 @@ export type DialOutcome = 'answer' | 'busy' | 'no-answer' | 'failed' | { answer:
 export interface CallScenario {
   /** The caller's input, consumed in order. An exhausted queue is silence (Gather times out, Record records nothing). */
   input?: CallInput[];
-  /** How each dialled target answers, keyed by number, `client:<login>` or `sip:<uri>`; targets not listed answer. */
+  /**
+   * How each dialled target answers, keyed by number, `client:<login>` or `sip:<uri>`; a number of the sandbox not listed
+   * rings its own application, other targets not listed answer.
+   */
   dial?: Readonly<Record<string, DialOutcome>>;
 }
 

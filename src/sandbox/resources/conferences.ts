@@ -51,6 +51,15 @@ function day(value: unknown, name: string): number | undefined {
   return at;
 }
 
+/**
+ * Conferences that were running when the state was saved have no participants after a reload (their calls ended as a
+ * hang-up would end them): they are completed, and their participants have left.
+ */
+export function endInterruptedConferences(engine: Engine): void {
+  for (const row of engine.store.tables.participants.values()) if (!row.$left && engine.store.get('calls', row.sid)?.status !== 'in-progress') row.$left = true;
+  for (const row of engine.store.tables.conferences.values()) if (row.status !== 'COMPLETED' && row.status !== 'FAILED') row.status = 'COMPLETED';
+}
+
 export const conferenceHandlers: HandlerTable = {
   listConferences(ctx) {
     let rows = ctx.engine.store.list('conferences', ctx.accountSid);

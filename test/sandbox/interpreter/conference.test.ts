@@ -2,7 +2,13 @@
 // conference-wait context, the flags that start and end a conference, mute through the REST API, and the action.
 import { describe, expect, it } from 'vitest';
 import { parseWebhook } from '../../../src/webhooks/index.js';
-import { single, useSandbox } from '../fixture.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createClient } from '../../../src/index.js';
+import { startSandbox } from '../../../src/sandbox/index.js';
+import { startApp } from '../app.js';
+import { single, START, useSandbox } from '../fixture.js';
 
 const xml = (body: string) => ({ type: 'text/xml', body: `<Response>${body}</Response>` });
 
@@ -104,6 +110,11 @@ describe('<Dial><Conference>', () => {
       ['Say', 'voice', 'done'],
     ]);
     expect((await client.notifications.list()).notifications.map((n) => n.error_code)).toEqual([13234]);
+    // The server looks participants up by call SID alone: a call that never joined answers in the participant's shape.
+    const [room] = (await client.conferences.list()).conferences;
+    expect(await client.conferences.participants.fetch(room!.sid, b.sid)).toMatchObject({ sid: b.sid, account_sid: client.accountSid });
+    const unknown = await client.conferences.participants.update(room!.sid, `${b.sid.slice(0, -4)}0000`, { Mute: true }).catch((e: { status: number }) => e.status);
+    expect(unknown).toBe(406);
   });
 
   it('muted="true" joins listen-only; a call update unmutes the participant (Mute is false when absent)', async () => {
@@ -128,5 +139,34 @@ describe('<Dial><Conference>', () => {
       ['unmuted', 'updateCall'],
       ['left', 'time-limit'],
     ]);
+  });
+});
+
+describe('a conference in a saved state', () => {
+  it('is completed after a reload, its participants gone, since its calls ended with the old sandbox', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sandbox-'));
+    const file = path.join(dir, 'state.json');
+    const app = await startApp();
+    try {
+      app.reply('/a', xml('<Dial><Conference>room</Conference></Dial>'));
+      const first = await startSandbox({ persistPath: file, startTime: START });
+      const client = createClient({ accountSid: first.accountSid, authToken: first.authToken, baseUrl: first.baseUrl });
+      single(await client.calls.create({ From: '+15125550100', To: '+15125550177', Url: `${app.url}/a` }));
+      await first.clock.advance(10_000);
+      const [room] = (await client.conferences.list()).conferences;
+      expect(room!.status).toBe('RUNNING_MODERATOR_PRESENT');
+      await first.close();
+      const second = await startSandbox({ persistPath: file });
+      try {
+        const again = createClient({ accountSid: second.accountSid, authToken: second.authToken, baseUrl: second.baseUrl });
+        expect((await again.conferences.fetch(room!.sid)).status).toBe('COMPLETED');
+        expect((await again.conferences.participants.list(room!.sid)).total).toBe(0);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

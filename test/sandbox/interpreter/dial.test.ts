@@ -79,10 +79,14 @@ describe('<Dial> with numbers, clients and SIP addresses', () => {
 
   it('statusCallbackEvent is a comma-separated list; a space-separated one reports nothing, as on the server', async () => {
     const { app } = t;
-    app.reply('/voice', xml(`<Dial timeLimit="1"><Number statusCallback="${app.url}/a" statusCallbackEvent="ringing, completed">+15551230000</Number></Dial>` +
+    app.reply('/voice', xml(`<Dial timeLimit="1"><Uri statusCallback="${app.url}/a" statusCallbackMethod="get" statusCallbackEvent="ringing, completed">sip:carl@example.com</Uri></Dial>` +
       `<Dial timeLimit="1"><Number statusCallback="${app.url}/b" statusCallbackEvent="ringing completed">+15551230000</Number></Dial>`));
     await place();
-    expect(app.to('/a').map((r) => r.params.get('CallStatus'))).toEqual(['ringing', 'completed']);
+    // The deprecated Uri noun is dialled like a Sip address.
+    expect(app.to('/a').map((r) => [r.method, r.params.get('CallStatus'), r.params.get('To')])).toEqual([
+      ['GET', 'ringing', 'carl'],
+      ['GET', 'completed', 'carl'],
+    ]);
     expect(app.to('/b')).toEqual([]);
   });
 
@@ -316,5 +320,42 @@ describe('<Dial> outcomes from an inbound call scenario', () => {
     const call = single(await client.calls.create({ From: '+15125550100', To: '+15125550188', Url: `${app.url}/out` }));
     await sandbox.call(call.sid).done();
     expect(parseWebhook('dialAction', app.to('/after')[0]!.params)).toMatchObject({ DialCallStatus: 'no-answer', DialRingDuration: 30 });
+  });
+
+  it("a number of the sandbox rings its own application: it answers, rejects or hangs up as that application says", async () => {
+    const { app, client } = t;
+    const caller = await number();
+    const agent = await t.number({ VoiceUrl: `${app.url}/agent` });
+    const busy = await t.number({ VoiceUrl: `${app.url}/busy` });
+    app.reply('/voice', xml(`<Dial action="/first">${busy}</Dial>`));
+    app.reply('/first', xml(`<Dial action="/second">${agent}</Dial>`));
+    app.reply('/second', xml('<Hangup/>'));
+    app.reply('/busy', xml('<Reject reason="busy"/>'));
+    app.reply('/agent', xml('<Say>Hello, this is the agent</Say><Pause length="5"/>'));
+    const call = t.sandbox.inboundCall({ from: '+15125550100', to: caller });
+    await call.done();
+    await t.sandbox.settle();
+    expect(app.to('/first')[0]!.params.get('DialCallStatus')).toBe('busy');
+    const second = parseWebhook('dialAction', app.to('/second')[0]!.params);
+    // The agent's application answered, spoke for about 1.7 s and paused 5 s, then its document ended and hung up.
+    expect(second).toMatchObject({ DialCallStatus: 'completed', DialCallDuration: 7 });
+    const agentCall = (await client.calls.list({ To: agent })).calls.find((c) => c.direction === 'inbound')!;
+    expect(agentCall).toMatchObject({ status: 'completed', from: '+15125550100' });
+    expect(parseWebhook('voiceRequest', app.to('/agent')[0]!.params)).toMatchObject({ CallSid: agentCall.sid, Direction: 'inbound' });
+  });
+
+  it("the caller hanging up hangs up the sandbox number's application it was connected to", async () => {
+    const { app, client, sandbox } = t;
+    const agent = await t.number({ VoiceUrl: `${app.url}/agent` });
+    app.reply('/voice', xml(`<Dial>${agent}</Dial>`));
+    app.reply('/agent', xml('<Say>Hello</Say><Pause length="600"/>'));
+    const call = sandbox.inboundCall({ from: '+15125550100', to: await number() });
+    await sandbox.clock.advance(30_000);
+    call.hangup();
+    await call.done();
+    await sandbox.settle();
+    const agentCall = (await client.calls.list({ To: agent })).calls.find((c) => c.direction === 'inbound')!;
+    expect(agentCall.status).toBe('completed');
+    expect(agentCall.duration).toBeLessThan(30);
   });
 });

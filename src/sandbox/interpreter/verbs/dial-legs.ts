@@ -3,9 +3,9 @@
  * noun, all ringing at once; the first to answer wins and the others are cancelled. Each leg is a call resource
  * (direction `outbound-dial`, `parent_call_sid` the dialling call) with the call-progress events of its noun's
  * `statusCallback` (webhooks.yaml `dial_leg_status_callback`). How a leg answers comes from the scenario's `dial`
- * map; targets it does not name answer.
+ * map; a number of the sandbox it does not name rings its own application, other targets it does not name answer.
  */
-import { ANSWER_AFTER_MS, deliver, isFinal, progressParams, putCall, RING_AFTER_MS, setStatus, type CallSettings } from '../../call-lifecycle.js';
+import { ANSWER_AFTER_MS, deliver, hangUp, isFinal, progressParams, putCall, reachedNumber, RING_AFTER_MS, setStatus, startInboundLeg, type CallSettings } from '../../call-lifecycle.js';
 import type { DIAL_STATUS_EVENTS } from '../../../rcml/schema.js';
 import type { Engine, LiveCall } from '../../engine.js';
 import type { Row } from '../../store.js';
@@ -39,6 +39,8 @@ export interface DialLeg {
   readonly outcome: DialOutcome;
   /** The leg's live entry: a REST hang-up of the leg aborts `live.hangup`. */
   readonly live: LiveCall;
+  /** A number of the sandbox: the leg reaches its application, which answers (or not) as an inbound call. */
+  readonly route?: { number: Row; url: string };
 }
 
 /** How ringing ended: the leg that answered, or none (with the leg that ended last, if any). */
@@ -60,6 +62,9 @@ export async function legProgress(engine: Engine, leg: DialLeg, event: ProgressE
 /** Ends a leg with its final status (unless a REST hang-up gave it one) and reports `completed`. */
 export async function endLeg(engine: Engine, leg: DialLeg, status: string): Promise<void> {
   if (!isFinal(leg.row.status)) setStatus(engine, leg.row, status);
+  // The application of a number of the sandbox that answered the leg hangs up with it.
+  const peer = leg.row.$peer === undefined ? undefined : engine.store.get('calls', leg.row.$peer as string);
+  if (peer && !isFinal(peer.status)) hangUp(engine, peer);
   leg.live.hangup.abort();
   engine.liveCalls.delete(leg.row.sid);
   engine.runtimes.delete(leg.row.sid);
@@ -81,9 +86,12 @@ function createLeg(ctx: VerbContext, parent: Row, target: DialTarget, from: stri
   // Live, so that the REST API can hang the leg up.
   const live: LiveCall = { hangup: new AbortController() };
   engine.liveCalls.set(sid, live);
-  // The scenario's outcome for the target; else the sandbox's `callOutcome` option, as for calls placed through the API.
-  const outcome = ctx.scenario.dial?.[target.key] ?? engine.options.callOutcome?.(engine.view(row)) ?? 'answer';
-  return { target, row, outcome, live };
+  // The scenario's outcome for the target; else a number of the sandbox rings its own application, as a call placed
+  // through the API does; else the sandbox's `callOutcome` option.
+  const planned = ctx.scenario.dial?.[target.key];
+  const route = planned === undefined && target.noun === 'Number' ? reachedNumber(engine, target.to) : undefined;
+  const outcome = planned ?? engine.options.callOutcome?.(engine.view(row)) ?? 'answer';
+  return { target, row, outcome, live, ...(route ? { route } : {}) };
 }
 
 /**
@@ -119,12 +127,20 @@ export async function ringLegs(ctx: VerbContext, targets: readonly DialTarget[],
     else {
       setStatus(engine, leg.row, 'ringing');
       await legProgress(engine, leg, 'ringing');
-      if (leg.outcome === 'no-answer') {
+      let outcome: string = typeof leg.outcome === 'string' ? leg.outcome : 'answer';
+      if (leg.route) {
+        const inbound = startInboundLeg(engine, leg.row, leg.route.number, leg.route.url);
+        const result = await clock.suspend(Promise.race([inbound.answered, whenStopped.then(() => 'stopped' as const)]));
+        if (result === 'stopped' || signal.aborted) {
+          if (!isFinal(inbound.leg.status)) hangUp(engine, inbound.leg);
+          final = stopped();
+        } else outcome = result;
+      } else if (outcome === 'no-answer') {
         if (!signal.aborted) await clock.suspend(whenStopped);
         final = stopped();
       } else if (!(await clock.sleep(ANSWER_AFTER_MS, signal)) || signal.aborted) final = stopped();
-      else if (leg.outcome === 'busy' || leg.outcome === 'failed') final = leg.outcome;
-      else {
+      if (final === undefined && outcome !== 'answer') final = outcome;
+      if (final === undefined) {
         answered = leg;
         stop.abort('answered');
         setStatus(engine, leg.row, 'in-progress');
