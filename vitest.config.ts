@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-// Five projects in one run. Only `contract` starts Prism; `types` is the type-check of the whole repo (tsc, with the
-// `*.test-d.ts` files as its tests). `npx vitest run --project unit` runs one of them.
+// `npm test`: what the SDK, the RCML and webhook code, the sandbox and the spec do, in five projects side by side.
+// Only `contract` starts Prism; `types` runs the type tests (`*.test-d.ts`, tsconfig.types.json). `npx vitest run --project unit` runs one of them. The build gates (lint, drift,
+// API report, the built package, the scripts) are `npm run test:tooling` (vitest.tooling.config.ts).
 // The README examples import the package by name, as users do.
 export const alias = {
   'restcomm-cpaas/sandbox': fileURLToPath(new URL('./src/sandbox/index.ts', import.meta.url)),
@@ -14,54 +15,55 @@ export const alias = {
 };
 /** The unit project's files (also what `npm run mutation` runs, see vitest.mutation.config.ts). */
 export const unitTests = ['test/unit/**/*.test.ts', 'test/hostile/**/*.test.ts', 'test/rcml/**/*.test.ts', 'test/webhooks/**/*.test.ts'];
-// Starts `npm run mock` (Prism) itself: a tooling test.
-export const mockSignals = 'test/hostile/mock-signals.test.ts';
-// Imports the sandbox from dist/: a tooling test (its global setup builds dist/).
-const sandboxPackage = 'test/sandbox/package.test.ts';
+/** Tests of the build and the scripts rather than of the code: they run in `npm run test:tooling`. */
+export const toolingTests = [
+  'test/tooling/**/*.test.ts',
+  'test/package/**/*.test.ts',
+  'test/consumer/**/*.test.ts',
+  // starts `npm run mock` and signals it
+  'test/hostile/mock-signals.test.ts',
+  // imports the sandbox from dist/
+  'test/sandbox/package.test.ts',
+];
 
-export default defineConfig({
+/** What both configs share. */
+export const shared = {
   resolve: { alias },
   test: {
     // Worker threads sharing their module graph: the files do not leave global state behind (timers, stubs and
     // env are restored by each test), and this halves vitest's own CPU time.
-    pool: 'threads',
+    pool: 'threads' as const,
     isolate: false,
     testTimeout: 20_000,
     hookTimeout: 60_000,
+  },
+};
+
+export default defineConfig({
+  ...shared,
+  test: {
+    ...shared.test,
+    exclude: ['**/node_modules/**', ...toolingTests],
     projects: [
+      // The SDK, RCML and webhook code on its own: fetch is injected and time is fake, so no server and no waiting.
+      { extends: true, test: { name: 'unit', include: unitTests } },
+      // The stateful sandbox (src/sandbox/) in process, on its own fake clock.
+      { extends: true, test: { name: 'sandbox', include: ['test/sandbox/**/*.test.ts'] } },
+      // The spec's own facts: examples valid against strict schemas, what generators depend on, inferred markers.
+      { extends: true, test: { name: 'spec', include: ['test/spec/**/*.test.ts'] } },
+      // Everything that talks to the Prism mock of the spec: the one Prism of the run.
       {
         extends: true,
-        // The SDK, RCML and webhook code on its own: fetch is injected and time is fake, so no server and no waiting.
-        test: { name: 'unit', include: unitTests, exclude: [mockSignals] },
-      },
-      {
-        extends: true,
-        // The stateful sandbox (src/sandbox/) in process, on its own fake clock. Its packed form is a tooling test.
-        test: { name: 'sandbox', include: ['test/sandbox/**/*.test.ts'], exclude: [sandboxPackage] },
-      },
-      {
-        extends: true,
-        // Everything that talks to the Prism mock of the spec.
         test: { name: 'contract', include: ['test/contract/**/*.test.ts', 'test/readme/**/*.test.ts'], globalSetup: ['test/setup/prism-global.ts'] },
-      },
-      {
-        extends: true,
-        // The spec's own checks and the build tooling: lint, drift, lint rules, the release gate, the built package
-        // (its global setup builds dist/ once), the mock script. The clean-clone pack test is npm run test:pack.
-        test: {
-          name: 'tooling',
-          include: ['test/spec/**/*.test.ts', 'test/tooling/**/*.test.ts', 'test/package/**/*.test.ts', 'test/consumer/**/*.test.ts', mockSignals, sandboxPackage],
-          exclude: ['test/package/clean-pack.test.ts'],
-          globalSetup: ['test/setup/build-sdk.ts'],
-        },
       },
       {
         extends: true,
         test: {
           name: 'types',
           include: [],
-          // tsc over tsconfig.json (src, generated, scripts, tools, tests): a type error anywhere fails the run.
-          typecheck: { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
+          // tsc over the type tests and what they import (tsconfig.types.json). The whole repo's type-check is a build
+          // gate, like the SDK build that compiles src/: `npm run typecheck`, run by `npm run test:tooling`.
+          typecheck: { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.types.json' },
         },
       },
     ],

@@ -3,7 +3,7 @@
 // report, so every change to the public API shows up as a diff in review. Needs `npm run build:sdk` first.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { Extractor, ExtractorConfig, ExtractorLogLevel, type IConfigFile } from '@microsoft/api-extractor';
+import { CompilerState, Extractor, ExtractorConfig, ExtractorLogLevel, type IConfigFile } from '@microsoft/api-extractor';
 import { root } from './lib/paths.js';
 import { main, step } from './lib/run.js';
 
@@ -22,6 +22,8 @@ main(async () => {
   const reportFolder = path.join(root, 'api');
   await mkdir(reportFolder, { recursive: true });
   const changed: string[] = [];
+  // One TypeScript program over dist/ for every entry, instead of one per entry.
+  let compilerState: CompilerState | undefined;
   for (const [name, entry] of Object.entries(entries)) {
     const configObject: IConfigFile = {
       projectFolder: root,
@@ -45,7 +47,8 @@ main(async () => {
       },
     };
     const config = ExtractorConfig.prepare({ configObject, configObjectFullPath: undefined, packageJsonFullPath: path.join(root, 'package.json') });
-    const result = Extractor.invoke(config, { localBuild: !check, showVerboseMessages: false, messageCallback: (m) => {
+    compilerState ??= CompilerState.create(config, { additionalEntryPoints: Object.values(entries).map((e) => path.join(root, e)) });
+    const result = Extractor.invoke(config, { compilerState, localBuild: !check, showVerboseMessages: false, messageCallback: (m) => {
         if (m.logLevel === ExtractorLogLevel.None) m.handled = true;
       },
     });

@@ -16,8 +16,9 @@ export {
 export type { RestcommErrorType } from './sdk/errors.js';
 export type { RetryOptions } from './sdk/retry.js';
 export type { Logger } from './sdk/transport.js';
-export type { CallOptions, EachOptions, RestcommResult } from './sdk/types.js';
-export type { RestcommResources } from '../generated/sdk.js';
+export type { CallOptions, EachOptions, RestcommResources, RestcommResult } from './sdk/types.js';
+// The generated tree RestcommResources is built from: exported so that every method's signature is part of the API report.
+export type { OperationData, ResourceTree } from '../generated/sdk.js';
 // The resources and inputs applications use most; every other schema and input type is named in the method
 // signatures (hover any method) and reachable through `restcomm-cpaas/tooling`'s `components`.
 export type {

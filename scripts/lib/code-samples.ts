@@ -133,7 +133,7 @@ export function codeSamplesSource(samples: Record<string, CodeSample[]>, header:
   );
   const imports = [...new Set(guides.flatMap((g) => g.imports))];
   for (const g of guides) fns.push(`/** ${g.name.replace(/_/g, ' ')}: a TypeScript block of the guide */\nexport async function ${g.name}(): Promise<void> {\n${indent(g.body)}\n}`);
-  return `${header}/* eslint-disable */\nimport type { RestcommResources } from './sdk.js';\n${imports.map((l) => `${l}\n`).join('')}\n${fns.join('\n\n')}\n`;
+  return `${header}/* eslint-disable */\nimport type { RestcommResources } from 'restcomm-cpaas';\n${imports.map((l) => `${l}\n`).join('')}\n${fns.join('\n\n')}\n`;
 }
 
 const indent = (code: string) => code.split('\n').map((l) => (l ? `  ${l}` : l)).join('\n');

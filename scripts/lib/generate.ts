@@ -56,8 +56,8 @@ export async function bundleSpec(): Promise<JsonObject> {
 }
 
 /**
- * Writes everything `generated/` holds into `outDir`. `services: false` leaves out the per-service bundles (Redocly
- * CLI runs, seconds each): `npm run dev` writes them after the rest, beside the lint and the site.
+ * Writes everything `generated/` holds into `outDir`. `services: false` leaves out the per-service bundles (a second
+ * of bundling): `npm run dev` writes them after the rest, beside the lint and the site.
  */
 export async function generateAll(outDir: string, bundled?: JsonObject, options: { services?: boolean } = {}): Promise<string[]> {
   await mkdir(outDir, { recursive: true });

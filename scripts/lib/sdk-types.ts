@@ -1,6 +1,9 @@
 // Emits generated/sdk.ts: the typed shape of the SDK's resource tree, one method per operation of the runtime table,
 // and the named types its signatures use (one per schema of the spec, one per operation's input), each method with a
 // doc comment an editor shows on hover: summary, HTTP line, declared error statuses, site link and an example.
+// Types only, written as indexed accesses into openapi-types.ts: the file imports nothing from src/. What a call
+// resolves to (the data, or a result in result mode) and the call options are type parameters that src/sdk/types.ts
+// fills in (RestcommResources).
 import type { OperationRow } from './operations-table.js';
 import { deref, listOperations, type Json, type JsonObject } from '../../tools/spec.js';
 
@@ -83,6 +86,10 @@ function jsdoc(id: string, op: OperationRow, docs: OperationDocs | undefined, ex
   return `/**\n${lines.map((l) => (l ? ` * ${l}` : ' *')).join('\n')}\n */`;
 }
 
+/** The JSON body of an operation's success response (the spec declares one 2xx status per operation). */
+const jsonData = (id: string, op: OperationRow) => `Op['${id}']['responses'][${op.successStatus}]['content']['application/json']`;
+const queryOf = (id: string) => `NonNullable<Op['${id}']['parameters']['query']>`;
+
 function dataType(id: string, op: OperationRow, docs: OperationDocs | undefined): string {
   switch (op.responseKind) {
     case 'binary':
@@ -92,22 +99,23 @@ function dataType(id: string, op: OperationRow, docs: OperationDocs | undefined)
     case 'text':
       return 'string';
     default:
-      return docs?.resultName ?? `Data<Op['${id}']>`;
+      return docs?.resultName ?? jsonData(id, op);
   }
 }
 
+// `O` is the per-call options and `E` each()'s own options (type parameters of ResourceTree).
 function signature(id: string, op: OperationRow): { params: string; each?: string } {
-  const positional = op.sdk.args.map((p) => `${argName(p)}: Path<Op['${id}']>['${p}']`);
+  const positional = op.sdk.args.map((p) => `${argName(p)}: Op['${id}']['parameters']['path']['${p}']`);
   let payload: string[] = [];
   if (op.sdk.payload === 'body') payload = [`body${op.bodyRequired ? '' : '?'}: ${inputTypeName(id)}`];
   if (op.sdk.payload === 'query') payload = [`query${op.queryRequired ? '' : '?'}: ${inputTypeName(id)}`];
   // A body operation that also reads query parameters takes them as options.query.
   const withQuery = op.sdk.payload === 'body' && op.queryParams.length > 0;
-  const options = withQuery ? `options${op.queryRequired ? '' : '?'}: CallOptions & { query${op.queryRequired ? '' : '?'}: Query<Op['${id}']> }` : 'options?: CallOptions';
+  const options = withQuery ? `options${op.queryRequired ? '' : '?'}: O & { query${op.queryRequired ? '' : '?'}: ${queryOf(id)} }` : 'options?: O';
   const params = [...positional, ...payload, options].join(', ');
   if (op.sdk.method !== 'list' || !op.list) return { params };
-  const eachQuery = op.sdk.payload === 'query' ? `query${op.queryRequired ? '' : '?'}: ${inputTypeName(id)} & EachOptions` : 'query?: EachOptions';
-  return { params, each: [...positional, eachQuery, 'options?: CallOptions'].join(', ') };
+  const eachQuery = op.sdk.payload === 'query' ? `query${op.queryRequired ? '' : '?'}: ${inputTypeName(id)} & E` : 'query?: E';
+  return { params, each: [...positional, eachQuery, 'options?: O'].join(', ') };
 }
 
 export function sdkTypesSource(doc: JsonObject, table: Record<string, OperationRow>, examples: Record<string, string>, header: string): string {
@@ -116,12 +124,13 @@ export function sdkTypesSource(doc: JsonObject, table: Record<string, OperationR
   const named: string[] = schemaNames.map((name) => `/** The \`${name}\` schema of the spec. */\nexport type ${name} = components['schemas']['${name}'];`);
   const taken = new Set(schemaNames);
   const root: Node = { methods: [], children: new Map(), tags: new Set() };
+  const data: string[] = [];
   for (const [id, op] of Object.entries(table)) {
     if (op.sdk.payload) {
       const name = inputTypeName(id);
       if (taken.has(name)) throw new Error(`The input type ${name} of ${id} has the name of a schema`);
       taken.add(name);
-      const what = op.sdk.payload === 'body' ? `Body<Op['${id}']>` : `Query<Op['${id}']>`;
+      const what = op.sdk.payload === 'body' ? `NonNullable<Op['${id}']['requestBody']>['content']['${op.requestMediaType}']` : queryOf(id);
       named.push(`/** The ${op.sdk.payload === 'body' ? 'request body' : 'query'} of \`${op.sdk.namespace.join('.')}.${op.sdk.method}\` (${id}). */\nexport type ${name} = ${what};`);
     }
     let node = root;
@@ -131,9 +140,10 @@ export function sdkTypesSource(doc: JsonObject, table: Record<string, OperationR
       node.tags.add(op.tag);
     }
     const { params, each } = signature(id, op);
-    node.methods.push(`${jsdoc(id, op, docs[id], examples[id])}\n${op.sdk.method}(${params}): Promise<Out<M, ${dataType(id, op, docs[id])}>>;`);
+    data.push(`  /** What \`${[...op.sdk.namespace, op.sdk.method].join('.')}\` hands back on success. */\n  ${id}: ${dataType(id, op, docs[id])};`);
+    node.methods.push(`${jsdoc(id, op, docs[id], examples[id])}\n${op.sdk.method}(${params}): Promise<R['${id}']>;`);
     if (each && op.list) {
-      const fallback = op.list.kind === 'page' ? `Data<Op['${id}']>['${op.list.itemsKey}'][number]` : `Data<Op['${id}']>[number]`;
+      const fallback = op.list.kind === 'page' ? `${jsonData(id, op)}['${op.list.itemsKey}'][number]` : `${jsonData(id, op)}[number]`;
       const item = op.list.kind === 'array' ? (docs[id]?.itemName ?? fallback) : fallback;
       node.methods.push(`${jsdoc(id, op, docs[id], undefined, `Iterates over every item, page after page (\`limit\` stops early); memory holds one page at a time.`)}\neach(${each}): AsyncIterableIterator<${item}>;`);
     }
@@ -150,10 +160,12 @@ export function sdkTypesSource(doc: JsonObject, table: Record<string, OperationR
   };
   return (
     header +
-    `import type { components, operations as Op } from './openapi-types.js';\n` +
-    `import type { Body, CallOptions, Data, EachOptions, Mode, Out, Path, Query } from '../src/sdk/types.js';\n\n` +
-    `/** The SDK's resources: one namespace per resource, one method per operation of the spec. */\n` +
-    `export interface RestcommResources<M extends Mode = 'throw'> {\n${render(root, 1)}\n}\n\n` +
+    `import type { components, operations as Op } from './openapi-types.js';\n\n` +
+    `/** What a successful call of each operation hands back, by operationId. */\n` +
+    `export interface OperationData {\n${data.join('\n')}\n}\n\n` +
+    `/**\n * The SDK's resources: one namespace per resource, one method per operation of the spec. \`R\` maps each operationId\n` +
+    ` * to what its method resolves to, \`O\` is the per-call options and \`E\` each()'s own options: see RestcommResources.\n */\n` +
+    `export interface ResourceTree<R extends { [K in keyof OperationData]: unknown }, O, E> {\n${render(root, 1)}\n}\n\n` +
     `${named.join('\n\n')}\n`
   );
 }

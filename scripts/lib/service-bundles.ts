@@ -2,12 +2,11 @@
 // Code generators ignore path-level `servers`, so a client generated from the whole bundle sends the cloud services'
 // requests (/2fa/…, /numbermasking/…) under /restcomm/2012-04-24. Each service's paths are cut out of the whole bundle
 // and Redocly's bundler drops the components they do not use.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { bin } from './paths.js';
-import { mustRun } from './run.js';
+import { bundle, loadConfig, makeDocumentFromString } from '@redocly/openapi-core';
+import { root } from './paths.js';
 import { httpMethods, type Json, type JsonObject } from '../../tools/spec.js';
 
 /** The paths served by the top-level server: the REST API under /restcomm/2012-04-24 (and the webhooks). */
@@ -82,32 +81,29 @@ export function serviceDocument(doc: JsonObject, service: Service): JsonObject {
     paths: service.paths,
   };
   if (isRestApi && doc.webhooks) out.webhooks = doc.webhooks;
+  out.components = doc.components!;
   if (isRestApi && Array.isArray(doc['x-tagGroups'])) {
     out['x-tagGroups'] = (doc['x-tagGroups'] as JsonObject[])
       .map((g) => ({ ...g, tags: (g.tags as string[]).filter((t) => own.has(t)) }))
       .filter((g) => g.tags.length > 0);
   }
-  out.components = doc.components!;
   return out;
 }
 
 /** Writes `<outDir>/services/<service>.openapi.json` for every service; returns the files written. */
 export async function writeServiceBundles(doc: JsonObject, outDir: string): Promise<string[]> {
   const dir = path.join(outDir, 'services');
-  const scratch = await mkdtemp(path.join(tmpdir(), 'restcomm-services-'));
-  try {
-    const written: string[] = [];
-    for (const service of splitServices(doc).sort((a, b) => a.name.localeCompare(b.name))) {
-      const input = path.join(scratch, `${service.name}.json`);
-      const output = path.join(dir, `${service.name}.openapi.json`);
-      await writeFile(input, JSON.stringify(serviceDocument(doc, service)));
-      await mustRun(bin('redocly'), ['bundle', input, '--remove-unused-components', '--output', output], { quiet: true });
-      const bundled = JSON.parse(await readFile(output, 'utf8')) as JsonObject;
-      await writeFile(output, JSON.stringify(bundled, null, 2) + '\n');
-      written.push(output);
-    }
-    return written;
-  } finally {
-    await rm(scratch, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  // Redocly's bundler in process (what `redocly bundle --remove-unused-components` runs, without a CLI start-up per
+  // service), with the project's redocly.yaml as the CLI would load it.
+  const config = await loadConfig({ configPath: path.join(root, 'redocly.yaml') });
+  const written: string[] = [];
+  for (const service of splitServices(doc).sort((a, b) => a.name.localeCompare(b.name))) {
+    const output = path.join(dir, `${service.name}.openapi.json`);
+    const source = makeDocumentFromString(JSON.stringify(serviceDocument(doc, service)), path.join(dir, `${service.name}.json`));
+    const { bundle: bundled } = await bundle({ doc: source, config, removeUnusedComponents: true });
+    await writeFile(output, JSON.stringify(bundled.parsed, null, 2) + '\n');
+    written.push(output);
   }
+  return written;
 }

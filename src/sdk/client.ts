@@ -1,7 +1,6 @@
 // createClient: the resource-style SDK, assembled at run time from the generated operations table.
 import { createRawClient, requestContext, type RawClient } from '../client.js';
 import { runtimeOperations as operations, type RuntimeOperationId as OperationId } from '../../generated/runtime.js';
-import type { RestcommResources } from '../../generated/sdk.js';
 import type { RuntimeOperation } from '../operation-entry.js';
 import { createRedactor } from '../redact.js';
 import { buildRequest } from '../request.js';
@@ -10,7 +9,7 @@ import { paginate } from './paginate.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, readBlob, readErrorBody, readJson, readText, redactedHeaders, type ReadContext } from './read.js';
 import { MAX_TIMER_MS, retryPolicy, type RetryOptions } from './retry.js';
 import { send, type Logger } from './transport.js';
-import type { CallOptions, Mode, RestcommResult } from './types.js';
+import type { CallOptions, Mode, RestcommResources, RestcommResult } from './types.js';
 
 /** Options of `createClient`. Every one is optional; an `undefined` value means the default. */
 export interface ClientOptions<M extends Mode = 'throw'> {

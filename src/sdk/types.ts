@@ -1,17 +1,10 @@
-// Type helpers that turn one generated operation type into the SDK's argument and result types.
+// The SDK's calling conventions (modes, results, options), and the resource tree built from the generated one with
+// them: generated/sdk.ts holds the signatures and leaves what a call resolves to and its options as type parameters.
+import type { OperationData, ResourceTree } from '../../generated/sdk.js';
 import type { RestcommError } from './errors.js';
 
 /** `throw` (the default) makes methods throw on failure; `result` makes them return `{ data, error, response }`. */
 export type Mode = 'throw' | 'result';
-
-type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 206;
-
-export type Query<O> = O extends { parameters: { query?: infer Q } } ? Exclude<Q, undefined> : never;
-export type Path<O> = O extends { parameters: { path: infer P } } ? P : never;
-export type Body<O> = O extends { requestBody?: infer RB } ? (Exclude<RB, undefined> extends { content: infer C } ? C[keyof C] : never) : never;
-type ContentOf<X> = X extends { content: infer C } ? (C extends { 'application/json': infer J } ? J : C[keyof C]) : void;
-/** The body of an operation's success response. */
-export type Data<O> = O extends { responses: infer R } ? ContentOf<R[Extract<keyof R, SuccessStatus>]> : never;
 
 /** What a failed call reports in result mode (and throws otherwise): any subclass of RestcommError. */
 export type RestcommFailure = RestcommError;
@@ -40,3 +33,6 @@ export interface EachOptions {
   /** Stop after this many items. */
   limit?: number | undefined;
 }
+
+/** The SDK's resources: one namespace per resource, one method per operation of the spec (see generated/sdk.ts). */
+export type RestcommResources<M extends Mode = 'throw'> = ResourceTree<{ [K in keyof OperationData]: Out<M, OperationData[K]> }, CallOptions, EachOptions>;

@@ -84,6 +84,22 @@ describe('validateRcml on huge documents', () => {
     const huge = `<Response>${'<Foo/>'.repeat(200_000)}</Response>`;
     expect(validateRcml(huge)).toEqual([expect.objectContaining({ code: 'document-too-large' })]);
   });
+
+  it('rates the closing count as bad as the worst problem it leaves out, and counts the errors among them', () => {
+    const warnings = `<Response>${'<Foo/>'.repeat(3)}</Response>`; // unknown verbs: warnings
+    expect(validateRcml(warnings, { maxProblems: 2 }).at(-1)).toEqual({ path: 'Response', code: 'too-many-problems', severity: 'warning', message: '1 more problem left out (maxProblems is 2)' });
+    const mixed = `<Response><Foo/>${'<Play/>'.repeat(3)}<Foo/></Response>`; // a warning, three errors, a warning
+    expect(validateRcml(mixed, { maxProblems: 2 }).at(-1)).toEqual({ path: 'Response', code: 'too-many-problems', severity: 'error', message: '3 more problems left out (maxProblems is 2; 2 of them errors)' });
+  });
+
+  it('says which limit a document broke, and refuses limits and input it cannot use', () => {
+    expect(validateRcml('<Response/>', { maxLength: 5 })).toEqual([
+      { path: '', code: 'document-too-large', severity: 'error', message: 'the document has 11 characters, over the 5-character limit (maxLength); it was not checked' },
+    ]);
+    expect(() => validateRcml(42 as never)).toThrow('validateRcml expects a string, got number');
+    expect(() => validateRcml('<Response/>', { maxProblems: 0 })).toThrow('maxProblems must be a whole number of at least 1, got 0');
+    expect(() => validateRcml('<Response/>', { maxLength: -1 })).toThrow('maxLength must be a whole number of characters, got -1');
+  });
 });
 
 describe('retries and headers', () => {

@@ -101,6 +101,28 @@ describe('parseXml: what it refuses', () => {
     expect(syntaxError(source)).toEqual([reason, line, column, path]);
   });
 
+  it('takes a character reference exactly when XML 1.0 allows its character, at each edge of the allowed ranges', () => {
+    const text = (ref: string) => (parseXml(`<a>${ref}</a>`).root.children[0] as { value: string }).value;
+    for (const cp of [0x9, 0xa, 0xd, 0x20, 0xd7ff, 0xe000, 0xfffd, 0x10000, 0x10ffff]) expect(text(`&#x${cp.toString(16)};`)).toBe(String.fromCodePoint(cp));
+    for (const cp of [0x8, 0x1f, 0xd800, 0xdfff, 0xfffe, 0xffff, 0x110000]) {
+      expect(syntaxError(`<a>&#x${cp.toString(16)};</a>`)[0], cp.toString(16)).toMatch(/names a character XML 1.0 does not allow/);
+    }
+  });
+
+  it('counts lines at LF, CR and CRLF alike, and columns in characters (a surrogate pair is one)', () => {
+    expect(syntaxError('<a>\u{1F600}\u{1F600}<b></a>').slice(0, 3)).toEqual(['end tag </a> does not match the start tag <b>', 1, 9]);
+    expect(syntaxError('<a>\r<b>\r\n<c></a>').slice(0, 3)).toEqual(['end tag </a> does not match the start tag <c>', 3, 4]);
+    expect(syntaxError('<a>\r\r<b></a>').slice(0, 3)).toEqual(['end tag </a> does not match the start tag <b>', 3, 4]);
+  });
+
+  it('reads the XML declaration in either quotes and refuses values it does not define', () => {
+    expect(parseXml(`<?xml version='1.0' encoding="UTF-8" standalone="yes"?><a/>`).declaration).toEqual({ version: '1.0', encoding: 'UTF-8', standalone: 'yes' });
+    expect(syntaxError('<?xml version="1.0" encoding="8bit"?><a/>').slice(0, 3)).toEqual(['invalid encoding name "8bit"', 1, 31]);
+    expect(syntaxError('<?xml version="1.0" standalone="maybe"?><a/>').slice(0, 3)).toEqual(['standalone must be "yes" or "no"', 1, 33]);
+    expect(syntaxError('<?xml version="1.0" encoding="UTF-8?><a/>').slice(0, 3)).toEqual(['unterminated value in the XML declaration', 1, 30]);
+    expect(syntaxError('<?xml version=1.0?><a/>').slice(0, 3)).toEqual(['expected a quoted value', 1, 15]);
+  });
+
   it('limits the nesting depth', () => {
     const deep = (n: number): string => '<a>'.repeat(n) + '</a>'.repeat(n);
     expect(() => parseXml(deep(1000))).not.toThrow();

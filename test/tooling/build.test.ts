@@ -1,5 +1,5 @@
-// What `npm run lint`, `npm run check:api` and `npm run check:generated` check, run as tests so that they share the machine with the rest
-// of the suite instead of running before it.
+// What `npm run lint`, `npm run typecheck`, `npm run check:api` and `npm run check:generated` check, run as tests so
+// that they share the machine with the rest of `npm run test:tooling`.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -20,6 +20,11 @@ describe.concurrent('the spec and what is built from it', () => {
 
   it('has an API report that matches the built entries (npm run check:api)', async () => {
     const { code, output } = await run('npm', ['run', '-s', 'check:api']);
+    expect(code, output).toBe(0);
+  }, 120_000);
+
+  it('type-checks the whole repo: src, every test, the scripts and tools, the code samples (npm run typecheck)', async () => {
+    const { code, output } = await run(path.join(root, 'node_modules', '.bin', 'tsc'), ['--noEmit', '-p', 'tsconfig.json']);
     expect(code, output).toBe(0);
   }, 120_000);
 

@@ -1,17 +1,18 @@
 // The live contract check (npm run contract) against two upstreams: the Prism mock of the spec, which keeps the
-// contract, and a tampering server in front of that mock, which breaks it in known ways on known calls.
+// contract, and a tampering server in front of that mock, which breaks it in known ways on known calls. A tooling test
+// (it tests scripts/), so it starts its own mock: Prism runs in `npm test` only for the contract project.
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContract, formatReport, redactor, replays, type CallRecord } from '../../scripts/lib/contract.js';
+import { startPrism, type RunningPrism } from '../../tools/prism.js';
 
 const ACCOUNT_SID = 'AC9f46b62376f96e83cc19ed9502987c78';
 const AUTH_TOKEN = 'f00dfacecafe4b1d9e8c7a6b5d4c3e2f';
 const API = '/restcomm/2012-04-24';
 const root = path.resolve(import.meta.dirname, '..', '..');
-const mockUrl = inject('mockUrl');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the mock's JSON, reshaped freely below
 type Json = any;
@@ -99,10 +100,17 @@ function runCli(args: string[], env: Record<string, string>): Promise<{ code: nu
   });
 }
 
+let mock: RunningPrism;
 let tamperer: Awaited<ReturnType<typeof startTamperingServer>>;
 const credentials = { accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN };
-beforeAll(async () => (tamperer = await startTamperingServer(mockUrl)));
-afterAll(() => tamperer?.close());
+beforeAll(async () => {
+  mock = await startPrism();
+  tamperer = await startTamperingServer(mock.url);
+});
+afterAll(async () => {
+  await tamperer?.close();
+  await mock?.stop();
+});
 
 const findingsOf = (records: CallRecord[]) =>
   records.flatMap((r) => r.findings.map((f) => ({ operationId: r.operationId, path: r.path, location: f.location, code: f.code, message: f.message })));
@@ -116,7 +124,7 @@ describe('the replays', () => {
 
 describe('an upstream that keeps the contract (the Prism mock)', () => {
   it('reports nothing, and exercises every list and the first item of each', async () => {
-    const records = await checkContract({ baseUrl: mockUrl, ...credentials });
+    const records = await checkContract({ baseUrl: mock.url, ...credentials });
     expect(findingsOf(records)).toEqual([]);
     expect(records.map((r) => r.operationId)).toEqual(replays.flatMap((r) => (r.first ? [r.list, r.first] : [r.list])));
     expect(formatReport(records).endsWith(`\n${records.length} calls, 0 violations: the server keeps the contract\n`)).toBe(true);
