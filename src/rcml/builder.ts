@@ -274,8 +274,8 @@ class ElementBuilder implements RcmlMethods<ElementBuilder> {
         const attrSpec = attributeSpec(spec, key)!;
         const raw = attributeString(child.path, name, key, attrSpec, value);
         checkXmlChars(child.path, `attribute "${key}" of <${name}>`, raw, 'invalid-attribute-value', key);
-        const reason = attributeValueProblem(attrSpec, raw);
-        if (reason) fail(child.path, 'invalid-attribute-value', `attribute "${key}" of <${name}> ${reason}`, key);
+        const problem = attributeValueProblem(attrSpec, raw);
+        if (problem) fail(child.path, problem.code, `attribute "${key}" of <${name}> ${problem.reason}`, key);
         child.attributes.push({ name: key, value: raw });
       }
     }

@@ -27,6 +27,8 @@ export type RcmlProblemCode =
   | 'unknown-attribute'
   /** An attribute whose value the server rejects or replaces with a default. */
   | 'invalid-attribute-value'
+  /** A value over a limit the server's parser enforces (Gather `hints`): the server refuses the whole document. */
+  | 'parser-limit-exceeded'
   /** A required attribute is absent or blank. */
   | 'missing-attribute'
   /** Required text (or the text-or-child alternative) is missing, e.g. `<Play>` without a URL or `<Dial>` without a target. */
@@ -63,6 +65,7 @@ export const RCML_PROBLEM_SEVERITY: Readonly<Record<RcmlProblemCode, RcmlSeverit
   'illegal-nesting': 'warning',
   'unknown-attribute': 'warning',
   'invalid-attribute-value': 'warning',
+  'parser-limit-exceeded': 'error',
   'missing-attribute': 'error',
   'missing-content': 'error',
   'invalid-content': 'error',
@@ -73,6 +76,13 @@ export const RCML_PROBLEM_SEVERITY: Readonly<Record<RcmlProblemCode, RcmlSeverit
   'too-many-problems': 'warning',
   'document-too-large': 'error',
 };
+
+/**
+ * The problems for which the server refuses the whole document, so no verb of it runs: XML that is not well-formed
+ * (rcml.yaml document.xml.well_formedness), a parser limit (Gather `hints`: S_PARSER LimitExceededException ->
+ * ParserFailed), and a document too large to be checked at all. Every other problem leaves the rest of the document to run.
+ */
+export const RCML_DOCUMENT_REFUSED: ReadonlySet<RcmlProblemCode> = new Set(['not-well-formed', 'parser-limit-exceeded', 'document-too-large']);
 
 /** The severity of a problem found with these options. */
 export function severityOf(code: RcmlProblemCode, options: RcmlCheckOptions = {}): RcmlSeverity {
@@ -134,18 +144,26 @@ function quote(value: string): string {
   return JSON.stringify(value);
 }
 
-/**
- * Checks a raw attribute value against its specification (after trimming, as the server trims values).
- * Returns a reason for rejection, or `undefined` when the value is acceptable.
- */
-export function attributeValueProblem(spec: RcmlAttributeSpec, raw: string): string | undefined {
-  const value = serverTrim(raw);
-  const reason = valueReason(spec, value);
-  if (reason === undefined) return undefined;
-  return spec.hint ? `${reason}; ${spec.hint}` : reason;
+/** Why an attribute value is refused: `parser-limit-exceeded` when the server's parser fails the whole document on it. */
+export interface AttributeValueProblem {
+  readonly code: 'invalid-attribute-value' | 'parser-limit-exceeded';
+  readonly reason: string;
 }
 
-function valueReason(spec: RcmlAttributeSpec, value: string): string | undefined {
+/**
+ * Checks a raw attribute value against its specification (after trimming, as the server trims values).
+ * Returns the problem, or `undefined` when the value is acceptable.
+ */
+export function attributeValueProblem(spec: RcmlAttributeSpec, raw: string): AttributeValueProblem | undefined {
+  const value = serverTrim(raw);
+  const found = valueReason(spec, value);
+  if (found === undefined) return undefined;
+  const [reason, code] = typeof found === 'string' ? [found, 'invalid-attribute-value' as const] : [found.limit, 'parser-limit-exceeded' as const];
+  return { code, reason: spec.hint ? `${reason}; ${spec.hint}` : reason };
+}
+
+/** A reason the value is refused; `{ limit }` when it breaks a list limit, which the server's parser enforces. */
+function valueReason(spec: RcmlAttributeSpec, value: string): string | { limit: string } | undefined {
   if (spec.required && value === '') return 'must not be empty';
   switch (spec.type) {
     case 'string':
@@ -173,12 +191,12 @@ function valueReason(spec: RcmlAttributeSpec, value: string): string | undefined
     case 'list': {
       const items = (spec.stripWhitespace ? value.replace(/\s+/g, '') : value).split(',');
       if (spec.maxItems !== undefined && items.length > spec.maxItems) {
-        return `must have at most ${spec.maxItems} comma-separated entries, got ${items.length}`;
+        return { limit: `must have at most ${spec.maxItems} comma-separated entries, got ${items.length}` };
       }
       for (const item of items) {
         if (item === '') return `must be a comma-separated list without empty entries, got ${quote(value)}`;
         if (spec.maxItemLength !== undefined && item.length > spec.maxItemLength) {
-          return `entries must be at most ${spec.maxItemLength} characters long, got one of ${item.length}`;
+          return { limit: `entries must be at most ${spec.maxItemLength} characters long, got one of ${item.length}` };
         }
         if (spec.values && !spec.values.includes(item)) {
           return `entries must be among ${spec.values.map(quote).join(', ')}, got ${quote(item)}`;
@@ -281,13 +299,13 @@ function checkAttributes(
       continue;
     }
     const attrSpec = attributeSpec(spec, attr.name)!;
-    const reason = attributeValueProblem(attrSpec, attr.value);
-    if (reason) {
+    const problem = attributeValueProblem(attrSpec, attr.value);
+    if (problem) {
       emit({
         path,
-        code: 'invalid-attribute-value',
+        code: problem.code,
         attribute: attr.name,
-        message: `attribute ${quote(attr.name)} of <${view.name}> ${reason}`,
+        message: `attribute ${quote(attr.name)} of <${view.name}> ${problem.reason}`,
         ...at(attr),
       });
     }

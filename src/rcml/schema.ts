@@ -73,6 +73,7 @@ export interface EnumAttributeSpec extends AttributeBase {
 export interface ListAttributeSpec extends AttributeBase {
   readonly type: 'list';
   readonly values?: readonly string[];
+  /** Limits the server's parser enforces: exceeding one makes it refuse the whole document (rcml.yaml Gather hints). */
   readonly maxItems?: number;
   readonly maxItemLength?: number;
   /** The server deletes every whitespace character before splitting on commas. */

@@ -2,7 +2,7 @@
  * `validateRcml`: parses an RCML document with the strict parser in `xml.ts` and applies the rules of `schema.ts`.
  */
 
-import { checkDocument, severityOf, type RcmlCheckOptions, type RcmlElementView, type RcmlProblem, type RcmlSeverity } from './rules.js';
+import { checkDocument, RCML_DOCUMENT_REFUSED, severityOf, type RcmlCheckOptions, type RcmlElementView, type RcmlProblem, type RcmlSeverity } from './rules.js';
 import { parseXml, XmlSyntaxError, type XmlElement } from './xml.js';
 
 export interface ValidateRcmlOptions extends RcmlCheckOptions {
@@ -77,6 +77,9 @@ export function validateRcml(xml: string, options: ValidateRcmlOptions = {}): Rc
   const problems: RcmlProblem[] = [];
   let omitted = 0;
   let omittedErrors = 0;
+  // Past the cut, the first problem that makes the server refuse the whole document is still kept: whoever reads the
+  // list (the sandbox's reply check) must not miss that the document would not run at all.
+  let refused: RcmlProblem | undefined;
   const errorsOnly = options.severity === 'error';
   const check = options.context ? { context: options.context } : {};
   checkDocument(
@@ -84,10 +87,12 @@ export function validateRcml(xml: string, options: ValidateRcmlOptions = {}): Rc
     (p) => {
       if (errorsOnly && p.severity !== 'error') return;
       if (problems.length < max) problems.push(p);
+      else if (!refused && RCML_DOCUMENT_REFUSED.has(p.code)) refused = p;
       else if ((omitted++, p.severity === 'error')) omittedErrors++;
     },
     check,
   );
+  if (refused) problems.push(refused);
   if (omitted > 0) {
     problems.push({
       path: root.name,

@@ -101,10 +101,13 @@ export class Engine {
     row.date_updated = rfc2822(this.now());
   }
 
-  record(type: string, detail: Record<string, unknown> = {}): void {
-    this.events.push({ at: this.now(), type, ...detail });
+  /** Appends an event to the log and returns it (a verb that records itself as it begins adds its results to it later). */
+  record(type: string, detail: Record<string, unknown> = {}): SandboxEvent {
+    const event: SandboxEvent = { at: this.now(), type, ...detail };
+    this.events.push(event);
     // Trimmed in batches (a tenth of the limit at a time), so that a full log does not shift on every entry.
     if (this.events.length > this.options.maxEvents * 1.1) this.events.splice(0, this.events.length - this.options.maxEvents);
+    return event;
   }
 
   put(table: TableName, row: Row): Row {

@@ -83,9 +83,9 @@ export function startOutboundSms(engine: Engine, sms: Row): void {
     const to = sms.to as string;
     if (![...engine.store.tables.incomingPhoneNumbers.values()].some((n) => n.phone_number === to)) return;
     const depth = (sms.$replyDepth as number | undefined) ?? 0;
-    if (depth >= MAX_REPLY_CHAIN) return engine.record('sms-not-delivered', { sid: sms.sid, reason: `it answers a chain of ${depth} messages between the sandbox's numbers (the sandbox's bound)` });
+    if (depth >= MAX_REPLY_CHAIN) return void engine.record('sms-not-delivered', { sid: sms.sid, reason: `it answers a chain of ${depth} messages between the sandbox's numbers (the sandbox's bound)` });
     const length = (sms.body as string).length;
-    if (length > MAX_INBOUND_BODY) return engine.record('sms-not-delivered', { sid: sms.sid, reason: `its body has ${length} characters; an inbound message has at most ${MAX_INBOUND_BODY}` });
+    if (length > MAX_INBOUND_BODY) return void engine.record('sms-not-delivered', { sid: sms.sid, reason: `its body has ${length} characters; an inbound message has at most ${MAX_INBOUND_BODY}` });
     receiveSms(engine, { from: sms.from as string, to, body: sms.body as string }).$replyDepth = depth;
   });
 }

@@ -111,8 +111,10 @@ describe('stateful resources', () => {
     }
     await sandbox.clock.advance(5000);
     expect((await client.calls.fetch(sids[0]!)).status).toBe('in-progress');
+    // The answer is the call as it was before the change (calls.yaml updateCall 200); the change itself is visible after.
     const hungUp = await client.calls.update(sids[0]!, { Status: 'completed' });
-    expect(hungUp.status).toBe('completed');
+    expect(hungUp.status).toBe('in-progress');
+    expect((await client.calls.fetch(sids[0]!)).status).toBe('completed');
     expect(await status(client.calls.update(sids[0]!, { Status: 'completed' }))).toBe(410);
     expect(await status(client.calls.update(`${sids[0]!.slice(0, -4)}0000`, { Status: 'completed' }))).toBe(406);
     const first = await client.calls.list({ PageSize: 2 });

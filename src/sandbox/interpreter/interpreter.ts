@@ -126,22 +126,38 @@ export class Interpreter implements RcmlRunner {
     return 'end-of-document';
   }
 
-  private verbContext(context: RcmlContext, documentUrl: string, session: RcmlSession, runtime: CallRuntime, parent?: string): VerbContext {
+  private verbContext(context: RcmlContext, documentUrl: string, session: RcmlSession, runtime: CallRuntime, parent?: string, interrupt?: AbortSignal): VerbContext {
     const engine = this.engine;
     const sid = session.call.sid as string;
-    const record = (event: TranscriptEventInput) =>
-      engine.record(event.type, { ...event, callSid: sid, ...(event.type === 'verb' ? { context: (event.context as RcmlContext | undefined) ?? context } : {}) });
+    // A verb run inside another carries `parent` (the Gather of a prompt), so the transcript shows what belongs to what.
+    const stamp = (event: TranscriptEventInput) =>
+      engine.record(event.type, {
+        ...event,
+        callSid: sid,
+        ...(event.type === 'verb' ? { context: (event.context as RcmlContext | undefined) ?? context, ...(parent ? { parent } : {}) } : {}),
+      });
+    const record = (event: TranscriptEventInput): void => void stamp(event);
     const signal = session.signal ?? new AbortController().signal;
+    // The session, with waits that also end (returning false) when `interrupt` aborts; everything else is its own.
+    const interruptible = (interrupt: AbortSignal): RcmlSession => {
+      const both = AbortSignal.any([signal, interrupt]);
+      const sleep = (ms: number) => (session.ended || both.aborted ? Promise.resolve(false) : engine.clock.sleep(ms, both));
+      return Object.assign(Object.create(session) as RcmlSession, { sleep });
+    };
     const ctx: VerbContext = {
       context,
       ...(parent ? { parent } : {}),
-      session,
+      session: interrupt ? interruptible(interrupt) : session,
       sid,
       input: runtime.input,
       scenario: runtime.scenario,
       engine,
       signal,
       record,
+      begin(event) {
+        const logged = stamp(event);
+        return (result) => Object.assign(logged, result, { endedAt: engine.now() });
+      },
       attr: attributeOf,
       text: elementText,
       resolve: (url) => new URL(url, documentUrl).href,
@@ -164,12 +180,12 @@ export class Interpreter implements RcmlRunner {
         }
         return got;
       },
-      run: async (el, outer) => {
+      run: async (el, outer, interruptedBy) => {
         const name = localName(el.name);
         const entry = verbEntry(name);
-        const inner = this.verbContext(context, documentUrl, session, runtime, outer);
+        const inner = this.verbContext(context, documentUrl, session, runtime, outer, interruptedBy);
         if (!entry || !entry.contexts.includes(context)) {
-          record({ type: 'verb', verb: name, outcome: 'skipped', reason: `<${name}> is not executed here` });
+          inner.record({ type: 'verb', verb: name, outcome: 'skipped', reason: `<${name}> is not executed here` });
           return { next: true };
         }
         return entry.handler(el, inner);

@@ -5,7 +5,7 @@
  * rejects comes back as a failure with the Notification code the server writes (rcml.yaml, webhooks.yaml
  * `failure_handling` and `rcml_response_content_types`).
  */
-import type { RcmlProblem } from '../../rcml/rules.js';
+import { RCML_DOCUMENT_REFUSED, type RcmlProblem } from '../../rcml/rules.js';
 import type { RcmlContext } from '../../rcml/schema.js';
 import { validateRcml } from '../../rcml/validate.js';
 import { parseXml, type XmlElement } from '../../rcml/xml.js';
@@ -58,7 +58,9 @@ export function readReply(outcome: WebhookOutcome, context: RcmlContext, url: st
   else if (WAV_TYPES.includes(type) && context !== 'ussd') source = `<Response><Play>${escapeText(url)}</Play></Response>`;
   else return failure(11206, 'error', `content type ${type || '(none)'} is not RCML`, 'failed');
   const problems = validateRcml(source, { context });
-  const fatal = problems.find((p) => p.code === 'not-well-formed' || p.code === 'document-too-large');
+  // The server refuses these documents whole (ParserFailed); rcml.yaml records no Notification code for that, so
+  // they get the one for any other unusable answer (webhooks.yaml failure_handling: the call fails).
+  const fatal = problems.find((p) => RCML_DOCUMENT_REFUSED.has(p.code));
   if (fatal) return failure(11206, 'error', `the RCML is not usable: ${fatal.message}`, 'failed', problems);
   // The server rewrites bare `&` to `&amp;` before parsing, so it accepts them (rcml.yaml document.xml.ampersand_tolerance).
   return { ok: true, root: parseXml(source, { bareAmpersands: 'literal' }).root, source, problems };

@@ -110,6 +110,7 @@ export type InputSource = 'scenario' | 'interactive';
 export class InputQueue {
   readonly #items: { input: CallInput; kind: CallInputKind; source: InputSource }[] = [];
   #wake: (() => void) | undefined;
+  readonly #arrivals = new Set<(kind: CallInputKind) => void>();
   #closed = false;
 
   constructor(
@@ -137,6 +138,20 @@ export class InputQueue {
     if (this.#items.length >= MAX_INPUT_ITEMS) throw new RangeError(`call input: at most ${MAX_INPUT_ITEMS} items wait on one call`);
     this.#items.push({ input, kind, source });
     this.#wake?.();
+    for (const heard of this.#arrivals) heard(kind);
+  }
+
+  /**
+   * A signal that aborts when an item of one of `kinds` is queued from now on (a key pressed during a Gather's
+   * prompts); `stop()` stops listening. Items already waiting do not count.
+   */
+  arrivals(kinds: readonly CallInputKind[]): { signal: AbortSignal; stop(): void } {
+    const heard = new AbortController();
+    const listener = (kind: CallInputKind) => {
+      if (kinds.includes(kind)) heard.abort();
+    };
+    this.#arrivals.add(listener);
+    return { signal: heard.signal, stop: () => void this.#arrivals.delete(listener) };
   }
 
   /** The call ended: nothing more is accepted, and a waiting verb gets `'hangup'`. */

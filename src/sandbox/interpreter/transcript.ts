@@ -63,6 +63,14 @@ export interface VerbEvent extends TranscriptEventBase {
   readonly outcome: string;
   /** Why the verb was skipped (or ended as it did). */
   readonly reason?: string;
+  /**
+   * The verb this one ran inside (`Gather` for its Say, Play and Pause prompts); absent for a verb of the document
+   * itself. A Gather's event comes before its prompts: it is recorded as the Gather begins (`outcome: 'running'`
+   * until it ends) and gets its results, with `endedAt`, when it ends.
+   */
+  readonly parent?: string;
+  /** Virtual ms since the epoch when a verb recorded as it began (Gather) ended; absent while it runs. */
+  readonly endedAt?: number;
   /** What the verb did: `text`, `url`, `loop`, `digits`, `speech`, `length`, … */
   readonly [detail: string]: unknown;
 }
@@ -116,9 +124,15 @@ export interface StatusEvent extends TranscriptEventBase {
 /** One event of a transcript; `type` tells which. */
 export type TranscriptEvent = RequestEvent | ReplyEvent | VerbEvent | CallInputEvent | ResourceEvent | NotificationEvent | StatusEvent;
 
+/** A verb event as a verb records it: without the fields the sandbox fills in. */
+export type VerbEventInput = { readonly type: 'verb'; readonly verb: string; readonly outcome: string; readonly reason?: string; readonly context?: RcmlContext; readonly [detail: string]: unknown };
+
+/** The results a verb recorded as it began adds to its event when it ends. */
+export type VerbResult = { readonly outcome: string; readonly reason?: string; readonly [detail: string]: unknown };
+
 /** What a verb records: an event without the fields the sandbox fills in. */
 export type TranscriptEventInput =
-  | { readonly type: 'verb'; readonly verb: string; readonly outcome: string; readonly reason?: string; readonly context?: RcmlContext; readonly [detail: string]: unknown }
+  | VerbEventInput
   | { readonly type: 'input'; readonly input: CallInput; readonly source: InputSource; readonly verb?: string }
   | { readonly type: 'resource'; readonly resource: ResourceEvent['resource']; readonly sid: string; readonly [detail: string]: unknown };
 

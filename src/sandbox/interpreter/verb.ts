@@ -9,12 +9,12 @@ import type { Engine } from '../engine.js';
 import type { RcmlSession } from '../rcml-runner.js';
 import type { WebhookOutcome, WebhookRequest } from '../webhook-sender.js';
 import type { CallInput, CallInputKind, CallScenario, InputQueue, InputSource } from './scenario.js';
-import type { TranscriptEventInput } from './transcript.js';
+import type { TranscriptEventInput, VerbEventInput, VerbResult } from './transcript.js';
 
 export type { RcmlContext } from '../../rcml/schema.js';
 export type { CallInput, CallInputKind, CallScenario, DialOutcome, InboundCallScenario, InputSource, OutboundCallScenario } from './scenario.js';
 export { InputQueue } from './scenario.js';
-export type { Transcript, TranscriptEvent, TranscriptEventInput } from './transcript.js';
+export type { Transcript, TranscriptEvent, TranscriptEventInput, VerbEventInput, VerbResult } from './transcript.js';
 
 /** A request for a new RCML document (an `action` URL, a `Redirect`); relative URLs resolve against the current document. */
 export interface FetchRequest {
@@ -53,8 +53,17 @@ export interface VerbContext {
   readonly engine: Engine;
   /** Aborted when the call is hung up or sent elsewhere; pass it to waits. */
   readonly signal: AbortSignal;
-  /** Adds a transcript event (to the engine's event log, with this call's SID and the current virtual time). */
+  /**
+   * Adds a transcript event (to the engine's event log, with this call's SID and the current virtual time). A verb
+   * run inside another (`parent`) gets `parent` on its verb events.
+   */
   record(event: TranscriptEventInput): void;
+  /**
+   * Records a verb event now, as the verb begins, so that what it runs (a Gather's prompts) follows it in the
+   * transcript; the function returned adds the verb's results (`outcome`, `digits`, …, and `endedAt`) to that same
+   * event when the verb ends.
+   */
+  begin(event: VerbEventInput): (result: VerbResult) => void;
   /** An attribute's value by local name, trimmed as the server trims it; `undefined` when absent. */
   attr(el: XmlElement, name: string): string | undefined;
   /** The element's text as the server reads it (trimmed; of several text runs the last one). */
@@ -76,8 +85,11 @@ export interface VerbContext {
    * `ok: false`; a contract violation throws (a sandbox bug, reported by `settle()`).
    */
   webhook(request: WebhookRequest): Promise<WebhookOutcome>;
-  /** Runs a verb nested in `parent` (the Say/Play/Pause inside a Gather) through the registry, in this context. */
-  run(el: XmlElement, parent: string): Promise<VerbOutcome>;
+  /**
+   * Runs a verb nested in `parent` (the Say/Play/Pause inside a Gather) through the registry, in this context. With
+   * `interrupt`, the nested verb's waits (`session.sleep`) end early, returning `false`, once it aborts (barge-in).
+   */
+  run(el: XmlElement, parent: string, interrupt?: AbortSignal): Promise<VerbOutcome>;
 }
 
 /** Executes one verb. */

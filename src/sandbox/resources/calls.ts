@@ -66,13 +66,15 @@ export const callHandlers: HandlerTable = {
     // The server answers 406 for an unknown call and 410 for one that has ended.
     if (!row || row.account_sid !== ctx.accountSid) throw new HttpError(406, 'No such call');
     if (isFinal(row.status)) throw new HttpError(410, 'The call has already ended');
+    // The server answers with the record as it was before the change (calls.yaml updateCall 200).
+    const before = view(row);
     const status = str(ctx.body.Status);
     if (status === 'completed' || status === 'canceled') hangUp(ctx.engine, row);
     else if (ctx.body.Url !== undefined) redirect(ctx.engine, row, str(ctx.body.Url)!, method(ctx.body.Method));
     // Mute is read as false when absent, so any update unmutes a conference participant (calls.yaml updateCall).
     const participant = ctx.engine.store.get('participants', row.sid);
     if (participant) setParticipantMuted(ctx.engine, participant, ctx.body.Mute === true, 'updateCall');
-    return jsonRow(row);
+    return json(before);
   },
   listCallRecordings(ctx) {
     return json(ctx.engine.store.list('recordings', ctx.accountSid).filter((r) => r.call_sid === ctx.path.CallSid).map(view));

@@ -271,8 +271,8 @@ describe('<Dial> outcomes from an inbound call scenario', () => {
     expect(parseWebhook('gatherAction', app.to('/accept')[0]!.params)).toMatchObject({ CallSid: leg!.sid, Digits: '1', Direction: 'outbound-dial' });
     const verbs = transcript.events.flatMap((e) => (e.type === 'verb' ? [[e.verb, e.context, e.callSid === leg!.sid ? 'leg' : 'caller']] : []));
     expect(verbs).toEqual([
-      ['Say', 'call-screening', 'leg'],
       ['Gather', 'call-screening', 'leg'],
+      ['Say', 'call-screening', 'leg'],
       ['Say', 'call-screening', 'leg'],
       ['Dial', 'voice', 'caller'],
       ['Hangup', 'voice', 'caller'],

@@ -2,6 +2,7 @@
 // as the server sends it, partial speech results, and the Notifications for values the server rejects.
 import { describe, expect, it } from 'vitest';
 import { collectKeys } from '../../../src/sandbox/interpreter/verbs/gather.js';
+import { speechMs } from '../../../src/sandbox/rcml-runner.js';
 import { CALLER, ofType, useInterpreter } from './harness.js';
 import { expectWebhook, notifications } from './media-fixture.js';
 
@@ -19,13 +20,32 @@ describe('Gather', () => {
     const params = expectWebhook('gatherAction', app.to('/menu')[0]);
     expect(params).toMatchObject({ CallSid: call.sid, Digits: '12', SpeechResult: '', CallStatus: 'in-progress' });
     expect(params).not.toHaveProperty('Confidence');
+    // In the order they ran: the Gather, its prompts (marked with their parent), the input, the action request.
+    expect(transcript.events.filter((e) => e.type !== 'status').map((e) => (e.type === 'verb' ? `${e.parent ? `${e.parent}>` : ''}${e.verb}` : e.type))).toEqual([
+      'request', 'reply', 'Gather', 'Gather>Say', 'Gather>Pause', 'input', 'request', 'reply', 'Say',
+    ]);
     const verbs = ofType(transcript.events, 'verb');
-    expect(verbs.map((e) => e.verb)).toEqual(['Say', 'Pause', 'Gather', 'Say']);
-    expect(verbs[2]).toMatchObject({ outcome: 'input', digits: '12', endedBy: 'finishOnKey', numDigits: 4 });
-    // The key ended the input at once: the action is requested when the prompts end, not after the timeout.
-    const prompted = verbs[1]!.at + 2000;
+    expect(verbs[0]).toMatchObject({ verb: 'Gather', outcome: 'input', digits: '12', endedBy: 'finishOnKey', numDigits: 4 });
+    expect(verbs[3]).not.toHaveProperty('parent');
+    // The key ended the input at once: the Gather ends, and its action is requested, when the prompts end.
+    const prompted = verbs[2]!.at + 2000;
+    expect(verbs[0]!.endedAt).toBe(prompted);
     expect(transcript.events.find((e) => e.type === 'request' && e.kind === 'gatherAction')!.at).toBe(prompted);
     expect(transcript.events.some((e) => e.type === 'verb' && e.text === 'Not reached')).toBe(false);
+  });
+
+  it('transcript order: the Gather comes first (running until it ends), then its prompts and skipped children with parent Gather', async () => {
+    const { sandbox } = t;
+    const to = await t.number();
+    t.rcml('/voice', '<Response><Gather timeout="2"><Say>Press 1</Say><Hangup/></Gather></Response>');
+    const call = sandbox.inboundCall({ from: CALLER, to, input: [{ timeout: true }] });
+    await sandbox.clock.advance(500);
+    const live = ofType(call.transcript.events, 'verb').map((e) => [e.verb, e.outcome, e.parent]);
+    expect(live).toEqual([['Gather', 'running', undefined], ['Say', 'done', 'Gather']]);
+    expect(ofType(call.transcript.events, 'verb')[0]).not.toHaveProperty('endedAt');
+    const verbs = ofType((await call.done()).events, 'verb');
+    expect(verbs.map((e) => [e.verb, e.outcome, e.parent])).toEqual([['Gather', 'timeout', undefined], ['Say', 'done', 'Gather'], ['Hangup', 'skipped', 'Gather']]);
+    expect(verbs[0]!.endedAt).toBeGreaterThan(verbs[0]!.at);
   });
 
   it('ends at numDigits keys, or when the caller has been silent for timeout seconds', async () => {
@@ -41,7 +61,7 @@ describe('Gather', () => {
     const gathers = ofType(transcript.events, 'verb').filter((e) => e.verb === 'Gather');
     expect(gathers.map((g) => [g.endedBy, g.unused])).toEqual([['numDigits', '1'], ['timeout', undefined]]);
     // No finishing key: the second Gather waited its three seconds of silence after the keys.
-    expect(gathers[1]!.at - gathers[0]!.at).toBe(3000);
+    expect(gathers[1]!.endedAt! - gathers[1]!.at).toBe(3000);
   });
 
   it('without input it sends nothing and falls through to the next verb after the timeout', async () => {
@@ -52,8 +72,9 @@ describe('Gather', () => {
     const transcript = await call.done();
     expect(app.to('/menu')).toHaveLength(0);
     const verbs = ofType(transcript.events, 'verb');
-    expect(verbs.map((e) => [e.verb, e.outcome])).toEqual([['Say', 'done'], ['Gather', 'timeout'], ['Say', 'done']]);
+    expect(verbs.map((e) => [e.verb, e.outcome, e.parent])).toEqual([['Gather', 'timeout', undefined], ['Say', 'done', 'Gather'], ['Say', 'done', undefined]]);
     expect(verbs[2]!.at - verbs[0]!.at).toBe(1000 + 4000);
+    expect(verbs[0]!.endedAt).toBe(verbs[2]!.at);
     expect(call.view().status).toBe('completed');
   });
 
@@ -67,10 +88,10 @@ describe('Gather', () => {
     const transcript = await call.done();
     expect(app.to('/x')).toHaveLength(0);
     expect(ofType(transcript.events, 'verb').map((e) => [e.verb, e.outcome, e.endedBy])).toEqual([
-      ['Say', 'done', undefined],
       ['Gather', 'empty', 'finishOnKey'],
       ['Say', 'done', undefined],
       ['Gather', 'hangup', undefined],
+      ['Say', 'done', undefined],
     ]);
   });
 
@@ -187,6 +208,35 @@ describe('Gather', () => {
     call.send('9#');
     await call.done();
     expect(expectWebhook('gatherAction', app.to('/x')[0]).Digits).toBe('9');
+  });
+
+  it('barge-in: keys sent during the prompts stop them and are taken at once; queued input waits for the prompts', async () => {
+    const { sandbox, app } = t;
+    const to = await t.number();
+    const prompt = 'For sales press one, for support press two, for anything else stay on the line.';
+    t.rcml('/voice', `<Response><Gather action="/x" numDigits="1"><Say>${prompt}</Say><Play>/music.wav</Play></Gather></Response>`);
+    t.rcml('/x', '<Response><Hangup/></Response>');
+    const live = sandbox.inboundCall({ from: CALLER, to });
+    const queued = sandbox.inboundCall({ from: CALLER, to, input: ['2'] });
+    await sandbox.clock.advance(1500);
+    const pressedAt = sandbox.clock.now();
+    live.send('1');
+    const heard = await live.done();
+    const started = ofType(heard.events, 'verb')[0]!;
+    expect(ofType(heard.events, 'verb').map((e) => [e.verb, e.outcome, e.parent])).toEqual([
+      ['Gather', 'input', undefined],
+      ['Say', 'done', 'Gather'],
+      ['Hangup', 'done', undefined],
+    ]);
+    expect(started).toMatchObject({ digits: '1', bargeIn: true });
+    // The action is requested when the key is pressed, not when the Say (and the Play after it) would have ended.
+    const action = heard.events.find((e) => e.type === 'request' && e.kind === 'gatherAction')!;
+    expect(action.at).toBe(pressedAt);
+    expect(pressedAt - started.at).toBeLessThan(speechMs(prompt));
+    const waited = await queued.done();
+    expect(ofType(waited.events, 'verb').map((e) => e.verb)).toEqual(['Gather', 'Say', 'Play', 'Hangup']);
+    expect(ofType(waited.events, 'verb')[0]).not.toHaveProperty('bargeIn');
+    expect(app.to('/x').map((r) => r.params.get('Digits'))).toEqual(['1', '2']);
   });
 });
 

@@ -55,6 +55,45 @@ describe('reply checks', () => {
     expect(call.view().status).toBe('failed');
   });
 
+  // rcml.yaml Gather hints: over 50 entries or an entry over 100 characters fails the whole parse (ParserFailed).
+  it.each([
+    ['51 hints', Array.from({ length: 51 }, (_, i) => `w${i}`).join(',')],
+    ['a hint of 101 characters', `sales,${'x'.repeat(101)}`],
+  ])('a document the server refuses to parse (%s): Notification 11206, no verb runs, and the call fails', async (_, hints) => {
+    t.rcml('/voice', `<Response><Say>Before</Say><Gather hints="${hints}" input="speech"/></Response>`);
+    const call = t.sandbox.inboundCall({ from: CALLER, to: await t.number() });
+    const transcript = await call.done();
+    expect(ofType(transcript.events, 'reply')[0]!.problems).toEqual([
+      expect.objectContaining({ code: 'parser-limit-exceeded', severity: 'error', path: 'Response/Gather[1]', attribute: 'hints' }),
+    ]);
+    expect(ofType(transcript.events, 'notification').map((n) => [n.code, n.level])).toEqual([[11206, 'error']]);
+    expect(verbs(transcript.events)).toEqual([]);
+    expect(call.view().status).toBe('failed');
+  });
+
+  it('a parser limit after more problems than the validator lists still ends the call', async () => {
+    const says = '<Say colour="red">x</Say>'.repeat(120);
+    t.rcml('/voice', `<Response>${says}<Gather hints="${Array.from({ length: 51 }, (_, i) => `w${i}`).join(',')}"/></Response>`);
+    const call = t.sandbox.inboundCall({ from: CALLER, to: await t.number() });
+    const transcript = await call.done();
+    const problems = ofType(transcript.events, 'reply')[0]!.problems!;
+    expect(problems.map((p) => p.code).slice(-2)).toEqual(['parser-limit-exceeded', 'too-many-problems']);
+    expect(problems.at(-1)!.message).toBe('20 more problems left out (maxProblems is 100)');
+    expect(verbs(transcript.events)).toEqual([]);
+    expect(call.view().status).toBe('failed');
+  });
+
+  it('hints at the limits parse, and an error the server does not fail the document on leaves the rest to run', async () => {
+    const hints = Array.from({ length: 50 }, () => 'x'.repeat(100)).join(',');
+    // <Play> without a URL is an error-severity problem, but the server only skips that verb.
+    t.rcml('/voice', `<Response><Play/><Gather hints="${hints}" input="speech" timeout="1"/><Say>After</Say></Response>`);
+    const call = t.sandbox.inboundCall({ from: CALLER, to: await t.number() });
+    const transcript = await call.done();
+    expect(ofType(transcript.events, 'reply')[0]!.problems!.map((p) => p.code)).toEqual(['missing-content']);
+    expect(ofType(transcript.events, 'verb').map((e) => e.verb)).toContain('Say');
+    expect(call.view().status).toBe('completed');
+  });
+
   it('bare ampersands are tolerated, as the server rewrites them', async () => {
     t.rcml('/voice', '<Response><Play>/a.wav?x=1&y=2</Play></Response>');
     const transcript = await t.sandbox.inboundCall({ from: CALLER, to: await t.number() }).done();

@@ -68,8 +68,11 @@ export function redirected(ctx: VerbContext): boolean {
   return ctx.signal.aborted && call !== undefined && !isFinal(call.status);
 }
 
+/** The result of a verb stopped by a live redirect. */
+export const INTERRUPTED = { outcome: 'interrupted', reason: 'the call was sent to other RCML' } as const;
+
 /** Records `verb` as stopped by a live redirect; the interpreter then leaves the document. */
 export function interrupted(ctx: VerbContext, verb: string): { hangup: true } {
-  ctx.record({ type: 'verb', verb, outcome: 'interrupted', reason: 'the call was sent to other RCML' });
+  ctx.record({ type: 'verb', verb, ...INTERRUPTED });
   return { hangup: true };
 }

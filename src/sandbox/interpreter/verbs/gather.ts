@@ -3,7 +3,7 @@
 import { speechMs } from '../../rcml-runner.js';
 import type { CallInputKind } from '../scenario.js';
 import { localName, type VerbHandler, type VerbOutcome } from '../verb.js';
-import { interrupted, intAttr, methodAttr, redirected, sendCallback, urlAttr } from './attributes.js';
+import { INTERRUPTED, intAttr, methodAttr, redirected, sendCallback, urlAttr } from './attributes.js';
 
 /** The server's "no limit" for numDigits (rcml.yaml verbs.Gather.numDigits). */
 const UNLIMITED_DIGITS = 32767;
@@ -68,25 +68,41 @@ export const gather: VerbHandler = async (el, ctx) => {
   const language = mode === 'dtmf' ? undefined : (ctx.attr(el, 'language') || 'en-US');
   const settings = { input: mode, ...(language ? { language } : {}), timeout, finishOnKey, ...(numDigits === UNLIMITED_DIGITS ? {} : { numDigits }), ...(action ? { action, method } : {}) };
 
+  // Recorded as it begins, so that its prompts (which carry `parent: 'Gather'`) follow it in the transcript; the
+  // results are added to the same event when it ends.
+  const finish = ctx.begin({ type: 'verb', verb: 'Gather', outcome: 'running', ...settings });
+
   // The call ended (or was sent to other RCML) during the prompts or while the caller was being heard: no action request.
   const stopped = (): VerbOutcome => {
-    if (redirected(ctx)) return interrupted(ctx, 'Gather');
-    ctx.record({ type: 'verb', verb: 'Gather', outcome: 'hangup', ...settings });
+    finish(redirected(ctx) ? INTERRUPTED : { outcome: 'hangup' });
     return { hangup: true };
   };
 
-  // The prompts play first; other children are not processed by the server (rcml.yaml verbs.Gather.children).
-  for (const child of el.children) {
-    if (child.type !== 'element') continue;
-    const name = localName(child.name);
-    if (!PROMPTS.has(name)) {
-      ctx.record({ type: 'verb', verb: name, outcome: 'skipped', reason: 'Gather plays only Say, Play and Pause' });
-      continue;
+  // The prompts play first; other children are not processed by the server (rcml.yaml verbs.Gather.children). The
+  // server plays them while it already waits for input (rcml.yaml verbs.Gather.children: "prompts are played while
+  // waiting"; a Pause becomes silence prompts of the same collect operation), so input that arrives during them
+  // stops them and is taken at once (barge-in). Input queued before the Gather began is the caller's answer after them.
+  const bargeIn = ctx.input.arrivals(KINDS[mode].filter((k) => k !== 'timeout'));
+  try {
+    for (const child of el.children) {
+      if (child.type !== 'element') continue;
+      const name = localName(child.name);
+      if (!PROMPTS.has(name)) {
+        ctx.record({ type: 'verb', verb: name, outcome: 'skipped', reason: 'Gather plays only Say, Play and Pause', parent: 'Gather' });
+        continue;
+      }
+      if (bargeIn.signal.aborted) break;
+      const outcome = await ctx.run(child, 'Gather', bargeIn.signal);
+      if (ctx.session.ended) return stopped();
+      if (!('next' in outcome)) {
+        finish({ outcome: 'stopped', reason: 'a prompt ended the document' });
+        return outcome;
+      }
     }
-    const outcome = await ctx.run(child, 'Gather');
-    if (ctx.session.ended) return stopped();
-    if (!('next' in outcome)) return outcome;
+  } finally {
+    bargeIn.stop();
   }
+  const interrupted = bargeIn.signal.aborted ? { bargeIn: true } : {};
 
   // Then the caller has `timeout` seconds to start; silence (or input this mode cannot take) lasts that long.
   const deadline = ctx.engine.now() + timeout * 1000;
@@ -114,7 +130,7 @@ export const gather: VerbHandler = async (el, ctx) => {
   const collected = digits !== '' || speech !== '';
   // `empty`: the caller did something that gave nothing (only a finishing key, blank speech); `timeout`: silence.
   const outcome = collected ? 'input' : typeof input === 'string' || (input && ('digits' in input || 'speech' in input)) ? 'empty' : 'timeout';
-  ctx.record({ type: 'verb', verb: 'Gather', outcome, ...settings, ...(digits ? { digits } : {}), ...(speech ? { speech } : {}), ...detail });
+  finish({ outcome, ...(digits ? { digits } : {}), ...(speech ? { speech } : {}), ...detail, ...interrupted });
   // Only collected input is sent, and only to an action; otherwise the next verb runs (rcml.yaml verbs.Gather.action).
   if (!collected || !action) return { next: true };
   // The server sends no Confidence (webhooks.yaml gather_action); SpeechResult is sent empty after DTMF.
