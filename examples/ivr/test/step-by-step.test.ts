@@ -14,8 +14,8 @@ it('answers keys sent to a live call', async () => {
   await ivr.sandbox.clock.advance(3_000); // the call is answered and the menu is playing
   expect(requests(call.transcript)).toEqual(['voiceRequest /voice']);
 
-  call.send('2'); // the caller presses 2
-  await ivr.sandbox.clock.advance(5_000); // the menu ends and the Gather takes the key
+  call.send('2'); // the caller presses 2 during the menu: it stops, and the Gather takes the key at once
+  await ivr.sandbox.clock.advance(1_000);
   expect(requests(call.transcript)).toEqual(['voiceRequest /voice', 'gatherAction /choice/1']);
 
   call.send({ record: { seconds: 4 } }); // the caller leaves a message after the beep
