@@ -24,6 +24,8 @@ export const toolingTests = [
   'test/hostile/mock-signals.test.ts',
   // imports the sandbox from dist/
   'test/sandbox/package.test.ts',
+  // `npm run sandbox` in a child process: a test of the script.
+  'test/sandbox/script.test.ts',
 ];
 
 /** What both configs share. */
@@ -54,7 +56,14 @@ export default defineConfig({
       // Everything that talks to the Prism mock of the spec: the one Prism of the run.
       {
         extends: true,
-        test: { name: 'contract', include: ['test/contract/**/*.test.ts', 'test/readme/**/*.test.ts'], globalSetup: ['test/setup/prism-global.ts'] },
+        // Runs after the others (groupOrder 1), so that Prism, launched by the global setup, starts while they run.
+        test: {
+          name: 'contract',
+          include: ['test/contract/**/*.test.ts', 'test/readme/**/*.test.ts'],
+          globalSetup: ['test/setup/prism-global.ts'],
+          setupFiles: ['test/setup/prism-ready.ts'],
+          sequence: { groupOrder: 1 },
+        },
       },
       {
         extends: true,

@@ -28,11 +28,29 @@ export function freePort(): Promise<number> {
   });
 }
 
+export interface PrismOptions {
+  spec?: string;
+  port?: number;
+  echo?: boolean;
+  timeoutMs?: number;
+}
+
 /**
  * Starts `prism mock` on the bundle (a free loopback port unless one is given) and resolves once it answers HTTP.
  * `echo` passes Prism's own log through (the mock script); otherwise its warnings and errors are kept for error messages.
  */
-export async function startPrism(options: { spec?: string; port?: number; echo?: boolean; timeoutMs?: number } = {}): Promise<RunningPrism> {
+export async function startPrism(options: PrismOptions = {}): Promise<RunningPrism> {
+  const launched = await launchPrism(options);
+  await launched.ready;
+  return launched;
+}
+
+/**
+ * Spawns Prism and returns at once, with `ready` settling when it answers HTTP (or rejecting when it exits or misses
+ * the deadline, after stopping it). The test run starts Prism this way so that its 3 s start-up overlaps the tests
+ * that do not need it.
+ */
+export async function launchPrism(options: PrismOptions = {}): Promise<RunningPrism & { ready: Promise<void> }> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   // Prism's per-request info lines are for a person watching `npm run mock`; unwatched, only its warnings and errors
@@ -58,19 +76,24 @@ export async function startPrism(options: { spec?: string; port?: number; echo?:
   };
 
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-  for (;;) {
-    if (spawnError) throw new Error(`Could not start Prism: ${spawnError.message}. Run npm ci.`);
-    if (child.exitCode !== null) throw new Error(`Prism exited with ${child.exitCode} before it was ready:\n${output}`);
-    try {
-      await fetch(`${url}/`, { signal: AbortSignal.timeout(1000) });
-      break; // any HTTP answer (Prism says 404 for /) means it is listening
-    } catch {
-      if (Date.now() > deadline) {
-        await stop();
-        throw new Error(`Prism did not answer on ${url} in time:\n${output}`);
+  const ready = waitUntilListening();
+  ready.catch(() => {}); // awaited by whoever needs Prism; an unawaited failure must not crash the process
+  return { url, output: () => output, stop, ready };
+
+  async function waitUntilListening(): Promise<void> {
+    for (;;) {
+      if (spawnError) throw new Error(`Could not start Prism: ${spawnError.message}. Run npm ci.`);
+      if (child.exitCode !== null) throw new Error(`Prism exited with ${child.exitCode} before it was ready:\n${output}`);
+      try {
+        await fetch(`${url}/`, { signal: AbortSignal.timeout(1000) });
+        break; // any HTTP answer (Prism says 404 for /) means it is listening
+      } catch {
+        if (Date.now() > deadline) {
+          await stop();
+          throw new Error(`Prism did not answer on ${url} in time:\n${output}`);
+        }
+        await new Promise((r) => setTimeout(r, 100));
       }
-      await new Promise((r) => setTimeout(r, 100));
     }
   }
-  return { url, output: () => output, stop };
 }

@@ -76,10 +76,36 @@ export interface Target {
   prefer: boolean;
 }
 
+/**
+ * A stand-in for the mock that answers one case the way Prism does in static mode (the named example verbatim, with
+ * the status and media type asked for), and keeps the request the SDK made.
+ */
+function exampleResponder(c: ContractCase): { fetch: typeof globalThis.fetch; request: () => Request } {
+  let seen: Request | undefined;
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    seen = new Request(input, init);
+    const value = c.example?.value;
+    const body = c.example === null || c.status === 204 ? null : typeof value === 'string' ? value : JSON.stringify(value);
+    return new Response(body, { status: c.status, headers: c.mediaType ? { 'content-type': c.mediaType } : {} });
+  };
+  return { fetch, request: () => seen! };
+}
+
 export function contractSuite(name: string, target: Target): void {
   const all = specOperations.map(casesOf);
   const cases = all.flatMap((c) => c.cases).filter((c) => target.prefer || (c.status === operations[c.operationId].successStatus));
-  const client = () => createClient({ accountSid: 'AC9f46b62376f96e83cc19ed9502987c78', authToken: 'token', baseUrl: target.baseUrl(), errors: 'result' });
+  const client = (fetch?: typeof globalThis.fetch) =>
+    createClient({ accountSid: 'AC9f46b62376f96e83cc19ed9502987c78', authToken: 'token', baseUrl: target.baseUrl(), errors: 'result', ...(fetch ? { fetch } : {}) });
+  // Prism gets one case of each operation: its documented success (or its first case). The SDK sends the same request
+  // for every case of an operation, so Prism's request check is the same for all of them, and its static answers are
+  // the named examples verbatim; the other cases are answered in process the same way, which keeps the suite's run
+  // time to one Prism round trip per operation instead of one per example (Prism takes ~11 ms of CPU a request).
+  const prismCases = new Set(
+    specOperations.map((o) => {
+      const own = cases.filter((c) => c.operationId === o.operationId);
+      return own.find((c) => c.status === operations[c.operationId].successStatus) ?? own[0];
+    }),
+  );
 
   describe(`contract: ${name}`, () => {
     it('covers every operation of the spec, and leaves out only redirects and `default` answers', () => {
@@ -94,12 +120,13 @@ export function contractSuite(name: string, target: Target): void {
         const headers: Record<string, string> = {};
         if (target.prefer) headers.Prefer = [`code=${c.status}`, ...(c.example ? [`example=${c.example.name}`] : [])].join(', ');
         if (c.mediaType) headers.Accept = c.mediaType;
-        const result = await methodOf(client(), c.operationId)(...argumentsFor(c.operationId, headers));
+        const local = target.prefer && !prismCases.has(c) ? exampleResponder(c) : undefined;
+        const result = await methodOf(client(local?.fetch), c.operationId)(...argumentsFor(c.operationId, headers));
         const response = result.response!;
         expect(response, String(result.error)).toBeDefined();
         expect(response.headers.get('sl-violations'), 'Prism found the request off-contract').toBeNull();
         expect(response.status).toBe(c.status);
-        expect(new URL(response.url).pathname).toMatch(new RegExp(`^${op.path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`));
+        expect(new URL(local ? local.request().url : response.url).pathname).toMatch(new RegExp(`^${op.path.replace(/[.]/g, '\\.').replace(/\{[^}]+\}/g, '[^/]+')}$`));
         if (result.error) expect(result.error).toMatchObject({ status: c.status, operationId: c.operationId, method: op.method });
         if (!target.prefer) return; // a live target's answers are its own: the live contract check validates them
         const value = await received(result);

@@ -7,6 +7,7 @@ import { RCML_ELEMENTS, type RcmlContext, type RcmlElementName } from '../../rcm
 import type { VerbHandler } from './verb.js';
 import { dial } from './verbs/dial.js';
 import { email } from './verbs/email.js';
+import { fax } from './verbs/fax.js';
 import { gather } from './verbs/gather.js';
 import { hangup } from './verbs/hangup.js';
 import { hold, refer, resume } from './verbs/hold.js';
@@ -37,6 +38,7 @@ const handlers = (): Partial<Record<RcmlElementName, VerbHandler>> => ({
   Dial: dial,
   Sms: sms,
   Email: email,
+  Fax: fax,
   Hangup: hangup,
   Redirect: redirect,
   Reject: reject,
@@ -50,7 +52,6 @@ const handlers = (): Partial<Record<RcmlElementName, VerbHandler>> => ({
  * has and neither this list nor the handlers name are reported as not executed by the sandbox.
  */
 export const NOT_EXECUTED: Readonly<Record<string, string>> = {
-  Fax: 'the server treats Fax text as a document URL but sends no fax the sandbox could model (rcml.yaml verbs.Fax)',
   Message: 'Message (cloud beta): its nouns, defaults and callback parameters are not known (rcml.yaml gaps)',
   // USSD: the facts give the document's semantics but not the session's (how it starts, whether it is a Call, which
   // statuses it reports and when its status callback is sent), so the sandbox has no USSD sessions to run them in.
