@@ -1,5 +1,5 @@
 // npm run bench: the SDK's bundle size and its per-request cost against hand-written fetch, in one run.
-// Usage: npm run bench [-- --requests N --rounds R --write-readme --sandbox-only --lifecycles N --sandbox-requests N]
+// Usage: npm run bench [-- --requests N --rounds R --write-readme --sandbox-only --lifecycles N --sandbox-requests N --ivr-calls N --ivr-concurrent N]
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { bundleFor, sizeOf, type BundleSize, type BundleTarget } from './lib/bundle.js';
 import { root } from './lib/paths.js';
+import { median } from './lib/measure.js';
 import { main, step } from './lib/run.js';
 import { sandboxSection } from './lib/sandbox-bench.js';
 
@@ -41,7 +42,6 @@ async function importTimes(urls: Record<string, string>, runs: number): Promise<
       times[name]!.push(Number(stdout));
     }
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   return Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, median(xs)]));
 }
 
@@ -114,7 +114,6 @@ main(async () => {
     ratios.push(sdkUs / rawUs);
   }
   server.close();
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const rawUs = median(rawTimes);
   const sdkUs = median(sdkTimes);
   const ratio = median(ratios);

@@ -1,17 +1,17 @@
 // The sandbox's part of `npm run bench`: REST requests per second through the contract checks, complete call life
-// cycles per second against a local app (one voice request and four status callbacks each), and the memory 10,000
-// stored calls take.
+// cycles per second against a local app (one voice request and four status callbacks each), the memory 10,000
+// stored calls take, and the example IVR through the RCML interpreter (scripts/lib/ivr-bench.ts).
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { createClient } from '../../src/index.js';
 import { startSandbox } from '../../src/sandbox/index.js';
+import { benchIvr } from './ivr-bench.js';
 import { root } from './paths.js';
 import { step } from './run.js';
+import { gcFunction } from './measure.js';
 
 export interface SandboxFigures {
   restPerSecond: number;
@@ -29,11 +29,6 @@ async function pool(count: number, width: number, task: (i: number) => Promise<v
   await Promise.all(Array.from({ length: width }, async () => {
     while (next < count) await task(next++);
   }));
-}
-
-function gcFunction(): () => void {
-  setFlagsFromString('--expose_gc');
-  return runInNewContext('gc') as () => void;
 }
 
 export async function benchSandbox(options: { restRequests: number; lifecycles: number; storedCalls: number }): Promise<SandboxFigures> {
@@ -125,9 +120,12 @@ export async function sandboxSection(args: string[]): Promise<void> {
     const i = args.indexOf(`--${name}`);
     return i >= 0 ? Number(args[i + 1]) : fallback;
   };
-  step('Sandbox (restcomm-cpaas/sandbox): REST through the contract checks, call life cycles, memory');
+  step('Sandbox (restcomm-cpaas/sandbox): REST through the contract checks, call life cycles, memory, the example IVR through the interpreter');
   const load = loadavg()[0]!.toFixed(1);
   const figures = await benchSandbox({ restRequests: flag('sandbox-requests', 4000), lifecycles: flag('lifecycles', 1000), storedCalls: 10_000 });
+  const ivr = await benchIvr({ calls: flag('ivr-calls', 50), concurrent: flag('ivr-concurrent', 100) });
+  const loadAfter = loadavg()[0]!.toFixed(1);
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
   const table = [
     '| measure | figure | target |',
     '| --- | --- | --- |',
@@ -135,8 +133,12 @@ export async function sandboxSection(args: string[]): Promise<void> {
     `| complete call life cycles per second (${figures.lifecycles} calls; each: create, one voice request, four status callbacks to a local app) | ${figures.lifecyclesPerSecond.toFixed(0)} | ≥ 100 |`,
     `| the same, per second of the process's CPU time (what one free core sustains, whatever else the machine runs) | ${figures.lifecyclesPerCpuSecond.toFixed(0)} | — |`,
     `| memory per stored call (10,000 calls) | ${(figures.bytesPerCall / 1024).toFixed(2)} kB (${((figures.bytesPerCall * 10_000) / 1024 / 1024).toFixed(1)} MB in all) | — |`,
+    `| a ${ivr.verbs}-step IVR call through the RCML interpreter (examples/ivr: ${ivr.verbs} verbs, ${ivr.requests} webhooks to the app), one at a time: wall time minus the app's own time, median of ${ivr.calls} | ${ms(ivr.netMs)} (wall ${ms(ivr.wallMs)}, app ${ms(ivr.appMs)}) | ≤ 50 ms |`,
+    `| the same call's CPU time (the whole process: sandbox, app and both ends of their HTTP), median | ${ms(ivr.cpuMs)} | — |`,
+    `| ${ivr.concurrent} such calls at once: total wall time / median per call | ${ms(ivr.concurrentTotalMs)} / ${ms(ivr.concurrentMedianMs)} | — |`,
+    `| memory of those ${ivr.concurrent} calls: heap peak above the start / heap left per call after a full GC (transcripts, calls, recordings, messages) | ${(ivr.heapPeak / 1024 / 1024).toFixed(1)} MB / ${(ivr.heapPerCall / 1024).toFixed(1)} kB | — |`,
   ].join('\n');
-  const note = `Measured with \`npm run bench\` on Node ${process.version}, ${cpus().length} cores, load average ${load} when it started; the client, the sandbox and the app share one process.`;
+  const note = `Measured with \`npm run bench\` on Node ${process.version}, ${cpus().length} cores, load average ${load} when it started and ${loadAfter} when it ended; the client, the sandbox and the app share one process.`;
   process.stdout.write(`\n${table}\n\n${note}\n`);
   if (args.includes('--write-readme')) {
     const readmePath = path.join(root, 'README.md');
