@@ -1,10 +1,7 @@
 // <Reject>: refuses a ringing call (busy or rejected); after the answer the server skips it.
 import { describe, expect, it } from 'vitest';
-import { parseXml } from '../../../src/rcml/xml.js';
-import { Engine } from '../../../src/sandbox/engine.js';
-import type { RcmlSession } from '../../../src/sandbox/index.js';
-import { single, START } from '../fixture.js';
-import { CALLER, ofType, useInterpreter, verbs } from './harness.js';
+import { single } from '../fixture.js';
+import { CALLER, ofType, runBare, useInterpreter, verbs } from './harness.js';
 
 describe('Reject', () => {
   const t = useInterpreter();
@@ -53,22 +50,7 @@ describe('Reject', () => {
 
 describe('Reject in the call-screening context', () => {
   it('hangs the dialled leg up (the screening interpreter executes Reject on an answered leg)', async () => {
-    const engine = new Engine({ startTime: START, webhookTimeoutMs: 1000, maxEvents: 1000 });
-    let ended: string | undefined;
-    const session: RcmlSession = {
-      call: { sid: 'CAleg', status: 'in-progress' },
-      documentUrl: 'http://app.example/screen',
-      context: 'call-screening',
-      sleep: (ms) => engine.clock.sleep(ms),
-      ended: false,
-      record: () => undefined,
-      notify: () => undefined,
-      fetch: async () => undefined,
-      end: (status) => void (ended = status ?? 'completed'),
-    };
-    let end: string | undefined;
-    engine.clock.spawn(async () => void (end = await engine.interpreter.run(parseXml('<Response><Reject reason="busy"/><Say>Never</Say></Response>').root, session)));
-    await engine.clock.settle();
+    const { end, ended, engine } = await runBare('<Response><Reject reason="busy"/><Say>Never</Say></Response>', 'call-screening', { sid: 'CAleg', status: 'in-progress' });
     expect([end, ended]).toEqual(['hangup', 'completed']);
     expect(engine.events.filter((e) => e.type === 'verb').map((e) => [e.verb, e.outcome, e.reason])).toEqual([['Reject', 'done', 'busy']]);
   });

@@ -1,11 +1,7 @@
 // Every answer of the application is checked: HTTP status, content type, and the RCML in the context it runs in.
 // Problems show in the transcript's `reply` event; the call goes on or ends exactly as the server would.
 import { describe, expect, it } from 'vitest';
-import { Engine } from '../../../src/sandbox/engine.js';
-import { parseXml } from '../../../src/rcml/xml.js';
-import type { RcmlSession } from '../../../src/sandbox/index.js';
-import { START } from '../fixture.js';
-import { CALLER, ofType, useInterpreter, verbs } from './harness.js';
+import { CALLER, ofType, runBare, useInterpreter, verbs } from './harness.js';
 
 describe('reply checks', () => {
   const t = useInterpreter();
@@ -135,23 +131,7 @@ describe('reply checks', () => {
 
 describe('the conference-wait context', () => {
   it('runs Play and Say, and hangs up on any other verb (rcml.yaml contexts.conference_wait)', async () => {
-    const engine = new Engine({ startTime: START, webhookTimeoutMs: 1000, maxEvents: 1000 });
-    let ended: string | undefined;
-    const session: RcmlSession = {
-      call: { sid: 'CAwait' },
-      documentUrl: 'http://app.example/wait',
-      context: 'conference-wait',
-      sleep: (ms) => engine.clock.sleep(ms),
-      ended: false,
-      record: () => undefined,
-      notify: () => undefined,
-      fetch: async () => undefined,
-      end: (status) => void (ended = status ?? 'completed'),
-    };
-    const root = parseXml('<Response><Say>Please wait</Say><Pause/><Say>Never</Say></Response>').root;
-    let end: string | undefined;
-    engine.clock.spawn(async () => void (end = await engine.interpreter.run(root, session)));
-    await engine.clock.settle();
+    const { end, ended, engine } = await runBare('<Response><Say>Please wait</Say><Pause/><Say>Never</Say></Response>', 'conference-wait', { sid: 'CAwait' });
     expect(end).toBe('hangup');
     expect(ended).toBe('completed');
     expect(engine.events.filter((e) => e.type === 'verb').map((e) => [e.verb, e.outcome])).toEqual([
