@@ -65,7 +65,7 @@ export const callHandlers: HandlerTable = {
     const row = ctx.engine.store.get('calls', ctx.path.CallSid!);
     // The server answers 406 for an unknown call and 410 for one that has ended.
     if (!row || row.account_sid !== ctx.accountSid) throw new HttpError(406, 'No such call');
-    if (isFinal(row.status)) throw new HttpError(410, 'The call has already ended');
+    if (isFinal(row.status)) throw new HttpError(410, 'Call is already completed.'); // the server's text (core/calls.yaml updateCall 410)
     // The server answers with the record as it was before the change (calls.yaml updateCall 200).
     const before = view(row);
     const status = str(ctx.body.Status);
