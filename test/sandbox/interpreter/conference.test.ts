@@ -53,11 +53,11 @@ describe('<Dial><Conference>', () => {
     const after = parseWebhook('dialConferenceAction', app.to('/a-after')[0]!.params);
     expect(after).toMatchObject({ CallSid: a.sid, DialCallStatus: 'completed', DialCallSid: 'null' });
     expect(verbsOf(a.sid)).toEqual([
+      ['Dial', 'voice', 'conference-ended'],
       ['Conference', 'voice', 'joined'],
       ['Conference', 'voice', 'waiting'],
       ['Say', 'conference-wait', 'done'],
       ['Play', 'conference-wait', 'done'],
-      ['Dial', 'voice', 'conference-ended'],
       ['Say', 'voice', 'done'],
     ]);
     const mute = sandbox.events.find((e) => e.type === 'resource' && e.change === 'muted')!;
@@ -72,11 +72,11 @@ describe('<Dial><Conference>', () => {
     const a = await place('/a');
     await t.sandbox.settle();
     expect(verbsOf(a.sid)).toEqual([
+      ['Dial', 'voice', 'hangup'],
       ['Conference', 'voice', 'joined'],
       ['Conference', 'voice', 'waiting'],
       ['Say', 'conference-wait', 'done'],
       ['Gather', 'conference-wait', 'skipped'],
-      ['Dial', 'voice', 'hangup'],
     ]);
     expect(app.to('/a-after')).toEqual([]);
     expect((await client.calls.fetch(a.sid)).status).toBe('completed');

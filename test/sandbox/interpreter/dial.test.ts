@@ -51,7 +51,26 @@ describe('<Dial> with numbers, clients and SIP addresses', () => {
     expect(action.OutboundCallSid).toBeUndefined();
     const dialVerb = sandbox.events.find((e) => e.type === 'verb' && e.verb === 'Dial')!;
     const answered = sandbox.events.find((e) => e.sid === call.sid && e.type === 'status' && e.status === 'in-progress')!;
-    expect(dialVerb.at - answered.at).toBe(afterSeconds * 1000);
+    // The Dial event is recorded as the Dial begins; `endedAt` is when it ended and the action was requested.
+    expect(dialVerb.at).toBe(answered.at);
+    expect((dialVerb.endedAt as number) - answered.at).toBe(afterSeconds * 1000);
+  });
+
+  it('transcript order: the Dial comes first (running until it ends), then its nouns with parent Dial and its leg', async () => {
+    const { app, sandbox } = t;
+    app.reply('/voice', xml('<Dial timeLimit="20"><Number>+15551230000</Number><Play>/not-a-noun.wav</Play></Dial><Say>Done</Say>'));
+    const call = single(await t.client.calls.create({ From: '+15125550100', To: '+15125550177', Url: `${app.url}/voice` }));
+    await sandbox.clock.advance(10_000);
+    const live = sandbox.call(call.sid).transcript.events.filter((e) => e.type === 'verb');
+    expect(live.map((e) => [e.verb, e.outcome, e.parent])).toEqual([
+      ['Dial', 'running', undefined],
+      ['Play', 'skipped', 'Dial'],
+    ]);
+    const transcript = await sandbox.call(call.sid).done();
+    const order = transcript.events.flatMap((e) => (e.type === 'verb' ? [`${e.verb}:${e.outcome}`] : e.type === 'resource' && e.resource === 'Call' ? ['leg'] : []));
+    expect(order).toEqual(['Dial:completed', 'Play:skipped', 'leg', 'Say:done']);
+    const dialEvent = ofType(transcript.events, 'verb')[0]!;
+    expect((dialEvent.endedAt as number) - dialEvent.at).toBeGreaterThanOrEqual(20_000);
   });
 
   it('several nouns ring together: the first to answer wins and the others are cancelled', async () => {
@@ -270,11 +289,12 @@ describe('<Dial> outcomes from an inbound call scenario', () => {
     const [leg] = ofType(transcript.events, 'resource').filter((e) => e.resource === 'Call');
     expect(parseWebhook('gatherAction', app.to('/accept')[0]!.params)).toMatchObject({ CallSid: leg!.sid, Digits: '1', Direction: 'outbound-dial' });
     const verbs = transcript.events.flatMap((e) => (e.type === 'verb' ? [[e.verb, e.context, e.callSid === leg!.sid ? 'leg' : 'caller']] : []));
+    // The Dial comes first (recorded as it begins), then what its answered leg ran, then the caller's next verb.
     expect(verbs).toEqual([
+      ['Dial', 'voice', 'caller'],
       ['Gather', 'call-screening', 'leg'],
       ['Say', 'call-screening', 'leg'],
       ['Say', 'call-screening', 'leg'],
-      ['Dial', 'voice', 'caller'],
       ['Hangup', 'voice', 'caller'],
     ]);
     expect(app.to('/after')[0]!.params.get('DialCallStatus')).toBe('completed');

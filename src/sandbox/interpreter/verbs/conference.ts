@@ -11,7 +11,7 @@ import type { Engine } from '../../engine.js';
 import { API_VERSION, newSid } from '../../ids.js';
 import type { RcmlSession } from '../../rcml-runner.js';
 import type { Row } from '../../store.js';
-import { localName, type VerbContext, type VerbOutcome } from '../verb.js';
+import { localName, type VerbContext, type VerbOutcome, type VerbResult } from '../verb.js';
 import { flagAttr, intAttr, methodAttr } from './attributes.js';
 import type { DialSettings } from './dial.js';
 import { stayOnLine } from './stay.js';
@@ -122,12 +122,13 @@ async function playWait(ctx: VerbContext, el: XmlElement, method: 'GET' | 'POST'
   return end !== 'hangup' || stop.aborted || ctx.session.ended;
 }
 
-export async function joinConference(el: XmlElement, ctx: VerbContext, settings: DialSettings): Promise<VerbOutcome> {
+/** Joins the call to the room of `el`; `finish` completes the Dial's transcript event (recorded as the Dial began). */
+export async function joinConference(el: XmlElement, ctx: VerbContext, settings: DialSettings, finish: (result: VerbResult) => void): Promise<VerbOutcome> {
   const hasVideo = el.children.some((c) => c.type === 'element' && localName(c.name) === 'Video');
   if (hasVideo) ctx.record({ type: 'verb', verb: 'Video', outcome: 'skipped', reason: 'video needs the Dialogic XMS media server (rcml.yaml nouns.Video)' });
   const name = hasVideo ? ctx.attr(el, 'name') : ctx.text(el);
   if (!name) {
-    ctx.record({ type: 'verb', verb: 'Dial', outcome: 'skipped', reason: '<Conference> names no room' });
+    finish({ outcome: 'skipped', reason: '<Conference> names no room' });
     return { next: true };
   }
   const call = ctx.engine.store.get('calls', ctx.sid)!;
@@ -143,7 +144,7 @@ export async function joinConference(el: XmlElement, ctx: VerbContext, settings:
   let room = rooms(ctx.engine).get(`${accountSid}\n${name}`);
   if ((room?.members.size ?? 0) >= maxParticipants) {
     // A full room refuses the join and the next verb runs (rcml.yaml nouns.Conference maxParticipants).
-    ctx.record({ type: 'verb', verb: 'Dial', outcome: 'full', room: name, maxParticipants });
+    finish({ outcome: 'full', room: name, maxParticipants });
     return { next: true };
   }
   room ??= openRoom(ctx, accountSid, name);
@@ -190,7 +191,7 @@ export async function joinConference(el: XmlElement, ctx: VerbContext, settings:
   why ??= await stayOnLine(ctx, limitMs - (ctx.engine.now() - joinedAt), member.ended.signal);
   leave(ctx, room, member, why === 'time' ? 'time-limit' : why === 'stopped' ? 'conference-ended' : 'hangup');
   const seconds = Math.round((ctx.engine.now() - joinedAt) / 1000);
-  ctx.record({ type: 'verb', verb: 'Dial', outcome: why === 'stopped' ? 'conference-ended' : why === 'time' ? 'time-limit' : 'hangup', room: name, conferenceSid: room.row.sid, seconds });
+  finish({ outcome: why === 'stopped' ? 'conference-ended' : why === 'time' ? 'time-limit' : 'hangup', room: name, conferenceSid: room.row.sid, seconds });
   if (why === 'caller' || why === 'hung-up-by-wait' || ctx.session.ended) return { hangup: true };
   if (!settings.action) return { next: true };
   // Leaving on its own the call sends only its call parameters; a stopped conference adds the Dial outcome

@@ -7,13 +7,12 @@
 import { DIAL_STATUS_EVENTS } from '../../../rcml/schema.js';
 import type { XmlElement } from '../../../rcml/xml.js';
 import { isFinal, setStatus } from '../../call-lifecycle.js';
-import { localName, type VerbContext, type VerbHandler, type VerbOutcome } from '../verb.js';
+import { localName, type VerbContext, type VerbHandler, type VerbOutcome, type VerbResult } from '../verb.js';
 import { flagAttr, intAttr, methodAttr, sendCallback, urlAttr } from './attributes.js';
 import { joinConference } from './conference.js';
 import { endLeg, ringLegs, type DialLeg, type DialTarget, type ProgressEvent } from './dial-legs.js';
 import { RECORDINGS_PATH, storeRecording } from './record.js';
 import { screenLeg } from './screening.js';
-import { skipVerb } from './skip.js';
 import { stayOnLine } from './stay.js';
 
 /**
@@ -120,7 +119,7 @@ async function bridge(ctx: VerbContext, leg: DialLeg, settings: DialSettings): P
   return seconds !== undefined && seconds <= settings.timeLimitSeconds ? 'callee' : 'time-limit';
 }
 
-async function dialTargets(ctx: VerbContext, settings: DialSettings, targets: DialTarget[]): Promise<VerbOutcome> {
+async function dialTargets(ctx: VerbContext, settings: DialSettings, targets: DialTarget[], finish: (result: VerbResult) => void): Promise<VerbOutcome> {
   const parent = ctx.engine.store.get('calls', ctx.sid)!;
   const from = settings.callerId ?? (parent.from as string);
   const ring = await ringLegs(ctx, targets, from, settings.timeoutSeconds);
@@ -149,9 +148,7 @@ async function dialTargets(ctx: VerbContext, settings: DialSettings, targets: Di
   const duration = ring.answered ? ((ring.answered.row.duration as number | undefined) ?? 0) : 0;
   // record="true" records the connected call, both parties mixed (rcml.yaml verbs.Dial record).
   const recording = settings.record && ring.answered && duration > 0 ? storeRecording(ctx, parent, duration) : undefined;
-  ctx.record({
-    type: 'verb',
-    verb: 'Dial',
+  finish({
     outcome: dialStatus,
     targets: targets.map((t) => t.key),
     ...(dialLeg ? { dialCallSid: dialLeg.row.sid } : {}),
@@ -159,9 +156,6 @@ async function dialTargets(ctx: VerbContext, settings: DialSettings, targets: Di
     ...(ended ? { ended } : {}),
     ...(screenedOut ? { screening: screenedOut } : {}),
     ...(recording ? { recordingSid: recording.sid } : {}),
-    timeout: settings.timeoutSeconds,
-    timeLimit: settings.timeLimitSeconds,
-    ...(settings.callerId ? { callerId: settings.callerId } : {}),
   });
   if (screenedOut) return { hangup: true };
   const extra: [string, string][] = [
@@ -188,8 +182,20 @@ async function dialTargets(ctx: VerbContext, settings: DialSettings, targets: Di
   return { fetch: { url: settings.action, method: settings.method, kind: 'dialAction', extra } };
 }
 
-export const dial: VerbHandler = async (el, ctx) => {
-  const settings = dialSettings(el, ctx);
+export const dial: VerbHandler = async (outer, dialCtx) => {
+  const el = outer;
+  const settings = dialSettings(el, dialCtx);
+  // Recorded as it begins, so that its nouns (which carry `parent: 'Dial'`), its legs and its screening documents
+  // follow it in the transcript; the outcome is added when it ends (as for Gather).
+  const finish = dialCtx.begin({
+    type: 'verb',
+    verb: 'Dial',
+    outcome: 'running',
+    timeout: settings.timeoutSeconds,
+    timeLimit: settings.timeLimitSeconds,
+    ...(settings.callerId ? { callerId: settings.callerId } : {}),
+  });
+  const ctx: VerbContext = { ...dialCtx, record: (event) => dialCtx.record(event.type === 'verb' ? { ...event, parent: 'Dial' } : event) };
   const text = ctx.text(el);
   const nouns = el.children.filter((c): c is XmlElement => c.type === 'element');
   let targets: DialTarget[];
@@ -207,7 +213,7 @@ export const dial: VerbHandler = async (el, ctx) => {
     const room = nouns.find((n) => localName(n.name) === 'Conference');
     if (room) {
       ignore(room, 'the first <Conference> of a <Dial> takes precedence over every other noun');
-      return joinConference(room, ctx, settings);
+      return joinConference(room, ctx, settings, finish);
     }
     targets = [];
     for (const noun of nouns) {
@@ -219,6 +225,9 @@ export const dial: VerbHandler = async (el, ctx) => {
       } else ctx.record({ type: 'verb', verb: name, outcome: 'skipped', reason: `<${name}> is not a noun of <Dial>` });
     }
   }
-  if (targets.length === 0) return skipVerb(el, ctx, 'nothing to dial');
-  return dialTargets(ctx, settings, targets);
+  if (targets.length === 0) {
+    finish({ outcome: 'skipped', reason: 'nothing to dial' });
+    return { next: true };
+  }
+  return dialTargets(ctx, settings, targets, finish);
 };
