@@ -38,18 +38,22 @@ export function flagAttr(el: XmlElement, ctx: VerbContext, name: string, fallbac
 }
 
 /**
- * A callback URL resolved against the document being run; an empty value means none. A value that is no URI writes
- * 11100 (invalid URI) and means none, as for Redirect.
+ * `raw` (an attribute's value or a verb's text) resolved against the document being run; a value that is no URI writes
+ * `code` (11100, invalid URI, unless rcml.yaml names another for the place) and gives `undefined`.
  */
-export function urlAttr(el: XmlElement, ctx: VerbContext, name: string): string | undefined {
-  const raw = ctx.attr(el, name);
-  if (raw === undefined || raw === '') return undefined;
+export function resolveUrl(ctx: VerbContext, raw: string, code = 11100, level: 'error' | 'warning' = 'warning'): string | undefined {
   try {
     return ctx.resolve(raw);
   } catch {
-    ctx.notify(11100, 'warning', `${raw} is an invalid URI.`);
+    ctx.notify(code, level, `${raw} is an invalid URI.`);
     return undefined;
   }
+}
+
+/** A callback URL attribute (see `resolveUrl`); an empty value means none, as does one that is no URI. */
+export function urlAttr(el: XmlElement, ctx: VerbContext, name: string): string | undefined {
+  const raw = ctx.attr(el, name);
+  return raw === undefined || raw === '' ? undefined : resolveUrl(ctx, raw);
 }
 
 /**

@@ -12,7 +12,7 @@ import { API_VERSION, newSid } from '../../ids.js';
 import type { RcmlSession } from '../../rcml-runner.js';
 import type { Row } from '../../store.js';
 import { localName, type VerbContext, type VerbOutcome, type VerbResult } from '../verb.js';
-import { flagAttr, intAttr, methodAttr } from './attributes.js';
+import { flagAttr, intAttr, methodAttr, resolveUrl } from './attributes.js';
 import type { DialSettings } from './dial.js';
 import { stayOnLine } from './stay.js';
 
@@ -103,14 +103,8 @@ function waitSession(ctx: VerbContext, stop: AbortSignal): RcmlSession {
  */
 async function playWait(ctx: VerbContext, el: XmlElement, method: 'GET' | 'POST', stop: AbortSignal): Promise<boolean> {
   const raw = ctx.attr(el, 'waitUrl');
-  let url: string;
-  try {
-    // An empty waitUrl keeps the built-in music (rcml.yaml nouns.Conference waitUrl difference).
-    url = raw ? ctx.resolve(raw) : ctx.resolve(DEFAULT_WAIT_MUSIC);
-  } catch {
-    ctx.notify(11100, 'warning', `${raw ?? ''} is an invalid URI.`);
-    url = ctx.resolve(DEFAULT_WAIT_MUSIC);
-  }
+  // An empty waitUrl keeps the built-in music (rcml.yaml nouns.Conference waitUrl difference), as does one that is no URI.
+  const url = (raw ? resolveUrl(ctx, raw) : undefined) ?? ctx.resolve(DEFAULT_WAIT_MUSIC);
   if (new URL(url).pathname.endsWith('wav')) {
     ctx.record({ type: 'verb', verb: 'Play', context: 'conference-wait', outcome: 'done', url });
     return true;

@@ -3,6 +3,7 @@
 // `statusCallback` exist only in the documentation), so the sandbox stands in for a configured fax service and records
 // the fax it would send in the transcript, as it does for <Email>.
 import type { VerbHandler } from '../verb.js';
+import { resolveUrl } from './attributes.js';
 
 export const fax: VerbHandler = async (el, ctx) => {
   const call = ctx.session.call;
@@ -12,11 +13,8 @@ export const fax: VerbHandler = async (el, ctx) => {
     ctx.record({ type: 'verb', verb: 'Fax', outcome: 'failed', reason: 'no document URL; nothing is sent' });
     return { next: true };
   }
-  let url: string;
-  try {
-    url = ctx.resolve(text);
-  } catch {
-    ctx.notify(11100, 'error', `${text} is an invalid URI.`);
+  const url = resolveUrl(ctx, text, 11100, 'error');
+  if (url === undefined) {
     ctx.record({ type: 'verb', verb: 'Fax', outcome: 'failed', reason: `${text} is not a URL` });
     return { next: true };
   }

@@ -1,6 +1,7 @@
 // <Redirect>: the document at its URL replaces the rest of this one (rcml.yaml verbs.Redirect).
 import type { WebhookKind } from '../../../webhooks/index.js';
 import type { RcmlContext, VerbHandler } from '../verb.js';
+import { resolveUrl } from './attributes.js';
 import { skipVerb } from './skip.js';
 
 /** The webhook a Redirect sends, by context: the voice or SMS request parameters, to the Redirect's URL. */
@@ -13,13 +14,8 @@ export const redirect: VerbHandler = async (el, ctx) => {
   if (!text) return skipVerb(el, ctx, 'no URL to redirect to');
   const kind = KIND[ctx.context];
   if (!kind) return skipVerb(el, ctx, `Redirect is not executed in the ${ctx.context} context`);
-  let url: string;
-  try {
-    url = ctx.resolve(text);
-  } catch {
-    ctx.notify(11100, 'warning', `${text} is an invalid URI.`);
-    return skipVerb(el, ctx, `${text} is not a URL`);
-  }
+  const url = resolveUrl(ctx, text);
+  if (url === undefined) return skipVerb(el, ctx, `${text} is not a URL`);
   const raw = ctx.attr(el, 'method');
   let method: 'GET' | 'POST' = 'POST';
   if (raw !== undefined) {

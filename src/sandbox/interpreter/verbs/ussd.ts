@@ -4,7 +4,7 @@
 import type { XmlElement } from '../../../rcml/xml.js';
 import type { VerbContext, VerbHandler } from '../verb.js';
 import { localName } from '../verb.js';
-import { methodAttr } from './attributes.js';
+import { methodAttr, resolveUrl } from './attributes.js';
 
 /** What one document's USSD verbs gathered. */
 export interface UssdDraft {
@@ -80,11 +80,8 @@ export const ussdCollect: VerbHandler = async (el, ctx) => {
     ctx.record({ type: 'verb', verb: 'UssdCollect', outcome: 'failed', reason: 'no action: the server cannot go on without one' });
     return { hangup: true, status: 'failed' };
   }
-  let url: string;
-  try {
-    url = ctx.resolve(action);
-  } catch {
-    ctx.notify(11100, 'error', `${action} is an invalid URI.`);
+  const url = resolveUrl(ctx, action, 11100, 'error');
+  if (url === undefined) {
     ctx.record({ type: 'verb', verb: 'UssdCollect', outcome: 'failed', reason: `${action} is not a URL` });
     return { hangup: true, status: 'failed' };
   }
