@@ -75,25 +75,35 @@ export async function launchPrism(options: PrismOptions = {}): Promise<RunningPr
     clearTimeout(timer);
   };
 
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-  const ready = waitUntilListening();
-  ready.catch(() => {}); // awaited by whoever needs Prism; an unawaited failure must not crash the process
-  return { url, output: () => output, stop, ready };
-
-  async function waitUntilListening(): Promise<void> {
-    for (;;) {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const ready = (async () => {
+    const answered = await waitForHttp(url, timeoutMs, () => {
       if (spawnError) throw new Error(`Could not start Prism: ${spawnError.message}. Run npm ci.`);
       if (child.exitCode !== null) throw new Error(`Prism exited with ${child.exitCode} before it was ready:\n${output}`);
-      try {
-        await fetch(`${url}/`, { signal: AbortSignal.timeout(1000) });
-        break; // any HTTP answer (Prism says 404 for /) means it is listening
-      } catch {
-        if (Date.now() > deadline) {
-          await stop();
-          throw new Error(`Prism did not answer on ${url} in time:\n${output}`);
-        }
-        await new Promise((r) => setTimeout(r, 100));
-      }
+    });
+    if (!answered) {
+      await stop();
+      throw new Error(`Prism did not answer on ${url} in time:\n${output}`);
+    }
+  })();
+  ready.catch(() => {}); // awaited by whoever needs Prism; an unawaited failure must not crash the process
+  return { url, output: () => output, stop, ready };
+}
+
+/**
+ * Polls `url` until it gives any HTTP answer (Prism says 404 for `/`): `true`, or `false` once `timeoutMs` has passed.
+ * `check` runs before each try and may throw to stop waiting (the server's process has died).
+ */
+export async function waitForHttp(url: string, timeoutMs: number, check: () => void = () => {}): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    check();
+    try {
+      await fetch(`${url}/`, { signal: AbortSignal.timeout(1000) });
+      return true;
+    } catch {
+      if (Date.now() > deadline) return false;
+      await new Promise((r) => setTimeout(r, 100));
     }
   }
 }
