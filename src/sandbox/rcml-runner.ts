@@ -56,11 +56,6 @@ export interface RcmlRunner {
   run(root: XmlElement, session: RcmlSession): Promise<RcmlEnd>;
 }
 
-/** Speaking takes virtual time: about 15 characters a second, at least one second. */
-export function speechMs(words: string): number {
-  return Math.max(1000, Math.round((words.length / 15) * 1000));
-}
-
 /**
  * Runs the document with the sandbox's interpreter (`session.interpret`).
  * @deprecated The interpreter is the default runner now; leave `rcmlRunner` out, or call `session.interpret(root)`

@@ -241,8 +241,3 @@ export function checkScenario(scenario: CallScenario, where: string): void {
     }
   }
 }
-
-/** How a dialled target answers in this scenario: its entry, else `'answer'` (targets not listed answer). */
-export function dialOutcome(scenario: CallScenario, target: string): DialOutcome {
-  return scenario.dial?.[target] ?? 'answer';
-}

@@ -2,7 +2,7 @@
 // as the server sends it, partial speech results, and the Notifications for values the server rejects.
 import { describe, expect, it } from 'vitest';
 import { collectKeys } from '../../../src/sandbox/interpreter/verbs/gather.js';
-import { speechMs } from '../../../src/sandbox/rcml-runner.js';
+import { speechMs } from '../../../src/sandbox/interpreter/verbs/say.js';
 import { CALLER, ofType, useInterpreter } from './harness.js';
 import { expectWebhook, notifications } from './media-fixture.js';
 

@@ -2,7 +2,7 @@
 // the ways a recording ends, the transcription and its callback, and the Notifications for rejected values.
 import { describe, expect, it } from 'vitest';
 import { MAX_WAV_SECONDS, silentWav } from '../../../src/sandbox/resources/media.js';
-import { speechMs } from '../../../src/sandbox/rcml-runner.js';
+import { speechMs } from '../../../src/sandbox/interpreter/verbs/say.js';
 import { RECORDINGS_PATH, TRANSCRIBE_MS } from '../../../src/sandbox/interpreter/verbs/record.js';
 import { CALLER, ofType, useInterpreter } from './harness.js';
 import { expectWebhook, notifications } from './media-fixture.js';

@@ -1,6 +1,6 @@
 // <Gather>: plays its prompts, then collects keys or speech from the call's input (rcml.yaml verbs.Gather). One input
 // item is what the caller does at one Gather: `'12#'`, `{ speech }`, or silence.
-import { speechMs } from '../../rcml-runner.js';
+import { speechMs } from './say.js';
 import type { CallInputKind } from '../scenario.js';
 import { localName, type VerbHandler, type VerbOutcome } from '../verb.js';
 import { INTERRUPTED, intAttr, methodAttr, redirected, sendCallback, urlAttr } from './attributes.js';

@@ -1,8 +1,12 @@
 // <Say>: speaks its text (rcml.yaml verbs.Say). The sandbox has no speech engine: speaking takes virtual time.
-import { speechMs } from '../../rcml-runner.js';
 import type { VerbHandler } from '../verb.js';
 import { loopCount } from './loop.js';
 import { skipVerb } from './skip.js';
+
+/** Speaking takes virtual time: about 15 characters a second, at least one second. */
+export function speechMs(words: string): number {
+  return Math.max(1000, Math.round((words.length / 15) * 1000));
+}
 
 /** Executes <Say>. */
 export const say: VerbHandler = async (el, ctx) => {
