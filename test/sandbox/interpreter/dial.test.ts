@@ -379,3 +379,17 @@ describe('<Dial> outcomes from an inbound call scenario', () => {
     expect(agentCall.duration).toBeLessThan(30);
   });
 });
+
+describe('<Dial> targets named like Object members', () => {
+  // Every target the scenario does not list goes to callOutcome, which says busy.
+  const t = useInterpreter({ callOutcome: () => 'busy' });
+
+  it("are not looked up in the dial map's prototype: they fall through to callOutcome like any unlisted target", async () => {
+    t.rcml('/voice', '<Response><Dial action="/a"><Number>constructor</Number></Dial></Response>');
+    t.rcml('/a', '<Response><Dial action="/b"><Client>__proto__</Client></Dial></Response>');
+    t.rcml('/b', '<Response><Hangup/></Response>');
+    const call = t.sandbox.inboundCall({ from: '+15125550100', to: await t.number(), dial: { '+15551230000': 'answer' } });
+    await call.done();
+    expect(['/a', '/b'].map((p) => t.app.to(p)[0]!.params.get('DialCallStatus'))).toEqual(['busy', 'busy']);
+  });
+});

@@ -88,7 +88,9 @@ function createLeg(ctx: VerbContext, parent: Row, target: DialTarget, from: stri
   engine.liveCalls.set(sid, live);
   // The scenario's outcome for the target; else a number of the sandbox rings its own application, as a call placed
   // through the API does; else the sandbox's `callOutcome` option.
-  const planned = ctx.scenario.dial?.[target.key];
+  // Own keys only: the target comes from the application's RCML (`<Number>constructor</Number>` must not read Object.prototype).
+  const dial = ctx.scenario.dial;
+  const planned = dial !== undefined && Object.hasOwn(dial, target.key) ? dial[target.key] : undefined;
   const route = planned === undefined && target.noun === 'Number' ? reachedNumber(engine, target.to) : undefined;
   const outcome = planned ?? engine.options.callOutcome?.(engine.view(row)) ?? 'answer';
   return { target, row, outcome, live, ...(route ? { route } : {}) };
